@@ -1,0 +1,121 @@
+package io.adsw.bpmsoft.emulator.approval;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.contact.Contact;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One step (visa) of an approval chain: the approver expected at a position of a round.
+ */
+@Entity
+@Table(name = "approval_step")
+public class ApprovalStep {
+
+	@Id
+	private UUID id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "approval_id")
+	private Approval approval;
+
+	@Column(name = "round_no")
+	private int round;
+
+	@Column(name = "position_no")
+	private int position;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "approver_id")
+	private Contact approver;
+
+	@Enumerated(EnumType.STRING)
+	private StepStatus status;
+
+	private @Nullable Instant decidedOn;
+
+	private Instant createdOn;
+
+	private Instant modifiedOn;
+
+	@SuppressWarnings("NullAway.Init")
+	protected ApprovalStep() {
+	}
+
+	ApprovalStep(Approval approval, int round, int position, Contact approver, Instant now) {
+		this.id = UUID.randomUUID();
+		this.approval = approval;
+		this.round = round;
+		this.position = position;
+		this.approver = approver;
+		this.status = StepStatus.PENDING;
+		this.createdOn = now;
+		this.modifiedOn = now;
+	}
+
+	void decide(Resolution resolution, Instant now) {
+		this.status = resolution.stepStatus();
+		this.decidedOn = now;
+		this.modifiedOn = now;
+	}
+
+	void cancel(Instant now) {
+		this.status = StepStatus.CANCELLED;
+		this.modifiedOn = now;
+	}
+
+	boolean isPending() {
+		return this.status == StepStatus.PENDING;
+	}
+
+	boolean belongsTo(Contact contact) {
+		return this.approver.getId().equals(contact.getId());
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public Approval getApproval() {
+		return this.approval;
+	}
+
+	public int getRound() {
+		return this.round;
+	}
+
+	public int getPosition() {
+		return this.position;
+	}
+
+	public Contact getApprover() {
+		return this.approver;
+	}
+
+	public StepStatus getStatus() {
+		return this.status;
+	}
+
+	public @Nullable Instant getDecidedOn() {
+		return this.decidedOn;
+	}
+
+	public Instant getCreatedOn() {
+		return this.createdOn;
+	}
+
+	public Instant getModifiedOn() {
+		return this.modifiedOn;
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.adsw.bpmsoft.emulator.contact;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.Whitespace;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A BPMSoft contact: a person ELMA can name as an approver by email.
+ */
+@Entity
+@Table(name = "contact")
+public class Contact {
+
+	@Id
+	private UUID id;
+
+	private String name;
+
+	private @Nullable String email;
+
+	/**
+	 * The email as it is matched: trimmed and lower-cased, or null when there is none.
+	 */
+	@Column(name = "email_key")
+	private @Nullable String emailKey;
+
+	private Instant createdOn;
+
+	private Instant modifiedOn;
+
+	@Version
+	private long version;
+
+	protected Contact() {
+		this.id = new UUID(0, 0);
+		this.name = "";
+		this.createdOn = Instant.EPOCH;
+		this.modifiedOn = Instant.EPOCH;
+	}
+
+	public Contact(UUID id, String name, @Nullable String email, Instant now) {
+		this.id = id;
+		this.name = name;
+		this.email = email;
+		this.emailKey = emailKey(email);
+		this.createdOn = now;
+		this.modifiedOn = now;
+	}
+
+	/**
+	 * The form an email is compared in: BPMSoft matches emails without regard to case or
+	 * surrounding spaces.
+	 */
+	public static @Nullable String emailKey(@Nullable String email) {
+		if (email == null) {
+			return null;
+		}
+		String key = Whitespace.strip(email).toLowerCase(Locale.ROOT);
+		return key.isEmpty() ? null : key;
+	}
+
+	/**
+	 * Changes name and email, leaving the row untouched when both are already as given.
+	 * @return whether anything changed
+	 */
+	public boolean update(String name, @Nullable String email, Instant now) {
+		if (this.name.equals(name) && Objects.equals(this.email, email)) {
+			return false;
+		}
+		this.name = name;
+		this.email = email;
+		this.emailKey = emailKey(email);
+		this.modifiedOn = now;
+		return true;
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public @Nullable String getEmail() {
+		return this.email;
+	}
+
+	public @Nullable String getEmailKey() {
+		return this.emailKey;
+	}
+
+	public Instant getCreatedOn() {
+		return this.createdOn;
+	}
+
+	public Instant getModifiedOn() {
+		return this.modifiedOn;
+	}
+
+}

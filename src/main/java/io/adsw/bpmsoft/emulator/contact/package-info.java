@@ -1,0 +1,7 @@
+/**
+ * Contacts, the approvers ELMA names by email.
+ */
+@NullMarked
+package io.adsw.bpmsoft.emulator.contact;
+
+import org.jspecify.annotations.NullMarked;

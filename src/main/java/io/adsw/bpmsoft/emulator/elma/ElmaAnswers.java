@@ -1,0 +1,62 @@
+package io.adsw.bpmsoft.emulator.elma;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns envelopes into HTTP answers, from controllers and from filters alike, with the
+ * stand's HTTP status mode applied.
+ */
+@Component
+public class ElmaAnswers {
+
+	/** What the real stand sends: JSON in UTF-8, Cyrillic as is. */
+	static final MediaType CONTENT_TYPE = MediaType.parseMediaType("application/json; charset=utf-8");
+
+	private final ElmaProperties properties;
+
+	private final JsonMapper jsonMapper;
+
+	ElmaAnswers(ElmaProperties properties, JsonMapper jsonMapper) {
+		this.properties = properties;
+		this.jsonMapper = jsonMapper;
+	}
+
+	ResponseEntity<ElmaAnswer> entity(ElmaAnswer answer) {
+		return ResponseEntity.status(httpStatusOf(answer)).contentType(CONTENT_TYPE).body(answer);
+	}
+
+	/**
+	 * Writes an answer of the service itself (checks 1 to 11), whose HTTP status follows
+	 * the stand's mode.
+	 */
+	public void write(HttpServletResponse response, ElmaAnswer answer) throws IOException {
+		writeWithStatus(response, httpStatusOf(answer), answer);
+	}
+
+	/**
+	 * Writes an answer of the web server in front of the service (wrong method, size or
+	 * content type): its HTTP status is the envelope's whatever the mode, as a real
+	 * server's would be.
+	 */
+	void writeTransport(HttpServletResponse response, ElmaAnswer answer) throws IOException {
+		writeWithStatus(response, answer.status(), answer);
+	}
+
+	private void writeWithStatus(HttpServletResponse response, int status, ElmaAnswer answer) throws IOException {
+		response.setStatus(status);
+		response.setContentType(CONTENT_TYPE.toString());
+		this.jsonMapper.writeValue(response.getOutputStream(), answer);
+	}
+
+	private int httpStatusOf(ElmaAnswer answer) {
+		return (this.properties.httpStatus() == ElmaProperties.HttpStatusMode.ALWAYS_200) ? 200 : answer.status();
+	}
+
+}

@@ -1,0 +1,200 @@
+package io.adsw.bpmsoft.emulator.elma;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import io.adsw.bpmsoft.emulator.Whitespace;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads an ElmaService body the way the .NET side of BPMSoft does: a byte order mark, any
+ * declared charset and Unicode spaces between tokens (the integration note indents with
+ * NO-BREAK SPACE) are all accepted. What cannot be read is refused with a message that
+ * says what is wrong and where.
+ */
+final class ElmaRequestReader {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private ElmaRequestReader() {
+	}
+
+	/**
+	 * The body's JSON object.
+	 * @throws ElmaRefusal for an empty body (check 2) or one that is not a JSON object
+	 * (check 3)
+	 */
+	static ElmaFields read(ElmaRawBody body) {
+		if (body.bytes().length == 0) {
+			throw ElmaRefusal.badRequest(ElmaMessages.ID_CRM_EMPTY);
+		}
+		String text = decode(body);
+		if (Whitespace.isBlank(text)) {
+			throw ElmaRefusal.badRequest(ElmaMessages.ID_CRM_EMPTY);
+		}
+		String json = plainWhitespace(text);
+		JsonNode node;
+		try {
+			node = JSON.readTree(json);
+		}
+		catch (JacksonException ex) {
+			TokenStreamLocation location = ex.getLocation();
+			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_NOT_JSON, problem(ex, json),
+					String.valueOf(location.getLineNr()), String.valueOf(location.getColumnNr())));
+		}
+		if (!node.isObject()) {
+			int start = 0;
+			while (Whitespace.is(json.charAt(start))) {
+				start++;
+			}
+			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_NOT_OBJECT, kind(node),
+					String.valueOf(lineOf(json, start)), String.valueOf(columnOf(json, start))));
+		}
+		return new ElmaFields(node);
+	}
+
+	/**
+	 * The body as text. A byte order mark wins over the declared charset; without either
+	 * the body is UTF-8. Bytes that are not valid in that charset are refused rather than
+	 * replaced.
+	 */
+	private static String decode(ElmaRawBody body) {
+		byte[] bytes = body.bytes();
+		Charset charset = (body.declaredCharset() != null) ? body.declaredCharset() : StandardCharsets.UTF_8;
+		int offset = 0;
+		if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+			charset = StandardCharsets.UTF_8;
+			offset = 3;
+		}
+		else if (startsWith(bytes, 0xFE, 0xFF)) {
+			charset = StandardCharsets.UTF_16BE;
+			offset = 2;
+		}
+		else if (startsWith(bytes, 0xFF, 0xFE)) {
+			charset = StandardCharsets.UTF_16LE;
+			offset = 2;
+		}
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+		CharBuffer out = CharBuffer.allocate((int) Math.ceil(in.remaining() * (double) decoder.maxCharsPerByte()) + 1);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_NOT_DECODABLE, charset.name(),
+					String.valueOf(in.position() + 1)));
+		}
+		return out.flip().toString();
+	}
+
+	private static boolean startsWith(byte[] bytes, int... prefix) {
+		if (bytes.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if ((bytes[i] & 0xFF) != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The text with every Unicode space outside string literals replaced by a plain one,
+	 * which is all a JSON parser accepts between tokens. Strings keep their content as
+	 * sent.
+	 */
+	private static String plainWhitespace(String text) {
+		char[] chars = text.toCharArray();
+		boolean inString = false;
+		boolean escaped = false;
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			if (inString) {
+				if (escaped) {
+					escaped = false;
+				}
+				else if (c == '\\') {
+					escaped = true;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+			}
+			else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && Whitespace.is(c)) {
+				chars[i] = ' ';
+			}
+		}
+		return new String(chars);
+	}
+
+	private static String problem(JacksonException ex, String json) {
+		if (ex instanceof UnexpectedEndOfInputException) {
+			return "текст закончился раньше, чем JSON-значение";
+		}
+		if (ex instanceof StreamConstraintsException) {
+			return "превышен предел вложенности или длины значения";
+		}
+		long offset = ex.getLocation().getCharOffset();
+		if (offset >= 0 && offset < json.length()) {
+			return "неожиданный символ «" + printable(json.charAt((int) offset)) + "»";
+		}
+		return "синтаксическая ошибка";
+	}
+
+	private static String printable(char c) {
+		return Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c);
+	}
+
+	private static String kind(JsonNode node) {
+		if (node.isArray()) {
+			return "массивом";
+		}
+		if (node.isString()) {
+			return "строкой";
+		}
+		if (node.isNumber()) {
+			return "числом";
+		}
+		if (node.isBoolean()) {
+			return "логическим значением";
+		}
+		return "значением null";
+	}
+
+	private static int lineOf(String text, int index) {
+		int line = 1;
+		for (int i = 0; i < index; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	private static int columnOf(String text, int index) {
+		return index - text.lastIndexOf('\n', index - 1);
+	}
+
+}

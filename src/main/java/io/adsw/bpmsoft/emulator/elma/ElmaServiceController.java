@@ -1,0 +1,89 @@
+package io.adsw.bpmsoft.emulator.elma;
+
+import io.adsw.bpmsoft.emulator.Whitespace;
+import io.adsw.bpmsoft.emulator.approval.ApprovalRuleViolation;
+import io.adsw.bpmsoft.emulator.approval.Approvals;
+import io.adsw.bpmsoft.emulator.approval.Resolution;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * ElmaService.svc: the two operations ELMA calls. Method names match in any case, as they
+ * do on the real WCF service. Checks run in the contract's order; the key and the
+ * transport were checked by the filter chain before.
+ */
+@RestController
+@RequestMapping(ElmaServiceController.SERVICE_PATH)
+class ElmaServiceController {
+
+	static final String SERVICE_PATH = "/ServiceModel/ElmaService.svc";
+
+	private final Approvals approvals;
+
+	private final ElmaAnswers answers;
+
+	private final ElmaProperties properties;
+
+	ElmaServiceController(Approvals approvals, ElmaAnswers answers, ElmaProperties properties) {
+		this.approvals = approvals;
+		this.answers = answers;
+		this.properties = properties;
+	}
+
+	@PostMapping("/{operation:(?i)CreateChainOfApproval}")
+	ResponseEntity<ElmaAnswer> createChainOfApproval(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body) {
+		ElmaFields fields = ElmaRequestReader.read(body);
+		String idCrm = fields.required("id_crm", ElmaMessages.ID_CRM_EMPTY);
+		ChainOfApproval chain = ChainOfApproval.parse(fields.required("chain_of_approval", ElmaMessages.CHAIN_EMPTY));
+		if (chain.automaticallyApproved()) {
+			this.approvals.approveAutomatically(idCrm);
+		}
+		else {
+			this.approvals.receiveChain(idCrm, chain.emails());
+		}
+		return this.answers.entity(ElmaAnswer.SUCCESS);
+	}
+
+	@PostMapping("/{operation:(?i)ChangeApproverResolution}")
+	ResponseEntity<ElmaAnswer> changeApproverResolution(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body) {
+		ElmaFields fields = ElmaRequestReader.read(body);
+		String idCrm = fields.required("id_crm", ElmaMessages.ID_CRM_EMPTY);
+		String approver = fields.required("approver", ElmaMessages.APPROVER_EMPTY);
+		Resolution resolution = resolution(fields.required("resolution", ElmaMessages.RESOLUTION_EMPTY));
+		try {
+			this.approvals.resolve(idCrm, approver, resolution, this.properties.enforceOrder());
+		}
+		catch (ApprovalRuleViolation violation) {
+			throw ElmaRefusal.badRequest(ElmaMessages.ruleViolation(violation, idCrm, approver));
+		}
+		return this.answers.entity(ElmaAnswer.SUCCESS);
+	}
+
+	/**
+	 * Any other operation of the service, once the key has been accepted.
+	 */
+	@RequestMapping("/**")
+	ResponseEntity<ElmaAnswer> unknownOperation(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length() + SERVICE_PATH.length());
+		String operation = path.startsWith("/") ? path.substring(1) : path;
+		return this.answers
+			.entity(new ElmaAnswer(404, ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation)));
+	}
+
+	private static Resolution resolution(String value) {
+		String resolution = Whitespace.strip(value);
+		if (resolution.equalsIgnoreCase("Согласовано")) {
+			return Resolution.APPROVED;
+		}
+		if (resolution.equalsIgnoreCase("Отклонено")) {
+			return Resolution.REJECTED;
+		}
+		throw ElmaRefusal.badRequest(ElmaMessages.RESOLUTION_INVALID);
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.adsw.bpmsoft.emulator.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates ELMA by the {@code X-Elma-Service} header. The comparison takes the same
+ * time whatever the presented value, so the key cannot be guessed byte by byte. A request
+ * without the right key goes on unauthenticated and is refused by the chain's
+ * authorization rule.
+ */
+class ElmaServiceKeyFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "X-Elma-Service";
+
+	/** Request attribute holding how the key check went: {@link KeyCheck}. */
+	static final String KEY_CHECK_ATTRIBUTE = KeyCheck.class.getName();
+
+	static final String ROLE = "ELMA";
+
+	/** How a request's key compared with the stand's: never the value itself. */
+	enum KeyCheck {
+
+		OK, MISSING, WRONG
+
+	}
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	private final byte[] expectedDigest;
+
+	ElmaServiceKeyFilter(String serviceKey) {
+		this.expectedDigest = digest(serviceKey);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		KeyCheck check = check(request.getHeader(HEADER));
+		request.setAttribute(KEY_CHECK_ATTRIBUTE, check);
+		if (check == KeyCheck.OK) {
+			SecurityContext context = this.contexts.createEmptyContext();
+			context.setAuthentication(new PreAuthenticatedAuthenticationToken("ELMA", "",
+					List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+			this.contexts.setContext(context);
+		}
+		chain.doFilter(request, response);
+	}
+
+	private KeyCheck check(String presented) {
+		if (presented == null || presented.isEmpty()) {
+			return KeyCheck.MISSING;
+		}
+		// Digests have one length whatever the inputs, so isEqual compares in constant
+		// time and
+		// not even the key's length leaks.
+		return MessageDigest.isEqual(this.expectedDigest, digest(presented)) ? KeyCheck.OK : KeyCheck.WRONG;
+	}
+
+	private static byte[] digest(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}

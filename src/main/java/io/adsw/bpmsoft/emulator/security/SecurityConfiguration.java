@@ -1,0 +1,55 @@
+package io.adsw.bpmsoft.emulator.security;
+
+import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
+import io.adsw.bpmsoft.emulator.elma.ElmaProperties;
+import io.adsw.bpmsoft.emulator.elma.ElmaTransportFilter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+
+/**
+ * The stand's filter chains. ElmaService has its own: stateless, no CSRF, no session,
+ * only the {@code X-Elma-Service} key, as on the real stand. Everything else falls to the
+ * stand chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain elmaServiceChain(HttpSecurity http, ElmaProperties properties, ElmaAnswers answers) {
+		ElmaForbiddenHandler forbidden = new ElmaForbiddenHandler(answers);
+		return http.securityMatcher("/ServiceModel/ElmaService.svc/**")
+			.addFilterBefore(new ElmaTransportFilter(answers), DisableEncodeUrlFilter.class)
+			.addFilterBefore(new ElmaServiceKeyFilter(properties.serviceKey()), AuthorizationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(ElmaServiceKeyFilter.ROLE))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(forbidden).accessDeniedHandler(forbidden))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain standChain(HttpSecurity http) {
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.adsw.bpmsoft.emulator.elma;
+
+import io.adsw.bpmsoft.emulator.Contract;
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static io.adsw.bpmsoft.emulator.ElmaClient.json;
+import static io.restassured.RestAssured.given;
+
+/**
+ * Check 1: the {@code X-Elma-Service} key, which comes before any look at the body.
+ */
+@StandTest
+class ElmaServiceKeyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	ElmaClient elma;
+
+	StandData data;
+
+	@BeforeEach
+	void setUp() {
+		this.elma = new ElmaClient(this.port);
+		this.data = new StandData(this.context);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ElmaClient.CREATE, ElmaClient.CHANGE })
+	void requestWithoutKeyIsForbidden(String path) {
+		this.elma.anonymous().body(validBodyFor(path)).post(path).then().spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ElmaClient.CREATE, ElmaClient.CHANGE })
+	void requestWithEmptyKeyIsForbidden(String path) {
+		this.elma.anonymous()
+			.header("X-Elma-Service", "")
+			.body(validBodyFor(path))
+			.post(path)
+			.then()
+			.spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "wrong-key", "TEST-ELMA-KEY", "test-elma-key-", "test-elma-ke" })
+	void requestWithWrongKeyIsForbidden(String key) {
+		this.elma.anonymous()
+			.header("X-Elma-Service", key)
+			.body(validBodyFor(ElmaClient.CREATE))
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	@Test
+	void requestWithRightKeyIsServed() {
+		this.elma.request()
+			.body(validBodyFor(ElmaClient.CREATE))
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(ElmaClient.success());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   ", "{}", "not json", "[1, 2]",
+			"{\"id_crm\": \"123-123\", \"chain_of_approval\": \"x@y\"}" })
+	void keyIsCheckedBeforeTheBody(String body) {
+		this.elma.anonymous()
+			.header("X-Elma-Service", "wrong-key")
+			.body(body)
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(answer(403, Contract.FORBIDDEN));
+		this.elma.anonymous().body(body).post(ElmaClient.CHANGE).then().spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	@Test
+	void unknownOperationIsForbiddenWithoutKey() {
+		this.elma.anonymous()
+			.body("{}")
+			.post("/ServiceModel/ElmaService.svc/DeleteEverything")
+			.then()
+			.spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	@Test
+	void unknownOperationIsNotFoundWithKey() {
+		this.elma.request()
+			.body("{}")
+			.post("/ServiceModel/ElmaService.svc/DeleteEverything")
+			.then()
+			.spec(answer(404, "Операция DeleteEverything не найдена в ElmaService.svc"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "createchainofapproval", "CREATECHAINOFAPPROVAL", "createChainOfApproval" })
+	void operationNameMatchesInAnyCase(String operation) {
+		this.elma.request()
+			.body(validBodyFor(ElmaClient.CREATE))
+			.post("/ServiceModel/ElmaService.svc/" + operation)
+			.then()
+			.spec(ElmaClient.success());
+		this.elma.anonymous()
+			.body(validBodyFor(ElmaClient.CREATE))
+			.post("/ServiceModel/ElmaService.svc/" + operation)
+			.then()
+			.spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	@Test
+	void serviceNeverCreatesASession() {
+		given().port(this.port)
+			.header("X-Elma-Service", ElmaClient.KEY)
+			.contentType("application/json")
+			.body(validBodyFor(ElmaClient.CREATE))
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(ElmaClient.success())
+			.header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+	}
+
+	private String validBodyFor(String path) {
+		String approval = this.data.approval();
+		String approver = this.data.contact("ivan");
+		if (path.equals(ElmaClient.CREATE)) {
+			return json("id_crm", approval, "chain_of_approval", approver);
+		}
+		this.elma.createChain(approval, approver).spec(ElmaClient.success());
+		return json("id_crm", approval, "approver", approver, "resolution", "Согласовано");
+	}
+
+}
