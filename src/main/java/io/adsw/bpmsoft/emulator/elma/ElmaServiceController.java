@@ -71,8 +71,7 @@ class ElmaServiceController {
 	ResponseEntity<ElmaAnswer> unknownOperation(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length() + SERVICE_PATH.length());
 		String operation = path.startsWith("/") ? path.substring(1) : path;
-		return this.answers
-			.entity(new ElmaAnswer(404, ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation)));
+		return this.answers.entity(new ElmaAnswer(404, ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation)));
 	}
 
 	private static Resolution resolution(String value) {

@@ -1,0 +1,299 @@
+package io.adsw.bpmsoft.emulator.elma;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import io.adsw.bpmsoft.emulator.Contract;
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandTest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static io.adsw.bpmsoft.emulator.ElmaClient.json;
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What comes before check 1: method, size and content type, and bodies as ELMA really
+ * sends them (the integration note's NO-BREAK SPACE indentation, a BOM, any charset).
+ */
+@StandTest
+class ElmaTransportTests {
+
+	private static final int MEBIBYTE = 1024 * 1024;
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final String SUCCESS = "{\"status\":200,\"error_message\":\"\"}";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	ElmaClient elma;
+
+	StandData data;
+
+	@BeforeEach
+	void setUp() {
+		this.elma = new ElmaClient(this.port);
+		this.data = new StandData(this.context);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "GET", "PUT", "DELETE", "PATCH", "OPTIONS" })
+	void otherMethodsAreNotAllowedEvenWithoutKey(String method) {
+		given().port(this.port)
+			.request(method, ElmaClient.CREATE)
+			.then()
+			.spec(answer(405, "Метод HTTP " + method + " не поддерживается: ElmaService принимает только POST"))
+			.header("Allow", "POST");
+		this.elma.request()
+			.request(method, ElmaClient.CHANGE)
+			.then()
+			.spec(answer(405, "Метод HTTP " + method + " не поддерживается: ElmaService принимает только POST"))
+			.header("Allow", "POST");
+	}
+
+	@Test
+	void headIsNotAllowed() {
+		given().port(this.port).head(ElmaClient.CREATE).then().statusCode(405).header("Allow", "POST");
+	}
+
+	@Test
+	void bodyOverOneMebibyteIsTooLargeEvenWithoutKey() {
+		this.elma.anonymous()
+			.body(new byte[MEBIBYTE + 1])
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(answer(413, "Тело запроса больше допустимых 1048576 байт"));
+	}
+
+	@Test
+	void bodyOfExactlyOneMebibyteIsRead() {
+		byte[] body = new byte[MEBIBYTE];
+		Arrays.fill(body, (byte) ' ');
+		body[0] = '{';
+		body[MEBIBYTE - 1] = '}';
+		this.elma.request().body(body).post(ElmaClient.CREATE).then().spec(answer(400, Contract.ID_CRM_EMPTY));
+	}
+
+	@Test
+	void chunkedBodyOverOneMebibyteIsTooLarge() throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(
+					("POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+							+ "Transfer-Encoding: chunked\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+			byte[] chunk = new byte[64 * 1024];
+			Arrays.fill(chunk, (byte) ' ');
+			for (int i = 0; i < 17; i++) {
+				out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(chunk);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			out.flush();
+			assertThat(readResponse(socket)).startsWith("HTTP/1.1 413")
+				.contains("Тело запроса больше допустимых 1048576 байт");
+		}
+	}
+
+	@Test
+	void tooLargeIsAnsweredWhileTheClientIsStillSending() throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(
+					("POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+							+ "Content-Length: " + (50 * MEBIBYTE) + "\r\n\r\n{\"id_crm\": \"")
+						.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// Only a few bytes of the announced 50 MiB have been sent: the answer must
+			// not wait
+			// for the rest.
+			assertThat(readResponse(socket)).startsWith("HTTP/1.1 413")
+				.containsIgnoringCase("Connection: close")
+				.contains("Тело запроса больше допустимых 1048576 байт");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded", "application/xml", "text/json",
+			"multipart/form-data; boundary=x", "*/*", "not a type" })
+	void nonJsonContentTypeIsUnsupportedEvenWithoutKey(String contentType) throws Exception {
+		HttpResponse<String> response = post(contentType, "{}".getBytes(StandardCharsets.UTF_8), false);
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.body()).isEqualTo("{\"status\":415,\"error_message\":\"Тип содержимого «" + contentType
+				+ "» не поддерживается: ElmaService принимает application/json\"}");
+	}
+
+	@Test
+	void unknownCharsetIsUnsupported() throws Exception {
+		HttpResponse<String> response = post("application/json; charset=klingon-8",
+				"{}".getBytes(StandardCharsets.UTF_8), true);
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.body()).isEqualTo(
+				"{\"status\":415,\"error_message\":\"Кодировка «klingon-8» не поддерживается: ElmaService принимает тело в UTF-8\"}");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8",
+			"Application/JSON; charset=\"utf-8\"", "application/vnd.elma+json", "application/json; odata=verbose" })
+	void jsonContentTypesAreAccepted(String contentType) throws Exception {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		HttpResponse<String> response = post(contentType,
+				json("id_crm", approval, "chain_of_approval", ivan).getBytes(StandardCharsets.UTF_8), true);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(SUCCESS);
+	}
+
+	@Test
+	void missingContentTypeIsTakenAsJson() throws Exception {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		HttpResponse<String> response = post(null,
+				json("id_crm", approval, "chain_of_approval", ivan).getBytes(StandardCharsets.UTF_8), true);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(SUCCESS);
+	}
+
+	@Test
+	void declaredCharsetIsHonoured() throws Exception {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma.createChain(approval, ivan).spec(success());
+		byte[] body = json("id_crm", approval, "approver", ivan, "resolution", "Отклонено")
+			.getBytes(Charset.forName("windows-1251"));
+		HttpResponse<String> response = post(ElmaClient.CHANGE, "application/json; charset=windows-1251", body, true);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("REJECTED");
+	}
+
+	@Test
+	void integrationNoteExampleIndentedWithNoBreakSpacesIsAccepted() {
+		String approval = this.data.approval();
+		// Byte for byte as the integration note shows the automatic approval.
+		String body = "{\n\u00a0\u00a0  \"id_crm\": \"" + approval
+				+ "\",\n\u00a0\u00a0  \"chain_of_approval\": \"Согласовано\"\n}";
+		this.elma.post(ElmaClient.CREATE, body).spec(success());
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void unicodeSpacesBetweenTokensAreAccepted() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		String body = "\u3000{\u2003\"id_crm\"\u2009:\u00a0\"" + approval + "\"\u2028,\u202f\"chain_of_approval\":\""
+				+ ivan + "\"\u205f}\u00a0";
+		this.elma.post(ElmaClient.CREATE, body).spec(success());
+	}
+
+	@Test
+	void unicodeSpacesInsideStringsAreKeptAndTrimmedAsValues() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma.post(ElmaClient.CREATE, json("id_crm", "\u2003" + approval, "chain_of_approval", ivan + "\u00a0"))
+			.spec(success());
+	}
+
+	@Test
+	void utf8ByteOrderMarkIsAccepted() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		byte[] json = json("id_crm", approval, "chain_of_approval", ivan).getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[json.length + 3];
+		body[0] = (byte) 0xEF;
+		body[1] = (byte) 0xBB;
+		body[2] = (byte) 0xBF;
+		System.arraycopy(json, 0, body, 3, json.length);
+		this.elma.request().body(body).post(ElmaClient.CREATE).then().spec(success());
+	}
+
+	@Test
+	void utf16WithByteOrderMarkIsAccepted() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma.createChain(approval, ivan).spec(success());
+		byte[] body = ("\uFEFF" + json("id_crm", approval, "approver", ivan, "resolution", "Согласовано"))
+			.getBytes(StandardCharsets.UTF_16LE);
+		this.elma.request().body(body).post(ElmaClient.CHANGE).then().spec(success());
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void bytesThatAreNotUtf8AreRefusedNamingTheByte() {
+		byte[] body = { '{', '"', 'i', 'd', '_', 'c', 'r', 'm', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
+		this.elma.request()
+			.body(body)
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(answer(400, "Тело запроса не является корректным текстом в кодировке UTF-8 (байт 12)"));
+	}
+
+	private HttpResponse<String> post(@Nullable String contentType, byte[] body, boolean withKey) throws Exception {
+		return post(ElmaClient.CREATE, contentType, body, withKey);
+	}
+
+	/**
+	 * A POST with exactly the headers given, which REST Assured would complete on its
+	 * own.
+	 */
+	private HttpResponse<String> post(String path, @Nullable String contentType, byte[] body, boolean withKey)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (withKey) {
+			request.header("X-Elma-Service", ElmaClient.KEY);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static String readResponse(Socket socket) throws IOException {
+		socket.setSoTimeout(10_000);
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream response = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		int read;
+		try {
+			while ((read = in.read(buffer)) != -1) {
+				response.write(buffer, 0, read);
+				if (response.toString(StandardCharsets.UTF_8).contains("\"error_message\"")) {
+					break;
+				}
+			}
+		}
+		catch (java.net.SocketException ex) {
+			// The server may reset the connection once it has answered; what was read
+			// counts.
+		}
+		return response.toString(StandardCharsets.UTF_8);
+	}
+
+}
