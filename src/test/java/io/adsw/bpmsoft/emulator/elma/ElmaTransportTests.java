@@ -193,6 +193,24 @@ class ElmaTransportTests {
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("REJECTED");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "application/xml", "text/html", "text/plain" })
+	void answerIsJsonWhateverTheAcceptHeader(String accept) {
+		String approval = this.data.approval();
+		this.elma.request()
+			.accept(accept)
+			.body(json("id_crm", approval, "chain_of_approval", "Согласовано"))
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(success());
+		this.elma.request()
+			.accept(accept)
+			.body("")
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(answer(400, Contract.ID_CRM_EMPTY));
+	}
+
 	@Test
 	void integrationNoteExampleIndentedWithNoBreakSpacesIsAccepted() {
 		String approval = this.data.approval();
