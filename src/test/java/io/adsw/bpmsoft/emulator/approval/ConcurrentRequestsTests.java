@@ -1,0 +1,252 @@
+package io.adsw.bpmsoft.emulator.approval;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
+import io.adsw.bpmsoft.emulator.StandData.StepView;
+import io.adsw.bpmsoft.emulator.StandTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC 2.3: concurrent requests on one approval are serialised by its row lock, so no
+ * decision is lost and no round is mixed up, whatever the load. Every request goes over
+ * HTTP from threads held at a start gate and released together.
+ */
+@StandTest
+class ConcurrentRequestsTests {
+
+	private static final String APPROVED = "Согласовано";
+
+	/**
+	 * Bursts go through the JDK's client: REST Assured spends more time per request on
+	 * the client than the stand takes to answer, which would spread the burst out.
+	 */
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** What {@link ElmaClient#success()} expects: the success envelope with HTTP 200. */
+	private static final Answer SUCCESS = new Answer(200, "application/json;charset=utf-8",
+			Map.of("status", 200, "error_message", ""));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	ElmaClient elma;
+
+	StandData data;
+
+	@BeforeEach
+	void setUp() {
+		this.elma = new ElmaClient(this.port);
+		this.data = new StandData(this.context);
+	}
+
+	@Test
+	void sameResolutionFiredAtOnceDecidesOneStepOnly() throws Exception {
+		String approval = this.data.approval();
+		List<String> approvers = contacts(this.data, 3);
+		this.elma.createChain(approval, String.join(";", approvers)).spec(ElmaClient.success());
+		List<Answer> answers = atOnce(50, (i) -> resolve(this.port, approval, approvers.get(0), APPROVED));
+		assertThat(answers).hasSize(50).containsOnly(SUCCESS);
+		ApprovalView view = this.data.approvalView(approval);
+		assertThat(view.status()).isEqualTo("IN_PROGRESS");
+		assertThat(view.round()).isEqualTo(1);
+		assertThat(view.steps()).extracting(StepView::email).containsExactlyElementsOf(approvers);
+		assertThat(view.steps()).extracting(StepView::status).containsExactly("APPROVED", "PENDING", "PENDING");
+	}
+
+	@Test
+	void chainsPostedAtOnceLeaveOnlyTheLatestRoundAlive() throws Exception {
+		String approval = this.data.approval();
+		List<String> contacts = contacts(this.data, 20);
+		// Chain i starts with contact i: no two are the same, each opens a round.
+		List<List<String>> chains = IntStream.range(0, contacts.size())
+			.mapToObj((i) -> IntStream.rangeClosed(0, i % 3)
+				.mapToObj((k) -> contacts.get((i + k) % contacts.size()))
+				.toList())
+			.toList();
+		List<Answer> answers = atOnce(chains.size(),
+				(i) -> createChain(this.port, approval, String.join(";", chains.get(i))));
+		assertThat(answers).hasSize(chains.size()).containsOnly(SUCCESS);
+		ApprovalView view = this.data.approvalView(approval);
+		assertThat(view.status()).isEqualTo("IN_PROGRESS");
+		assertThat(view.round()).isEqualTo(chains.size());
+		assertThat(view.steps().stream().map(StepView::round).distinct())
+			.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, chains.size()).boxed().toList());
+		List<List<String>> rounds = IntStream.rangeClosed(1, view.round())
+			.mapToObj((round) -> view.round(round).stream().map(StepView::email).toList())
+			.toList();
+		assertThat(rounds).containsExactlyInAnyOrderElementsOf(chains);
+		for (int round = 1; round < view.round(); round++) {
+			assertThat(view.round(round)).as("round %d", round).extracting(StepView::status).containsOnly("CANCELLED");
+		}
+		assertThat(view.current()).extracting(StepView::status).containsOnly("PENDING");
+		assertThat(view.current()).extracting(StepView::position)
+			.containsExactlyElementsOf(IntStream.rangeClosed(1, view.current().size()).boxed().toList());
+	}
+
+	@Test
+	void approvalsDecidedInParallelAllEndApproved() throws Exception {
+		List<String> approvers = contacts(this.data, 3);
+		List<String> approvals = IntStream.range(0, 30).mapToObj((i) -> this.data.approval()).toList();
+		List<List<Answer>> answers = atOnce(approvals.size(), (i) -> {
+			String approval = approvals.get(i);
+			List<Answer> received = new ArrayList<>();
+			received.add(createChain(this.port, approval, String.join(";", approvers)));
+			for (String approver : approvers) {
+				received.add(resolve(this.port, approval, approver, APPROVED));
+			}
+			return received;
+		});
+		assertThat(answers.stream().flatMap(List::stream)).hasSize(approvals.size() * 4).containsOnly(SUCCESS);
+		assertThat(approvals).allSatisfy((approval) -> {
+			ApprovalView view = this.data.approvalView(approval);
+			assertThat(view.status()).isEqualTo("APPROVED");
+			assertThat(view.steps()).extracting(StepView::email).containsExactlyElementsOf(approvers);
+			assertThat(view.steps()).extracting(StepView::status).containsOnly("APPROVED");
+		});
+	}
+
+	/**
+	 * With order not enforced every approver may decide at once: each decision has to
+	 * land, and the last one has to see all the others to approve the approval.
+	 */
+	@Nested
+	@TestPropertySource(properties = "emulator.elma.enforce-order=false")
+	class WithoutOrderEnforcement {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		ApplicationContext context;
+
+		@Test
+		void everyApproverApprovingAtOnceApprovesTheApproval() throws Exception {
+			ElmaClient elma = new ElmaClient(this.port);
+			StandData data = new StandData(this.context);
+			String approval = data.approval();
+			List<String> approvers = contacts(data, 40);
+			elma.createChain(approval, String.join(";", approvers)).spec(ElmaClient.success());
+			List<Answer> answers = atOnce(approvers.size(),
+					(i) -> resolve(this.port, approval, approvers.get(i), APPROVED));
+			assertThat(answers).hasSize(approvers.size()).containsOnly(SUCCESS);
+			ApprovalView view = data.approvalView(approval);
+			assertThat(view.round()).isEqualTo(1);
+			assertThat(view.steps()).extracting(StepView::email).containsExactlyElementsOf(approvers);
+			assertThat(view.steps()).allSatisfy((step) -> {
+				assertThat(step.status()).isEqualTo("APPROVED");
+				assertThat(step.decidedOn()).isNotNull();
+			});
+			assertThat(view.status()).isEqualTo("APPROVED");
+		}
+
+	}
+
+	private static List<String> contacts(StandData data, int count) {
+		return IntStream.range(0, count).mapToObj((i) -> data.contact("approver" + i)).toList();
+	}
+
+	private static Answer createChain(int port, String approval, String chain) throws Exception {
+		return post(port, ElmaClient.CREATE, ElmaClient.json("id_crm", approval, "chain_of_approval", chain));
+	}
+
+	private static Answer resolve(int port, String approval, String approver, String resolution) throws Exception {
+		return post(port, ElmaClient.CHANGE,
+				ElmaClient.json("id_crm", approval, "approver", approver, "resolution", resolution));
+	}
+
+	private static Answer post(int port, String path, String body) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("X-Elma-Service", ElmaClient.KEY)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build();
+		HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+		String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+		Map<String, Object> envelope = JSON.readValue(response.body(), new TypeReference<>() {
+		});
+		return new Answer(response.statusCode(), contentType, envelope);
+	}
+
+	/**
+	 * Runs the task {@code count} times, each on a thread of its own, all held at a start
+	 * gate until every thread is ready; the results in task order.
+	 */
+	private static <T> List<T> atOnce(int count, Task<T> task) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(count);
+		CountDownLatch ready = new CountDownLatch(count);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				int index = i;
+				Callable<T> gated = () -> {
+					ready.countDown();
+					start.await();
+					return task.run(index);
+				};
+				futures.add(executor.submit(gated));
+			}
+			assertThat(ready.await(30, TimeUnit.SECONDS)).as("all threads ready").isTrue();
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(60, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			start.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	/** An ElmaService answer as received: HTTP status, content type and envelope. */
+	record Answer(int httpStatus, String contentType, Map<String, Object> envelope) {
+
+	}
+
+	/** The work of one thread of a burst, by its index. */
+	@FunctionalInterface
+	private interface Task<T> {
+
+		T run(int index) throws Exception;
+
+	}
+
+}
