@@ -2,19 +2,26 @@ package io.adsw.bpmsoft.emulator;
 
 import java.time.Clock;
 
+import io.adsw.bpmsoft.emulator.crypto.CryptoCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Entry point of the BPMSoft stand emulator.
+ * Entry point of the BPMSoft stand emulator: the stand itself, or one of the secret
+ * commands ({@code keygen}, {@code encrypt}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class EmulatorApplication {
 
 	public static void main(String[] args) {
+		if (CryptoCommand.handles(args)) {
+			System.exit(CryptoCommand.run(args[0], System.in, System.out, System.err,
+					(name) -> System.getProperty(name, System.getenv(name))));
+		}
 		SpringApplication.run(EmulatorApplication.class, args);
 	}
 

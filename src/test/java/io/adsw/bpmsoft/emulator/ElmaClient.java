@@ -29,13 +29,21 @@ public final class ElmaClient {
 
 	private final int port;
 
+	private final String key;
+
 	public ElmaClient(int port) {
-		this.port = port;
+		this(port, KEY);
 	}
 
-	/** A request with the right key and a JSON content type, body still to add. */
+	/** A client of a stand with another key. */
+	public ElmaClient(int port, String key) {
+		this.port = port;
+		this.key = key;
+	}
+
+	/** A request with the client's key and a JSON content type, body still to add. */
 	public RequestSpecification request() {
-		return given().port(this.port).header("X-Elma-Service", KEY).contentType("application/json");
+		return given().port(this.port).header("X-Elma-Service", this.key).contentType("application/json");
 	}
 
 	/** A request with no key at all. */

@@ -1,9 +1,12 @@
 package io.adsw.bpmsoft.emulator;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stand's state lives in its database, not in memory: a stand restarted on the same
- * H2 file carries on where ELMA left it.
+ * database (an H2 file, or PostgreSQL) carries on where ELMA left it.
  */
 class RestartDurabilityTests {
 
@@ -26,6 +29,8 @@ class RestartDurabilityTests {
 
 	@TempDir
 	Path directory;
+
+	String @Nullable [] database;
 
 	@Test
 	void approvalInProgressCarriesOnAfterARestart() {
@@ -98,9 +103,13 @@ class RestartDurabilityTests {
 	}
 
 	private ConfigurableApplicationContext start() {
+		if (this.database == null) {
+			this.database = TestDatabase.newDatabase(this.directory);
+		}
+		List<String> arguments = new ArrayList<>(List.of(this.database));
+		arguments.add("--server.port=0");
 		return new SpringApplicationBuilder(EmulatorApplication.class).profiles("test")
-			.run("--server.port=0",
-					"--spring.datasource.url=jdbc:h2:file:" + this.directory.resolve("stand") + ";LOCK_TIMEOUT=10000");
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static ElmaClient elma(ConfigurableApplicationContext stand) {

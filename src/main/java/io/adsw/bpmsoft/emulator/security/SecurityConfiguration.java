@@ -7,8 +7,14 @@ import io.adsw.bpmsoft.emulator.elma.ElmaTransportFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
@@ -20,6 +26,8 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	static final String ADMIN = "ADMIN";
 
 	@Bean
 	@Order(1)
@@ -41,15 +49,35 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain standChain(HttpSecurity http) {
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.requestMatchers("/error")
-				.permitAll()
-				.anyRequest()
-				.denyAll())
-			.build();
+	SecurityFilterChain standChain(HttpSecurity http, StandSecurityProperties properties) {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole(ADMIN)
+			.anyRequest()
+			.denyAll()).requestCache((cache) -> cache.disable());
+		if (properties.httpBasic()) {
+			http.httpBasic(Customizer.withDefaults());
+		}
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService users(StandSecurityProperties properties) {
+		return new InMemoryUserDetailsManager(properties.users()
+			.stream()
+			.map((user) -> User.withUsername(user.name())
+				.password(user.password())
+				.roles(user.roles().toArray(String[]::new))
+				.build())
+			.toList());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 }

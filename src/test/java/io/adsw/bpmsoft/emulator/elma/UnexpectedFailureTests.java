@@ -38,7 +38,7 @@ class UnexpectedFailureTests {
 		StandData data = new StandData(this.context);
 		String approval = data.approval();
 		String ivan = data.contact("ivan");
-		this.jdbc.execute("SHUTDOWN");
+		this.jdbc.execute("ALTER TABLE approval RENAME TO approval_gone");
 		String body = elma.createChain(approval, ivan).spec(answer(500, Contract.INTERNAL_ERROR)).extract().asString();
 		assertThat(body).isEqualTo("{\"status\":500,\"error_message\":\"Ошибка в процессе обработки\"}");
 		elma.resolve(approval, ivan, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.EmulatorApplication;
 import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.TestDatabase;
 import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.approval.Approval;
@@ -91,7 +93,7 @@ class SeedLoadingTests {
 	@Test
 	void reloadingTheSameSeedChangesNothing() throws IOException {
 		Path seed = copy("seed/stand.yml", "stand.yml");
-		String database = fileDatabase();
+		String[] database = fileDatabase();
 		List<String> contacts;
 		ApprovalView inProgress;
 		try (ConfigurableApplicationContext stand = start(database, seed.toString())) {
@@ -115,7 +117,7 @@ class SeedLoadingTests {
 	@Test
 	void changedNamesInTheSeedUpdateTheStandAndKeepItsProgress() throws IOException {
 		Path seed = copy("seed/stand.yml", "stand.yml");
-		String database = fileDatabase();
+		String[] database = fileDatabase();
 		UUID petrId;
 		ApprovalView inProgress;
 		try (ConfigurableApplicationContext stand = start(database, seed.toString())) {
@@ -146,7 +148,7 @@ class SeedLoadingTests {
 
 	@Test
 	void seedEmailInAnotherCaseUpdatesTheExistingContact() throws IOException {
-		String database = fileDatabase();
+		String[] database = fileDatabase();
 		String email;
 		UUID id;
 		try (ConfigurableApplicationContext stand = start(database, "")) {
@@ -207,7 +209,7 @@ class SeedLoadingTests {
 
 	@Test
 	void contactWithIdWhoseEmailBelongsToAnotherContactStopsTheStart(CapturedOutput output) throws IOException {
-		String database = fileDatabase();
+		String[] database = fileDatabase();
 		String email;
 		UUID owner;
 		try (ConfigurableApplicationContext stand = start(database, "")) {
@@ -244,17 +246,20 @@ class SeedLoadingTests {
 		assertThat(view.steps()).extracting(StepView::status).containsExactly("APPROVED", "PENDING");
 	}
 
-	private static ConfigurableApplicationContext start(String database, String seed) {
+	private static ConfigurableApplicationContext start(String[] database, String seed) {
+		List<String> arguments = new ArrayList<>(List.of(database));
+		arguments.add("--server.port=0");
+		arguments.add("--emulator.seed=" + seed);
 		return new SpringApplicationBuilder(EmulatorApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + database, "--emulator.seed=" + seed);
+			.run(arguments.toArray(String[]::new));
 	}
 
-	private static String memoryDatabase() {
-		return "jdbc:h2:mem:seed-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000";
+	private static String[] memoryDatabase() {
+		return TestDatabase.newDatabase();
 	}
 
-	private String fileDatabase() {
-		return "jdbc:h2:file:" + this.directory.resolve("stand") + ";LOCK_TIMEOUT=10000";
+	private String[] fileDatabase() {
+		return TestDatabase.newDatabase(this.directory);
 	}
 
 	private static ElmaClient elma(ConfigurableApplicationContext stand) {

@@ -1,0 +1,43 @@
+package io.adsw.bpmsoft.emulator.security;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may use the stand besides ELMA ({@code emulator.security.*}).
+ *
+ * @param httpBasic whether HTTP Basic is accepted (local and dev stands)
+ * @param users the stand's users, with BCrypt password hashes
+ */
+@Validated
+@ConfigurationProperties("emulator.security")
+record StandSecurityProperties(@DefaultValue("true") boolean httpBasic, @DefaultValue List<@Valid User> users) {
+
+	/**
+	 * A user of the stand.
+	 *
+	 * @param name the user name, as on a Creatio stand (e.g. {@code Supervisor})
+	 * @param password the password's BCrypt hash, {@code {bcrypt}$2a$...}, as the
+	 * {@code hash-password} command prints it
+	 * @param roles {@code ADMIN} may use the stand's controls
+	 */
+	record User(@NotBlank String name,
+			@Pattern(regexp = "\\{bcrypt\\}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}",
+					message = "must be a {bcrypt} hash, as the hash-password command prints it") String password,
+			@DefaultValue("ADMIN") List<String> roles) {
+
+		@Override
+		public String toString() {
+			return "User[name=" + this.name + ", roles=" + this.roles + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.adsw.bpmsoft.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.adsw.bpmsoft.emulator.crypto.MasterKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ELMA key never leaves the stand: not in its log (even with web and security logging
+ * at DEBUG), not in the actuator's view of the settings, not in any answer.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretLeakTests {
+
+	private static final String KEY = "dev-elma-key-5d7a2c";
+
+	private static final String MASTER_KEY = MasterKey.generate();
+
+	/** An admin with the password {@code Supervisor}. */
+	private static final String ADMIN_HASH = "{bcrypt}$2a$10$7TnYs2PERKLN0DATFSNNI.OiIivTj6x7hlUcmH4fPj0W62MQuGrbe";
+
+	@Test
+	void keyAppearsNowhereInAFullRequestCycle(CapturedOutput output) {
+		String encrypted = MasterKey.from(Map.of(MasterKey.KEY, MASTER_KEY)::get).orElseThrow().encrypt(KEY);
+		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
+		arguments.addAll(List.of("--server.port=0", "--EMULATOR_MASTER_KEY=" + MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypted, "--emulator.security.users[0].name=admin",
+				"--emulator.security.users[0].password=" + ADMIN_HASH, "--logging.level.org.springframework.web=DEBUG",
+				"--logging.level.org.springframework.security=DEBUG", "--logging.level.io.adsw.bpmsoft=DEBUG"));
+		List<String> answers = new ArrayList<>();
+		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
+			.profiles("dev")
+			.run(arguments.toArray(String[]::new))) {
+			int port = stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			ElmaClient elma = new ElmaClient(port, KEY);
+			answers.add(elma.createChain("035e0f7b-18d2-4f24-87d8-59f107110a01", "ivan.petrov@example.com")
+				.spec(ElmaClient.success())
+				.extract()
+				.asString());
+			answers.add(elma.resolve("035e0f7b-18d2-4f24-87d8-59f107110a01", "ivan.petrov@example.com", "Согласовано")
+				.spec(ElmaClient.success())
+				.extract()
+				.asString());
+			answers.add(elma.post(ElmaClient.CREATE, "not json").extract().asString());
+			answers.add(new ElmaClient(port, KEY + "x").post(ElmaClient.CREATE, "{}")
+				.spec(answer(403, Contract.FORBIDDEN))
+				.extract()
+				.asString());
+			String env = given().port(port)
+				.auth()
+				.preemptive()
+				.basic("admin", "Supervisor")
+				.get("/actuator/env")
+				.then()
+				.statusCode(200)
+				.extract()
+				.asString();
+			assertThat(env).as("an admin sees the other settings").contains("\"server.port\"").contains("\"0\"");
+			answers.add(env);
+			answers.add(given().port(port)
+				.auth()
+				.preemptive()
+				.basic("admin", "Supervisor")
+				.get("/actuator/configprops")
+				.then()
+				.statusCode(200)
+				.extract()
+				.asString());
+		}
+		assertThat(answers).hasSize(6).allSatisfy((answer) -> assertThat(answer).doesNotContain(KEY));
+		assertThat(output.getAll()).contains("ElmaServiceKeyFilter").doesNotContain(KEY);
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.adsw.bpmsoft.emulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.adsw.bpmsoft.emulator.crypto.MasterKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The dev and prod stands (config/application-dev.yml, config/application-prod.yml): each
+ * takes its own ELMA key, encrypted, and refuses to start, in one line, without it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StandProfilesTests {
+
+	private static final String DEV_KEY = "dev-elma-key-3c1f";
+
+	private static final String PROD_KEY = "prod-elma-key-9b2e";
+
+	private static final String DEV_MASTER_KEY = MasterKey.generate();
+
+	private static final String PROD_MASTER_KEY = MasterKey.generate();
+
+	private static final String DEMO_APPROVAL = "035e0f7b-18d2-4f24-87d8-59f107110a01";
+
+	@Test
+	void devStandAcceptsItsOwnKeyOnly() {
+		try (ConfigurableApplicationContext stand = start("dev", "--EMULATOR_MASTER_KEY=" + DEV_MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypt(DEV_MASTER_KEY, DEV_KEY))) {
+			assertKeys(stand, DEV_KEY, PROD_KEY);
+		}
+	}
+
+	@Test
+	void prodStandAcceptsItsOwnKeyOnly() {
+		try (ConfigurableApplicationContext stand = start("prod", "--EMULATOR_MASTER_KEY=" + PROD_MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypt(PROD_MASTER_KEY, PROD_KEY))) {
+			assertKeys(stand, PROD_KEY, DEV_KEY);
+		}
+	}
+
+	@Test
+	void devStandStartsWithDemoDataAndProdWithout() {
+		try (ConfigurableApplicationContext dev = start("dev", "--EMULATOR_MASTER_KEY=" + DEV_MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypt(DEV_MASTER_KEY, DEV_KEY))) {
+			elma(dev, DEV_KEY).createChain(DEMO_APPROVAL, "Согласовано").spec(ElmaClient.success());
+		}
+		try (ConfigurableApplicationContext prod = start("prod", "--EMULATOR_MASTER_KEY=" + PROD_MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypt(PROD_MASTER_KEY, PROD_KEY))) {
+			elma(prod, PROD_KEY).createChain(DEMO_APPROVAL, "Согласовано")
+				.spec(answer(400, Contract.approvalNotFound(DEMO_APPROVAL)));
+		}
+	}
+
+	@Test
+	void masterKeyCanComeFromAFile(@TempDir Path folder) throws Exception {
+		Path file = folder.resolve("master.key");
+		Files.writeString(file, DEV_MASTER_KEY + "\n");
+		try (ConfigurableApplicationContext stand = start("dev", "--EMULATOR_MASTER_KEY_FILE=" + file,
+				"--emulator.elma.service-key=" + encrypt(DEV_MASTER_KEY, DEV_KEY))) {
+			assertKeys(stand, DEV_KEY, PROD_KEY);
+		}
+	}
+
+	@Test
+	void masterKeyCanBeAPassphrase() {
+		String value = MasterKey.from(Map.of(MasterKey.PASSPHRASE, "stand passphrase")::get)
+			.orElseThrow()
+			.encrypt(PROD_KEY);
+		try (ConfigurableApplicationContext stand = start("prod", "--EMULATOR_MASTER_PASSPHRASE=stand passphrase",
+				"--emulator.elma.service-key=" + value)) {
+			assertKeys(stand, PROD_KEY, DEV_KEY);
+		}
+	}
+
+	@Test
+	void prodStandWithoutKeyRefusesToStart(CapturedOutput output) {
+		assertRefusesToStart(output,
+				"emulator.elma.service-key is not set: the prod stand needs it encrypted,"
+						+ " as ENC(...) made by the encrypt command",
+				"prod", "--EMULATOR_MASTER_KEY=" + PROD_MASTER_KEY);
+	}
+
+	@Test
+	void devStandWithKeyInClearRefusesToStart(CapturedOutput output) {
+		assertRefusesToStart(output,
+				"emulator.elma.service-key is given in clear: the dev stand needs it"
+						+ " encrypted, as ENC(...) made by the encrypt command",
+				"dev", "--EMULATOR_MASTER_KEY=" + DEV_MASTER_KEY, "--emulator.elma.service-key=" + DEV_KEY);
+	}
+
+	@Test
+	void encryptedKeyWithoutMasterKeyRefusesToStart(CapturedOutput output) {
+		assertRefusesToStart(output,
+				"emulator.elma.service-key is encrypted, but no master key is set: set"
+						+ " EMULATOR_MASTER_KEY or EMULATOR_MASTER_KEY_FILE",
+				"prod", "--emulator.elma.service-key=" + encrypt(PROD_MASTER_KEY, PROD_KEY));
+	}
+
+	@Test
+	void keyOfAnotherStandRefusesToStart(CapturedOutput output) {
+		assertRefusesToStart(output,
+				"emulator.elma.service-key cannot be decrypted with EMULATOR_MASTER_KEY: the"
+						+ " master key is not the one it was encrypted with, or the value was altered",
+				"prod", "--EMULATOR_MASTER_KEY=" + PROD_MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypt(DEV_MASTER_KEY, DEV_KEY));
+	}
+
+	@Test
+	void tamperedKeyRefusesToStart(CapturedOutput output) {
+		String value = encrypt(PROD_MASTER_KEY, PROD_KEY);
+		int last = value.length() - 3;
+		String tampered = value.substring(0, last) + ((value.charAt(last) == 'A') ? 'B' : 'A')
+				+ value.substring(last + 1);
+		assertRefusesToStart(output,
+				"emulator.elma.service-key cannot be decrypted with EMULATOR_MASTER_KEY: the"
+						+ " master key is not the one it was encrypted with, or the value was altered",
+				"prod", "--EMULATOR_MASTER_KEY=" + PROD_MASTER_KEY, "--emulator.elma.service-key=" + tampered);
+	}
+
+	@Test
+	void masterKeyThatIsNotAKeyRefusesToStart(CapturedOutput output) {
+		assertRefusesToStart(output, "EMULATOR_MASTER_KEY is not Base64: generate one with the keygen command", "prod",
+				"--EMULATOR_MASTER_KEY=not-a-key!",
+				"--emulator.elma.service-key=" + encrypt(PROD_MASTER_KEY, PROD_KEY));
+	}
+
+	private void assertRefusesToStart(CapturedOutput output, String description, String profile, String... arguments) {
+		assertThatException().isThrownBy(() -> start(profile, arguments).close());
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("Description:\n\n" + description + "\n")
+			.doesNotContain(DEV_KEY)
+			.doesNotContain(PROD_KEY)
+			.doesNotContain("\tat ");
+	}
+
+	private static void assertKeys(ConfigurableApplicationContext stand, String own, String other) {
+		elma(stand, own).post(ElmaClient.CREATE, "{}").spec(answer(400, Contract.ID_CRM_EMPTY));
+		elma(stand, other).post(ElmaClient.CREATE, "{}").spec(answer(403, Contract.FORBIDDEN));
+		elma(stand, "elma-local-key").post(ElmaClient.CREATE, "{}").spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	private static ElmaClient elma(ConfigurableApplicationContext stand, String key) {
+		return new ElmaClient(stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class), key);
+	}
+
+	private static String encrypt(String masterKey, String secret) {
+		return MasterKey.from(Map.of(MasterKey.KEY, masterKey)::get).orElseThrow().encrypt(secret);
+	}
+
+	private static ConfigurableApplicationContext start(String profile, String... settings) {
+		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
+		arguments.add("--server.port=0");
+		arguments.addAll(List.of(settings));
+		return new SpringApplicationBuilder(EmulatorApplication.class).profiles(profile)
+			.run(arguments.toArray(String[]::new));
+	}
+
+}
