@@ -1,0 +1,81 @@
+package io.adsw.bpmsoft.emulator;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * PostgreSQL going away under a running stand: ELMA gets the 500 envelope within the
+ * pool's connection timeout, health turns DOWN, nothing half-done is kept, and the stand
+ * recovers by itself once the database is back. The outage is PostgreSQL's own: the
+ * stand's database stops accepting connections and every open one is terminated. Runs in
+ * the PostgreSQL pass of the build.
+ */
+class PostgresOutageTests {
+
+	private EmbeddedPostgres postgres;
+
+	@BeforeEach
+	void startPostgres() throws Exception {
+		this.postgres = EmbeddedPostgres.builder().start();
+		admin("CREATE DATABASE stand");
+	}
+
+	@AfterEach
+	void stopPostgres() throws IOException {
+		this.postgres.close();
+	}
+
+	@Test
+	void standAnswers500WhileTheDatabaseIsDownAndRecoversAlone() throws Exception {
+		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
+			.profiles("test")
+			.run("--server.port=0", "--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "stand"),
+					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres")) {
+			int port = stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			ElmaClient elma = new ElmaClient(port);
+			StandData data = new StandData(stand);
+			String approval = data.approval();
+			String ivan = data.contact("ivan");
+			elma.createChain(approval, ivan).spec(success());
+			given().port(port).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
+
+			admin("ALTER DATABASE stand ALLOW_CONNECTIONS false");
+			admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'stand'");
+			elma.resolve(approval, ivan, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
+			given().port(port).get("/actuator/health").then().statusCode(503).body("status", equalTo("DOWN"));
+
+			admin("ALTER DATABASE stand ALLOW_CONNECTIONS true");
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> given().port(port).get("/actuator/health").then().statusCode(200));
+			assertThat(data.approvalView(approval).status()).isEqualTo("IN_PROGRESS");
+			elma.resolve(approval, ivan, "Согласовано").spec(success());
+			assertThat(data.approvalView(approval).status()).isEqualTo("APPROVED");
+		}
+	}
+
+	private void admin(String sql) throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}
