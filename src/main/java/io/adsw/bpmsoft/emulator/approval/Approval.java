@@ -19,6 +19,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A BPMSoft approval and its chain of steps, round by round. The lifecycle rules live
@@ -42,7 +43,11 @@ public class Approval {
 
 	private Instant createdOn;
 
+	private @Nullable UUID createdById;
+
 	private Instant modifiedOn;
+
+	private @Nullable UUID modifiedById;
 
 	@Version
 	private long version;
@@ -76,7 +81,7 @@ public class Approval {
 		cancelPendingSteps(now);
 		this.round++;
 		for (int i = 0; i < approvers.size(); i++) {
-			this.steps.add(new ApprovalStep(this, this.round, i + 1, approvers.get(i), now));
+			this.steps.add(new ApprovalStep(this, this.round, i + 1, approvers.get(i), this.name, now));
 		}
 		this.status = approvers.isEmpty() ? ApprovalStatus.APPROVED : ApprovalStatus.IN_PROGRESS;
 		this.modifiedOn = now;
@@ -166,6 +171,33 @@ public class Approval {
 	/** Every step of every round, oldest round first. */
 	public List<ApprovalStep> getSteps() {
 		return List.copyOf(this.steps);
+	}
+
+	/** Records who created the approval, for one made through the data service. */
+	public void createdBy(@Nullable UUID by) {
+		this.createdById = by;
+		this.modifiedById = by;
+	}
+
+	/**
+	 * Sets the name, for a change through the data service; {@link #touch} records it.
+	 */
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	/** Records who changed the approval through the data service, and when. */
+	public void touch(@Nullable UUID by, Instant now) {
+		this.modifiedById = by;
+		this.modifiedOn = now;
+	}
+
+	public @Nullable UUID getCreatedById() {
+		return this.createdById;
+	}
+
+	public @Nullable UUID getModifiedById() {
+		return this.modifiedById;
 	}
 
 	public boolean rename(String name, Instant now) {

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,20 +45,43 @@ public class ApprovalStep {
 
 	private @Nullable Instant decidedOn;
 
+	/** Who set the visa: the approver, once decided (BaseVisa.SetBy). */
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "set_by_id")
+	private @Nullable Contact setBy;
+
+	/**
+	 * What the visa is for (BaseVisa.Objective): the approval's name when the chain
+	 * arrived.
+	 */
+	private String objective;
+
+	@Column(name = "comment_text")
+	private String comment = "";
+
+	/** BaseVisa.IsCanceled, derived from the status so that it can be filtered on. */
+	@Formula("case when status = 'CANCELLED' then true else false end")
+	private boolean canceled;
+
 	private Instant createdOn;
 
+	private @Nullable UUID createdById;
+
 	private Instant modifiedOn;
+
+	private @Nullable UUID modifiedById;
 
 	@SuppressWarnings("NullAway.Init")
 	protected ApprovalStep() {
 	}
 
-	ApprovalStep(Approval approval, int round, int position, Contact approver, Instant now) {
+	ApprovalStep(Approval approval, int round, int position, Contact approver, String objective, Instant now) {
 		this.id = UUID.randomUUID();
 		this.approval = approval;
 		this.round = round;
 		this.position = position;
 		this.approver = approver;
+		this.objective = objective;
 		this.status = StepStatus.PENDING;
 		this.createdOn = now;
 		this.modifiedOn = now;
@@ -66,6 +90,7 @@ public class ApprovalStep {
 	void decide(Resolution resolution, Instant now) {
 		this.status = resolution.stepStatus();
 		this.decidedOn = now;
+		this.setBy = this.approver;
 		this.modifiedOn = now;
 	}
 
@@ -108,6 +133,30 @@ public class ApprovalStep {
 
 	public @Nullable Instant getDecidedOn() {
 		return this.decidedOn;
+	}
+
+	public @Nullable Contact getSetBy() {
+		return this.setBy;
+	}
+
+	public String getObjective() {
+		return this.objective;
+	}
+
+	public String getComment() {
+		return this.comment;
+	}
+
+	public boolean isCanceled() {
+		return this.status == StepStatus.CANCELLED;
+	}
+
+	public @Nullable UUID getCreatedById() {
+		return this.createdById;
+	}
+
+	public @Nullable UUID getModifiedById() {
+		return this.modifiedById;
 	}
 
 	public Instant getCreatedOn() {

@@ -33,9 +33,23 @@ public class Contact {
 	@Column(name = "email_key")
 	private @Nullable String emailKey;
 
+	private String surname = "";
+
+	private String givenName = "";
+
+	private String jobTitle = "";
+
+	private String phone = "";
+
+	private String mobilePhone = "";
+
 	private Instant createdOn;
 
+	private @Nullable UUID createdById;
+
 	private Instant modifiedOn;
+
+	private @Nullable UUID modifiedById;
 
 	@Version
 	private long version;
@@ -83,8 +97,79 @@ public class Contact {
 		return true;
 	}
 
+	/**
+	 * Records who changed the contact and when, after a change through the data service.
+	 */
+	public void touch(@Nullable UUID by, Instant now) {
+		this.modifiedById = by;
+		this.modifiedOn = now;
+	}
+
+	/** Records who created the contact, for a contact made through the data service. */
+	public void createdBy(@Nullable UUID by) {
+		this.createdById = by;
+		this.modifiedById = by;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setEmail(@Nullable String email) {
+		this.email = email;
+		this.emailKey = emailKey(email);
+	}
+
+	public void setSurname(String surname) {
+		this.surname = surname;
+	}
+
+	public void setGivenName(String givenName) {
+		this.givenName = givenName;
+	}
+
+	public void setJobTitle(String jobTitle) {
+		this.jobTitle = jobTitle;
+	}
+
+	public void setPhone(String phone) {
+		this.phone = phone;
+	}
+
+	public void setMobilePhone(String mobilePhone) {
+		this.mobilePhone = mobilePhone;
+	}
+
 	public UUID getId() {
 		return this.id;
+	}
+
+	public String getSurname() {
+		return this.surname;
+	}
+
+	public String getGivenName() {
+		return this.givenName;
+	}
+
+	public String getJobTitle() {
+		return this.jobTitle;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public String getMobilePhone() {
+		return this.mobilePhone;
+	}
+
+	public @Nullable UUID getCreatedById() {
+		return this.createdById;
+	}
+
+	public @Nullable UUID getModifiedById() {
+		return this.modifiedById;
 	}
 
 	public String getName() {

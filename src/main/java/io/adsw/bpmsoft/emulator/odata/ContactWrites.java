@@ -1,0 +1,76 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.approval.ApprovalStepRepository;
+import io.adsw.bpmsoft.emulator.contact.Contact;
+import io.adsw.bpmsoft.emulator.contact.ContactRepository;
+import jakarta.persistence.LockModeType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Contacts through the data service: emails stay unique (case-insensitively), and a
+ * contact that visas refer to cannot be deleted.
+ */
+@Component
+class ContactWrites implements EntityWrites<Contact> {
+
+	private final ContactRepository contacts;
+
+	private final ApprovalStepRepository steps;
+
+	private final jakarta.persistence.EntityManager entityManager;
+
+	ContactWrites(ContactRepository contacts, ApprovalStepRepository steps,
+			jakarta.persistence.EntityManager entityManager) {
+		this.contacts = contacts;
+		this.steps = steps;
+		this.entityManager = entityManager;
+	}
+
+	@Override
+	public Contact create(UUID id, @Nullable UUID by, Instant now) {
+		Contact contact = new Contact(id, "", null, now);
+		contact.createdBy(by);
+		return contact;
+	}
+
+	@Override
+	public Optional<Contact> lock(UUID id) {
+		return Optional.ofNullable(this.entityManager.find(Contact.class, id, LockModeType.PESSIMISTIC_WRITE));
+	}
+
+	@Override
+	public void store(Contact contact, boolean created, @Nullable UUID by, Instant now) {
+		String key = contact.getEmailKey();
+		if (key != null) {
+			Optional<Contact> owner = this.contacts.findByEmailKey(key);
+			if (owner.isPresent() && !owner.get().getId().equals(contact.getId())) {
+				throw ODataRequestException.badRequest("A contact with the email '" + contact.getEmail()
+						+ "' already exists: emails of contacts are unique, whatever their case.");
+			}
+		}
+		if (created) {
+			this.contacts.save(contact);
+		}
+		else {
+			contact.touch(by, now);
+		}
+		this.contacts.flush();
+	}
+
+	@Override
+	public void delete(Contact contact) {
+		if (this.steps.refersTo(contact.getId())) {
+			throw ODataRequestException
+				.badRequest("The contact " + contact.getId() + " cannot be deleted: approval visas refer to it.");
+		}
+		this.contacts.delete(contact);
+		this.contacts.flush();
+	}
+
+}
