@@ -52,8 +52,10 @@ class BpmEdmProvider extends CsdlAbstractEdmProvider {
 		for (NavigationMapping navigation : set.navigations()) {
 			CsdlNavigationProperty property = new CsdlNavigationProperty().setName(navigation.name())
 				.setType(new FullQualifiedName(NAMESPACE, navigation.target()))
-				.setCollection(navigation.collection())
-				.setNullable(navigation.collection() ? null : Boolean.TRUE);
+				.setCollection(navigation.collection());
+			if (!navigation.collection()) {
+				property.setNullable(true);
+			}
 			if (navigation.partner() != null) {
 				property.setPartner(navigation.partner());
 			}

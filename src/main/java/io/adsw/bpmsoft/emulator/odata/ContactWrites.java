@@ -50,7 +50,7 @@ class ContactWrites implements EntityWrites<Contact> {
 		if (key != null) {
 			Optional<Contact> owner = this.contacts.findByEmailKey(key);
 			if (owner.isPresent() && !owner.get().getId().equals(contact.getId())) {
-				throw ODataRequestException.badRequest("A contact with the email '" + contact.getEmail()
+				throw ODataRequestException.invalidBody("A contact with the email '" + contact.getEmail()
 						+ "' already exists: emails of contacts are unique, whatever their case.");
 			}
 		}

@@ -94,9 +94,11 @@ class EntitySets {
 		columns.add(ColumnMapping.<Approval>of("Round", Int32, "round", Approval::getRound).required());
 		columns.addAll(system(Approval::getCreatedOn, Approval::getCreatedById, Approval::getModifiedOn,
 				Approval::getModifiedById));
-		List<NavigationMapping> navigations = List
-			.of(new NavigationMapping("Status", APPROVAL_STATUS, false, null, "StatusId"), new NavigationMapping(
-					"ApprovalVisaCollectionByApproval", APPROVAL_VISA, true, "Approval", "ApprovalId"));
+		List<NavigationMapping> navigations = List.of(
+				new NavigationMapping("Status", APPROVAL_STATUS, false, null, "StatusId",
+						(from, criteria) -> statusJoin(from, criteria, ApprovalStatusEntry.class)),
+				new NavigationMapping("ApprovalVisaCollectionByApproval", APPROVAL_VISA, true, "Approval",
+						"ApprovalId"));
 		return new EntitySetMapping<>(APPROVAL, Approval.class, columns, navigations, writes);
 	}
 
@@ -112,9 +114,8 @@ class EntitySets {
 		columns.add(ColumnMapping.<ApprovalStep>computed("StatusId", Guid,
 				(from, criteria) -> statusJoin(from, criteria, VisaStatusEntry.class).get("id"),
 				(step) -> statuses.idOf(step.getStatus())));
-		columns.add(
-				ColumnMapping.computed("SetById", Guid, (from, criteria) -> from.join("setBy", JoinType.LEFT).get("id"),
-						(step) -> (step.getSetBy() != null) ? step.getSetBy().getId() : null));
+		columns.add(ColumnMapping.of("SetById", Guid, "setBy.id",
+				(step) -> (step.getSetBy() != null) ? step.getSetBy().getId() : null));
 		columns.add(ColumnMapping.of("SetDate", DateTimeOffset, "decidedOn", ApprovalStep::getDecidedOn));
 		columns.add(
 				ColumnMapping.<ApprovalStep>of("IsCanceled", Boolean, "canceled", ApprovalStep::isCanceled).required());
@@ -124,7 +125,8 @@ class EntitySets {
 		List<NavigationMapping> navigations = List.of(
 				new NavigationMapping("Approval", APPROVAL, false, "ApprovalVisaCollectionByApproval", "ApprovalId"),
 				new NavigationMapping("VisaOwner", CONTACT, false, null, "VisaOwnerId"),
-				new NavigationMapping("Status", VISA_STATUS, false, null, "StatusId"),
+				new NavigationMapping("Status", VISA_STATUS, false, null, "StatusId",
+						(from, criteria) -> statusJoin(from, criteria, VisaStatusEntry.class)),
 				new NavigationMapping("SetBy", CONTACT, false, null, "SetById"));
 		return new EntitySetMapping<>(APPROVAL_VISA, ApprovalStep.class, columns, navigations, null);
 	}

@@ -133,6 +133,9 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	private From<?, ?> join(String path, From<?, ?> source, EntitySetMapping<?> sourceSet, NavigationMapping navigation,
 			EntitySetMapping<?> target) {
 		return this.joins.computeIfAbsent(path, (key) -> {
+			if (navigation.join() != null) {
+				return navigation.join().of(source, this.criteria);
+			}
 			Join<?, ?> join = source.join(target.entityClass(), JoinType.LEFT);
 			ColumnMapping<?> lookup = sourceSet.column(navigation.column()).orElseThrow();
 			join.on(this.criteria.equal(ColumnMapping.attribute(join, "id"), lookup.path().of(source, this.criteria)));

@@ -1,5 +1,7 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.From;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +17,22 @@ import org.jspecify.annotations.Nullable;
  * @param column for a single-valued navigation this set's lookup column; for a collection
  * the target's column that refers back
  */
-record NavigationMapping(String name, String target, boolean collection, @Nullable String partner, String column) {
+record NavigationMapping(String name, String target, boolean collection, @Nullable String partner, String column,
+		@Nullable Join join) {
+
+	/**
+	 * A navigation with a join of its own, for lookups joined otherwise than by their id.
+	 */
+	@FunctionalInterface
+	interface Join {
+
+		From<?, ?> of(From<?, ?> from, CriteriaBuilder criteria);
+
+	}
+
+	NavigationMapping(String name, String target, boolean collection, @Nullable String partner, String column) {
+		this(name, target, collection, partner, column, null);
+	}
 
 	/**
 	 * For the EDM's referential constraint: the lookup column on this side, if it is

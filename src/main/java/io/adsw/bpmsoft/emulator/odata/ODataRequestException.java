@@ -1,31 +1,67 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import org.apache.olingo.commons.api.http.HttpStatusCode;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A request the data service refuses, with the status and the message of Creatio's error
- * envelope.
+ * A request the data service refuses, with the status and the two messages of Creatio's
+ * error envelope: the message, and the inner message it is built on.
  */
 class ODataRequestException extends RuntimeException {
 
 	private final HttpStatusCode status;
 
-	ODataRequestException(HttpStatusCode status, String message) {
+	private final String innerMessage;
+
+	private final @Nullable String allow;
+
+	ODataRequestException(HttpStatusCode status, String message, String innerMessage) {
+		this(status, message, innerMessage, null);
+	}
+
+	private ODataRequestException(HttpStatusCode status, String message, String innerMessage, @Nullable String allow) {
 		super(message, null, false, false);
 		this.status = status;
+		this.innerMessage = innerMessage;
+		this.allow = allow;
+	}
+
+	/** A change to a set that only reads: 405 with {@code Allow: GET}. */
+	static ODataRequestException readOnly(String method, String set, String why) {
+		return new ODataRequestException(HttpStatusCode.METHOD_NOT_ALLOWED,
+				"The requested resource does not support http method '" + method + "'.",
+				"The entity set '" + set + "' is read-only: " + why, "GET");
 	}
 
 	static ODataRequestException badRequest(String message) {
-		return new ODataRequestException(HttpStatusCode.BAD_REQUEST, message);
+		return new ODataRequestException(HttpStatusCode.BAD_REQUEST, message, message);
 	}
 
 	/** Creatio's wording for a query option that names something wrong. */
 	static ODataRequestException invalidQuery(String detail) {
-		return badRequest("The query specified in the URI is not valid. " + detail);
+		return new ODataRequestException(HttpStatusCode.BAD_REQUEST,
+				"The query specified in the URI is not valid. " + detail, detail);
+	}
+
+	/**
+	 * Creatio's wording for a body it cannot take: ASP.NET's model state error of the
+	 * {@code item} parameter, line break included.
+	 */
+	static ODataRequestException invalidBody(String detail) {
+		return new ODataRequestException(HttpStatusCode.BAD_REQUEST, "The request is invalid.",
+				"item : " + detail + "\r\n");
 	}
 
 	HttpStatusCode status() {
 		return this.status;
+	}
+
+	String innerMessage() {
+		return this.innerMessage;
+	}
+
+	@Nullable String allow() {
+		return this.allow;
 	}
 
 }

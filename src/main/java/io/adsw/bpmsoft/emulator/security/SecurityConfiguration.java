@@ -56,8 +56,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole(ADMIN)
+			.requestMatchers("/0/odata/**", "/odata/**")
+			.authenticated()
 			.anyRequest()
-			.denyAll()).requestCache((cache) -> cache.disable());
+			.denyAll()).requestCache((cache) -> cache.disable()).csrf((csrf) -> csrf.disable());
 		if (properties.httpBasic()) {
 			http.httpBasic(Customizer.withDefaults());
 		}

@@ -1,0 +1,162 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.olingo.commons.api.format.ContentType;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataLibraryException;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.ODataResponse;
+import org.apache.olingo.server.api.ODataServerError;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.processor.ErrorProcessor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error in Creatio's shapes: the OData envelope
+ * {@code {"error":{"code":"","message":...,"innererror":{...}}}} with ASP.NET OData's
+ * wording for bad queries and bodies, and ASP.NET Web API's
+ * {@code {"Message":...,"MessageDetail":...}} 404 for a path that names no entity set or
+ * no valid key. Failures are logged here and answered {@code An error has occurred.},
+ * with no detail.
+ */
+class CreatioErrorProcessor implements ErrorProcessor {
+
+	private static final Logger logger = LoggerFactory.getLogger(CreatioErrorProcessor.class);
+
+	private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+
+	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s", Pattern.CASE_INSENSITIVE);
+
+	private final CreatioJson json;
+
+	CreatioErrorProcessor(CreatioJson json) {
+		this.json = json;
+	}
+
+	@Override
+	public void init(OData odata, ServiceMetadata metadata) {
+	}
+
+	@Override
+	public void processError(ODataRequest request, ODataResponse response, ODataServerError error, ContentType format) {
+		Exception exception = error.getException();
+		ODataRequestException refusal = (exception instanceof ODataRequestException known) ? known
+				: translate(request, error, exception);
+		if (refusal == null) {
+			notFound(request, response, error, exception);
+			return;
+		}
+		if (refusal.status().getStatusCode() >= 500) {
+			logger.error("OData request {} {} failed", request.getMethod(), request.getRawRequestUri(), exception);
+		}
+		if (refusal.allow() != null) {
+			response.setHeader(HttpHeader.ALLOW, refusal.allow());
+		}
+		response.setStatusCode(refusal.status().getStatusCode());
+		response.setHeader(HttpHeader.CONTENT_TYPE, ODataService.JSON);
+		response.setContent(new ByteArrayInputStream(this.json.error(refusal.getMessage(), refusal.innerMessage())));
+	}
+
+	/**
+	 * Olingo's own refusals in Creatio's words; {@code null} for the ones Creatio's Web
+	 * API routing answers with its 404.
+	 */
+	private @Nullable ODataRequestException translate(ODataRequest request, ODataServerError error,
+			@Nullable Exception exception) {
+		String key = (exception instanceof ODataLibraryException library) ? library.getMessageKey().toString() : "";
+		String message = (error.getMessage() != null) ? error.getMessage() : "";
+		return switch (key) {
+			case "RESOURCE_NOT_FOUND", "PROPERTY_NOT_IN_TYPE", "INVALID_KEY_VALUE", "INVALID_KEY_PROPERTY" -> null;
+			case "EXPRESSION_PROPERTY_NOT_IN_TYPE" ->
+				ODataRequestException.invalidQuery("Could not find a property named '" + quoted(message, 0)
+						+ "' on type '" + qualified(quoted(message, 1)) + "'.");
+			case "TYPES_NOT_COMPATIBLE" -> ODataRequestException.invalidQuery(
+					"A binary operator with incompatible types was detected. Found operand types '" + quoted(message, 0)
+							+ "' and '" + quoted(message, 1) + "' for operator kind '" + operator(request) + "'.");
+			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
+			case "HTTP_METHOD_NOT_ALLOWED" ->
+				new ODataRequestException(org.apache.olingo.commons.api.http.HttpStatusCode.METHOD_NOT_ALLOWED,
+						"The requested resource does not support http method '" + request.getMethod() + "'.", message);
+			default -> {
+				int status = error.getStatusCode();
+				if (status >= 500) {
+					yield new ODataRequestException(
+							org.apache.olingo.commons.api.http.HttpStatusCode.INTERNAL_SERVER_ERROR,
+							"An error has occurred.", "An error has occurred.");
+				}
+				org.apache.olingo.commons.api.http.HttpStatusCode code = org.apache.olingo.commons.api.http.HttpStatusCode
+					.fromStatusCode(status);
+				yield (exception instanceof org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitException
+						|| key.isEmpty() || status != 400) ? new ODataRequestException(code, message, message)
+								: ODataRequestException.invalidQuery(message);
+			}
+		};
+	}
+
+	private static ODataRequestException wrongOption(String message) {
+		String option = quoted(message, 0);
+		String value = quoted(message, 1);
+		if (option.equals("$count")) {
+			return ODataRequestException.invalidQuery("'" + value + "' is not a valid count option.");
+		}
+		if (option.equals("$top") || option.equals("$skip")) {
+			return ODataRequestException.invalidQuery("Invalid value '" + value + "' for " + option
+					+ " query option found. The " + option + " query option requires a non-negative integer value.");
+		}
+		return ODataRequestException.invalidQuery(message);
+	}
+
+	/**
+	 * The 404 of ASP.NET Web API's routing: no entity set of that name, or no valid key.
+	 */
+	private void notFound(ODataRequest request, ODataResponse response, ODataServerError error,
+			@Nullable Exception exception) {
+		String key = ((ODataLibraryException) exception).getMessageKey().toString();
+		String detail = key.equals("RESOURCE_NOT_FOUND")
+				? "No type was found that matches the controller named '" + quoted(error.getMessage(), 0) + "'."
+				: "No route data was found for this request.";
+		response.setStatusCode(404);
+		response.setHeader(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+		response.setContent(new ByteArrayInputStream(this.json.webApiError(
+				"No HTTP resource was found that matches the request URI '" + request.getRawRequestUri() + "'.",
+				detail)));
+	}
+
+	private static String quoted(@Nullable String message, int index) {
+		Matcher matcher = QUOTED.matcher((message != null) ? message : "");
+		for (int i = 0; i <= index; i++) {
+			if (!matcher.find()) {
+				return "";
+			}
+		}
+		return matcher.group(1);
+	}
+
+	private static String qualified(String type) {
+		return type.contains(".") ? type : BpmEdmProvider.NAMESPACE + "." + type;
+	}
+
+	/** The comparison a type error was found in, named as ASP.NET OData names it. */
+	private static String operator(ODataRequest request) {
+		String query = (request.getRawQueryPath() != null)
+				? java.net.URLDecoder.decode(request.getRawQueryPath(), java.nio.charset.StandardCharsets.UTF_8) : "";
+		Matcher matcher = OPERATOR.matcher(query);
+		String operator = matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "eq";
+		return switch (operator) {
+			case "ne" -> "NotEqual";
+			case "gt" -> "GreaterThan";
+			case "ge" -> "GreaterThanOrEqual";
+			case "lt" -> "LessThan";
+			case "le" -> "LessThanOrEqual";
+			default -> "Equal";
+		};
+	}
+
+}

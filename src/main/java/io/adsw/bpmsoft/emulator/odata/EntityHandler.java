@@ -1,0 +1,166 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.olingo.commons.api.format.ContentType;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.commons.api.http.HttpStatusCode;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.ODataResponse;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.processor.EntityProcessor;
+import org.apache.olingo.server.api.uri.UriInfo;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * Single rows: read ({@code Contact(<id>)}, {@code ApprovalVisa(<id>)/VisaOwner}), create
+ * (POST, 201 with {@code Location} and the row), change (PATCH or PUT, 204) and delete
+ * (204). Each change is one transaction; a refused one writes nothing.
+ */
+class EntityHandler implements EntityProcessor {
+
+	private final ODataService service;
+
+	EntityHandler(ODataService service) {
+		this.service = service;
+	}
+
+	@Override
+	public void init(OData odata, ServiceMetadata metadata) {
+	}
+
+	@Override
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public void readEntity(ODataRequest request, ODataResponse response, UriInfo uri, ContentType format) {
+		ResourcePath path = ResourcePath.of(uri, this.service.sets());
+		ODataQuery query = ODataQuery.of(uri);
+		Expansions.checkDepth(query.expand(), 1);
+		EntitySetMapping target = path.target(this.service.sets());
+		byte[] body = this.service.read(() -> {
+			Optional<?> row = this.service.reads().byId(path.set(), path.key());
+			if (row.isPresent() && path.navigation() != null) {
+				ColumnMapping lookup = path.set().column(path.navigation().column()).orElseThrow();
+				Object id = lookup.reader().apply(row.get());
+				row = (id != null) ? this.service.reads().byId(target, (UUID) id) : Optional.empty();
+			}
+			if (row.isEmpty()) {
+				return null;
+			}
+			List<Row> rows = this.service.expansions().rows(target, List.of(row.get()), query.expand());
+			return this.service.json()
+				.entity(ODataService.context(request, target, query.select(), query.expand(), "/$entity"), target,
+						rows.get(0), query.select(), this.service.sets());
+		});
+		answer(response, body, HttpStatusCode.OK);
+	}
+
+	@Override
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public void createEntity(ODataRequest request, ODataResponse response, UriInfo uri, ContentType requestFormat,
+			ContentType responseFormat) {
+		ResourcePath path = ResourcePath.of(uri, this.service.sets());
+		EntitySetMapping set = writable(path, "POST");
+		Map<ColumnMapping, Object> values = (Map) this.service.body(request, set, null);
+		UUID id = this.service.newId((Map) values);
+		byte[] body = write(() -> {
+			if (this.service.reads().byId(set, id).isPresent()) {
+				throw ODataRequestException
+					.invalidBody("A row with the Id '" + id + "' already exists in " + set.name() + ".");
+			}
+			Instant now = this.service.now();
+			Object entity = set.writes().create(id, null, now);
+			apply(values, entity);
+			set.writes().store(entity, true, null, now);
+			return this.service.json()
+				.entity(ODataService.context(request, set, null, null, "/$entity"), set, new Row(entity), null,
+						this.service.sets());
+		});
+		response.setHeader(HttpHeader.LOCATION, request.getRawBaseUri() + "/" + set.name() + "(" + id + ")");
+		answer(response, body, HttpStatusCode.CREATED);
+	}
+
+	@Override
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public void updateEntity(ODataRequest request, ODataResponse response, UriInfo uri, ContentType requestFormat,
+			ContentType responseFormat) {
+		ResourcePath path = ResourcePath.of(uri, this.service.sets());
+		EntitySetMapping set = writable(path, request.getMethod().name());
+		Map<ColumnMapping, Object> values = (Map) this.service.body(request, set, path.key());
+		Boolean found = write(() -> {
+			Optional<?> entity = set.writes().lock(path.key());
+			if (entity.isEmpty()) {
+				return false;
+			}
+			apply(values, entity.get());
+			set.writes().store(entity.get(), false, null, this.service.now());
+			return true;
+		});
+		response.setStatusCode(
+				found ? HttpStatusCode.NO_CONTENT.getStatusCode() : HttpStatusCode.NOT_FOUND.getStatusCode());
+	}
+
+	@Override
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public void deleteEntity(ODataRequest request, ODataResponse response, UriInfo uri) {
+		ResourcePath path = ResourcePath.of(uri, this.service.sets());
+		EntitySetMapping set = writable(path, "DELETE");
+		Boolean found = write(() -> {
+			Optional<?> entity = set.writes().lock(path.key());
+			entity.ifPresent((row) -> set.writes().delete(row));
+			return entity.isPresent();
+		});
+		response.setStatusCode(
+				found ? HttpStatusCode.NO_CONTENT.getStatusCode() : HttpStatusCode.NOT_FOUND.getStatusCode());
+	}
+
+	private static EntitySetMapping<?> writable(ResourcePath path, String method) {
+		if (path.navigation() != null || path.set().readOnly()) {
+			throw ODataRequestException.readOnly(method, path.set().name(),
+					"its rows change only as ELMA drives the approvals, so that their lifecycle rules always hold.");
+		}
+		return path.set();
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void apply(Map<ColumnMapping, Object> values, Object entity) {
+		values.forEach((column, value) -> {
+			if (column.writer() != null) {
+				column.writer().accept(entity, value);
+			}
+		});
+	}
+
+	/**
+	 * Runs a change; a row that breaks a database constraint is refused like any bad
+	 * value.
+	 */
+	private <T> T write(java.util.function.Supplier<T> work) {
+		try {
+			return this.service.write(work);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw ODataRequestException
+				.invalidBody("The change conflicts with existing data (a duplicate email or a row still referred to).");
+		}
+	}
+
+	private static void answer(ODataResponse response, byte @Nullable [] body, HttpStatusCode status) {
+		if (body == null) {
+			// As on a Creatio stand: an unknown key is a 404 with an empty body.
+			response.setStatusCode(HttpStatusCode.NOT_FOUND.getStatusCode());
+			return;
+		}
+		response.setContent(new ByteArrayInputStream(body));
+		response.setStatusCode(status.getStatusCode());
+		response.setHeader(HttpHeader.CONTENT_TYPE, ODataService.JSON);
+	}
+
+}

@@ -1,0 +1,498 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code $batch} in the JSON format Creatio's clients send,
+ * {@code {"requests":[{"id","method","url","headers","body","atomicityGroup"}]}},
+ * answered {@code {"responses":[{"id","status","headers","body"}]}}. Olingo parses only
+ * multipart batches, so each request is run here through the same handler as a request of
+ * its own. Requests of one atomicity group share a transaction and fail together; without
+ * {@code Prefer: continue-on-error} the batch stops at the first failure.
+ */
+class JsonBatch {
+
+	/** At most this many requests in one batch, as on a Creatio stand. */
+	static final int MAX_REQUESTS = 100;
+
+	/** Runs one request through the data service. */
+	@FunctionalInterface
+	interface Dispatcher {
+
+		void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
+
+	}
+
+	private final JsonMapper jsonMapper;
+
+	private final CreatioJson json;
+
+	private final PlatformTransactionManager transactions;
+
+	JsonBatch(JsonMapper jsonMapper, CreatioJson json, PlatformTransactionManager transactions) {
+		this.jsonMapper = jsonMapper;
+		this.json = json;
+		this.transactions = transactions;
+	}
+
+	static boolean handles(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return "POST".equals(request.getMethod()) && "/$batch".equals(request.getPathInfo()) && contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+	}
+
+	static ODataRequestException tooLarge() {
+		return ODataRequestException.badRequest("A batch request can contain up to " + MAX_REQUESTS + " requests.");
+	}
+
+	void process(HttpServletRequest request, HttpServletResponse response, Dispatcher dispatcher)
+			throws IOException, ServletException {
+		JsonNode batch;
+		try {
+			batch = this.jsonMapper.readTree(request.getInputStream());
+		}
+		catch (JacksonException ex) {
+			refuse(response,
+					ODataRequestException.invalidBody("The batch is not valid JSON: " + ex.getOriginalMessage()));
+			return;
+		}
+		JsonNode requests = (batch != null) ? batch.get("requests") : null;
+		if (requests == null || !requests.isArray()) {
+			refuse(response, ODataRequestException.invalidBody("A JSON batch is an object with a \"requests\" array."));
+			return;
+		}
+		if (requests.size() > MAX_REQUESTS) {
+			refuse(response, tooLarge());
+			return;
+		}
+		boolean continueOnError = Collections.list(request.getHeaders("Prefer"))
+			.stream()
+			.anyMatch((prefer) -> prefer.toLowerCase(Locale.ROOT).contains("continue-on-error"));
+		ObjectNode answer = this.jsonMapper.createObjectNode();
+		ArrayNode responses = answer.putArray("responses");
+		List<JsonNode> group = new ArrayList<>();
+		for (JsonNode item : requests) {
+			String atomicity = text(item, "atomicityGroup");
+			if (!group.isEmpty() && (atomicity == null || !atomicity.equals(text(group.get(0), "atomicityGroup")))) {
+				if (!runGroup(group, request, response, dispatcher, responses) && !continueOnError) {
+					group.clear();
+					break;
+				}
+				group.clear();
+			}
+			if (atomicity == null) {
+				if (!run(item, request, response, dispatcher, responses) && !continueOnError) {
+					break;
+				}
+			}
+			else {
+				group.add(item);
+			}
+		}
+		if (!group.isEmpty()) {
+			runGroup(group, request, response, dispatcher, responses);
+		}
+		response.setStatus(200);
+		response.setContentType("application/json; charset=utf-8");
+		response.setHeader("OData-Version", "4.0");
+		this.jsonMapper.writeValue(response.getOutputStream(), answer);
+	}
+
+	private boolean run(JsonNode item, HttpServletRequest outer, HttpServletResponse outerResponse,
+			Dispatcher dispatcher, ArrayNode responses) throws IOException, ServletException {
+		ObjectNode answer = execute(item, outer, outerResponse, dispatcher);
+		responses.add(answer);
+		return answer.get("status").intValue() < 400;
+	}
+
+	/** Runs an atomicity group in one transaction: all its changes, or none. */
+	private boolean runGroup(List<JsonNode> group, HttpServletRequest outer, HttpServletResponse outerResponse,
+			Dispatcher dispatcher, ArrayNode responses) {
+		List<ObjectNode> answers = new ArrayList<>();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		Boolean succeeded = transaction.execute((status) -> {
+			for (JsonNode item : group) {
+				ObjectNode answer;
+				try {
+					answer = execute(item, outer, outerResponse, dispatcher);
+				}
+				catch (IOException | ServletException ex) {
+					throw new IllegalStateException(ex);
+				}
+				answers.add(answer);
+				if (answer.get("status").intValue() >= 400) {
+					status.setRollbackOnly();
+					return false;
+				}
+			}
+			return true;
+		});
+		if (!Boolean.TRUE.equals(succeeded)) {
+			ObjectNode failed = answers.get(answers.size() - 1);
+			for (JsonNode item : group) {
+				if (Objects.equals(text(item, "id"), text(failed, "id"))) {
+					responses.add(failed);
+				}
+				else {
+					responses.add(failedDependency(item));
+				}
+			}
+			return false;
+		}
+		answers.forEach(responses::add);
+		return true;
+	}
+
+	private ObjectNode failedDependency(JsonNode item) {
+		ObjectNode answer = this.jsonMapper.createObjectNode();
+		answer.put("id", text(item, "id"));
+		answer.put("atomicityGroup", text(item, "atomicityGroup"));
+		answer.put("status", 424);
+		answer.putObject("headers").put("content-type", "application/json; odata.metadata=minimal");
+		String message = "Another request of the atomicity group failed, so none of its changes were kept.";
+		answer.set("body", this.jsonMapper.readTree(this.json.error(message, message)));
+		return answer;
+	}
+
+	private ObjectNode execute(JsonNode item, HttpServletRequest outer, HttpServletResponse outerResponse,
+			Dispatcher dispatcher) throws IOException, ServletException {
+		String method = Objects.requireNonNullElse(text(item, "method"), "GET").toUpperCase(Locale.ROOT);
+		String url = Objects.requireNonNullElse(text(item, "url"), "");
+		Map<String, String> headers = new LinkedHashMap<>();
+		JsonNode given = item.get("headers");
+		if (given != null && given.isObject()) {
+			given.properties().forEach((header) -> headers.put(header.getKey(), header.getValue().asString()));
+		}
+		JsonNode body = item.get("body");
+		byte[] content = (body == null || body.isNull()) ? new byte[0] : this.jsonMapper.writeValueAsBytes(body);
+		if (content.length > 0
+				&& headers.keySet().stream().noneMatch((name) -> name.equalsIgnoreCase("Content-Type"))) {
+			headers.put("Content-Type", "application/json");
+		}
+		SubRequest request = new SubRequest(outer, method, url, headers, content);
+		Capture response = new Capture();
+		dispatcher.dispatch(request, response.wrap(outerResponse));
+		ObjectNode answer = this.jsonMapper.createObjectNode();
+		answer.put("id", text(item, "id"));
+		if (text(item, "atomicityGroup") != null) {
+			answer.put("atomicityGroup", text(item, "atomicityGroup"));
+		}
+		answer.put("status", response.status);
+		ObjectNode answerHeaders = answer.putObject("headers");
+		response.headers.forEach((name, value) -> answerHeaders.put(name.toLowerCase(Locale.ROOT), value));
+		byte[] bytes = response.body.toByteArray();
+		if (bytes.length > 0) {
+			String type = response.headers.getOrDefault("Content-Type", "");
+			if (type.startsWith("application/json")) {
+				answer.set("body", this.jsonMapper.readTree(bytes));
+			}
+			else {
+				answer.put("body", new String(bytes, StandardCharsets.UTF_8));
+			}
+		}
+		return answer;
+	}
+
+	private void refuse(HttpServletResponse response, ODataRequestException refusal) throws IOException {
+		response.setStatus(refusal.status().getStatusCode());
+		response.setContentType(ODataService.JSON);
+		response.getOutputStream().write(this.json.error(refusal.getMessage(), refusal.innerMessage()));
+	}
+
+	private static @Nullable String text(JsonNode node, String name) {
+		JsonNode value = node.get(name);
+		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	/**
+	 * One request of the batch, seen by Olingo as a request of its own under the same
+	 * service root.
+	 */
+	private static final class SubRequest extends HttpServletRequestWrapper {
+
+		private final String method;
+
+		private final String pathInfo;
+
+		private final @Nullable String query;
+
+		private final Map<String, String> headers;
+
+		private final byte[] body;
+
+		SubRequest(HttpServletRequest outer, String method, String url, Map<String, String> headers, byte[] body) {
+			super(outer);
+			this.method = method;
+			String relative = url;
+			String root = outer.getRequestURL().toString();
+			root = root.substring(0, root.length() - "/$batch".length());
+			if (relative.startsWith(root)) {
+				relative = relative.substring(root.length());
+			}
+			else if (relative.startsWith(outer.getContextPath() + outer.getServletPath())) {
+				relative = relative.substring((outer.getContextPath() + outer.getServletPath()).length());
+			}
+			relative = relative.startsWith("/") ? relative : "/" + relative;
+			int question = relative.indexOf('?');
+			this.pathInfo = (question >= 0) ? relative.substring(0, question) : relative;
+			this.query = (question >= 0) ? relative.substring(question + 1) : null;
+			this.headers = headers;
+			this.body = body;
+		}
+
+		@Override
+		public String getMethod() {
+			return this.method;
+		}
+
+		@Override
+		public String getPathInfo() {
+			return this.pathInfo;
+		}
+
+		@Override
+		public String getRequestURI() {
+			return getContextPath() + getServletPath() + this.pathInfo;
+		}
+
+		@Override
+		public StringBuffer getRequestURL() {
+			String outer = super.getRequestURL().toString();
+			String root = outer.substring(0, outer.length() - "/$batch".length());
+			return new StringBuffer(root).append(this.pathInfo);
+		}
+
+		@Override
+		public @Nullable String getQueryString() {
+			return this.query;
+		}
+
+		@Override
+		public @Nullable String getHeader(String name) {
+			for (Map.Entry<String, String> header : this.headers.entrySet()) {
+				if (header.getKey().equalsIgnoreCase(name)) {
+					return header.getValue();
+				}
+			}
+			return name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Length") ? null
+					: super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			String value = getHeader(name);
+			return Collections.enumeration((value != null) ? List.of(value) : List.of());
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			List<String> names = new ArrayList<>(this.headers.keySet());
+			for (String name : Collections.list(super.getHeaderNames())) {
+				if (names.stream().noneMatch(name::equalsIgnoreCase) && !name.equalsIgnoreCase("Content-Type")
+						&& !name.equalsIgnoreCase("Content-Length")) {
+					names.add(name);
+				}
+			}
+			return Collections.enumeration(names);
+		}
+
+		@Override
+		public @Nullable String getContentType() {
+			return getHeader("Content-Type");
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+				}
+
+			};
+		}
+
+	}
+
+	/** What one request of the batch answered. */
+	private static final class Capture {
+
+		private int status = 200;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+		/**
+		 * A response that keeps everything here and never touches the batch's own
+		 * response.
+		 */
+		HttpServletResponse wrap(HttpServletResponse outer) {
+			return new HttpServletResponseWrapper(outer) {
+
+				@Override
+				public void setStatus(int status) {
+					Capture.this.status = status;
+				}
+
+				@Override
+				public void sendError(int status) {
+					Capture.this.status = status;
+				}
+
+				@Override
+				public void sendError(int status, String message) {
+					Capture.this.status = status;
+				}
+
+				@Override
+				public int getStatus() {
+					return Capture.this.status;
+				}
+
+				@Override
+				public void setHeader(String name, String value) {
+					Capture.this.headers.put(name, value);
+				}
+
+				@Override
+				public void addHeader(String name, String value) {
+					Capture.this.headers.merge(name, value, (a, b) -> a + ", " + b);
+				}
+
+				@Override
+				public void setContentType(String type) {
+					Capture.this.headers.put("Content-Type", type);
+				}
+
+				@Override
+				public ServletOutputStream getOutputStream() {
+					return new ServletOutputStream() {
+
+						@Override
+						public void write(int b) {
+							Capture.this.body.write(b);
+						}
+
+						@Override
+						public void write(byte[] bytes, int offset, int length) {
+							Capture.this.body.write(bytes, offset, length);
+						}
+
+						@Override
+						public boolean isReady() {
+							return true;
+						}
+
+						@Override
+						public void setWriteListener(WriteListener listener) {
+						}
+
+					};
+				}
+
+				@Override
+				public PrintWriter getWriter() {
+					return new PrintWriter(Capture.this.body, true, StandardCharsets.UTF_8);
+				}
+
+				@Override
+				public void setContentLength(int length) {
+				}
+
+				@Override
+				public void setContentLengthLong(long length) {
+				}
+
+				@Override
+				public void setCharacterEncoding(String encoding) {
+				}
+
+				@Override
+				public void flushBuffer() {
+				}
+
+				@Override
+				public boolean isCommitted() {
+					return false;
+				}
+
+				@Override
+				public void reset() {
+					Capture.this.headers.clear();
+					Capture.this.body.reset();
+				}
+
+				@Override
+				public void resetBuffer() {
+					Capture.this.body.reset();
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,224 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.uri.UriResource;
+import org.apache.olingo.server.api.uri.UriResourceNavigation;
+import org.apache.olingo.server.api.uri.queryoption.ExpandItem;
+import org.apache.olingo.server.api.uri.queryoption.ExpandOption;
+import org.apache.olingo.server.api.uri.queryoption.SelectOption;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the processors share: the entity sets and their reads, expansion and JSON,
+ * transactions, context URLs, and the reading of request bodies.
+ */
+@Component
+class ODataService {
+
+	/** The content type of JSON answers, as a Creatio stand sends it. */
+	static final String JSON = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
+
+	static final String TEXT = "text/plain; charset=utf-8";
+
+	private final EntitySets sets;
+
+	private final ODataReads reads;
+
+	private final Expansions expansions;
+
+	private final CreatioJson json;
+
+	private final JsonMapper jsonMapper;
+
+	private final TransactionTemplate readTransaction;
+
+	private final TransactionTemplate writeTransaction;
+
+	private final Clock clock;
+
+	ODataService(EntitySets sets, ODataReads reads, Expansions expansions, CreatioJson json, JsonMapper jsonMapper,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.sets = sets;
+		this.reads = reads;
+		this.expansions = expansions;
+		this.json = json;
+		this.jsonMapper = jsonMapper;
+		this.readTransaction = new TransactionTemplate(transactions);
+		this.readTransaction.setReadOnly(true);
+		this.writeTransaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	EntitySets sets() {
+		return this.sets;
+	}
+
+	ODataReads reads() {
+		return this.reads;
+	}
+
+	Expansions expansions() {
+		return this.expansions;
+	}
+
+	CreatioJson json() {
+		return this.json;
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	<T> T read(Supplier<T> work) {
+		return this.readTransaction.execute((status) -> work.get());
+	}
+
+	<T> T write(Supplier<T> work) {
+		return this.writeTransaction.execute((status) -> work.get());
+	}
+
+	/**
+	 * The context URL of an answer: the service root the client used, then
+	 * {@code $metadata#<Set>}, with the {@code $select}/{@code $expand} list when there
+	 * is one.
+	 */
+	static String context(ODataRequest request, EntitySetMapping<?> set, @Nullable SelectOption select,
+			@Nullable ExpandOption expand, String suffix) {
+		String list = selectList(select, expand);
+		return request.getRawBaseUri() + "/$metadata#" + set.name() + (list.isEmpty() ? "" : "(" + list + ")") + suffix;
+	}
+
+	private static String selectList(@Nullable SelectOption select, @Nullable ExpandOption expand) {
+		StringBuilder list = new StringBuilder();
+		Set<String> selected = CreatioJson.selected(select);
+		if (selected != null) {
+			list.append(String.join(",", selected));
+		}
+		if (expand != null) {
+			for (ExpandItem item : expand.getExpandItems()) {
+				if (item.isStar()) {
+					continue;
+				}
+				java.util.List<UriResource> parts = item.getResourcePath().getUriResourceParts();
+				String name = ((UriResourceNavigation) parts.get(parts.size() - 1)).getProperty().getName();
+				list.append(list.isEmpty() ? "" : ",")
+					.append(name)
+					.append('(')
+					.append(selectList(item.getSelectOption(), item.getExpandOption()))
+					.append(')');
+			}
+		}
+		return list.toString();
+	}
+
+	/**
+	 * The body of a POST or PATCH as values of the set's properties. Annotations
+	 * ({@code @odata.*}) are ignored; an unknown property, a read-only one, or a value of
+	 * the wrong type is refused with Creatio's wording, and nothing is written.
+	 */
+	<E> Map<ColumnMapping<E>, @Nullable Object> body(ODataRequest request, EntitySetMapping<E> set,
+			@Nullable UUID key) {
+		boolean creating = key == null;
+		JsonNode body;
+		try (InputStream in = request.getBody()) {
+			body = this.jsonMapper.readTree(in);
+		}
+		catch (JacksonException ex) {
+			throw ODataRequestException.invalidBody("The request body is not valid JSON: " + ex.getOriginalMessage());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (body == null || !body.isObject()) {
+			throw ODataRequestException.invalidBody("The request body must be a JSON object.");
+		}
+		Map<ColumnMapping<E>, @Nullable Object> values = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> field : body.properties()) {
+			String name = field.getKey();
+			if (name.startsWith("@") || name.contains("@odata.")) {
+				continue;
+			}
+			ColumnMapping<E> column = set.column(name)
+				.orElseThrow(() -> ODataRequestException.invalidBody("The property '" + name + "' does not exist on"
+						+ " type '" + BpmEdmProvider.NAMESPACE + "." + set.name() + "'. Make sure to only use property"
+						+ " names that are defined by the type."));
+			boolean id = name.equals("Id");
+			if (!column.writable() && !(id && creating)) {
+				if (id && body.get(name).isString() && convert(column.type(), body.get(name)) instanceof UUID given
+						&& !creating) {
+					continue;
+				}
+				throw ODataRequestException.invalidBody("The property '" + name + "' of type '"
+						+ BpmEdmProvider.NAMESPACE + "." + set.name() + "' is read-only: the stand maintains it.");
+			}
+			values.put(column, convert(column.type(), field.getValue()));
+		}
+		return values;
+	}
+
+	/** A JSON value as the property's Java type, or Creatio's refusal. */
+	static @Nullable Object convert(EdmPrimitiveTypeKind type, JsonNode value) {
+		if (value.isNull()) {
+			return null;
+		}
+		try {
+			return switch (type) {
+				case String -> value.isString() ? value.stringValue() : refuse(type, value);
+				case Guid -> value.isString() ? UUID.fromString(value.stringValue()) : refuse(type, value);
+				case Int32 ->
+					value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : refuse(type, value);
+				case Boolean -> value.isBoolean() ? value.booleanValue() : refuse(type, value);
+				case DateTimeOffset ->
+					value.isString() ? OffsetDateTime.parse(value.stringValue()).toInstant() : refuse(type, value);
+				default -> refuse(type, value);
+			};
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			return refuse(type, value);
+		}
+	}
+
+	private static Object refuse(EdmPrimitiveTypeKind type, JsonNode value) {
+		String literal = value.isBoolean() ? (value.booleanValue() ? "True" : "False")
+				: value.isString() ? value.stringValue() : value.isNumber() ? numberText(value) : value.toString();
+		throw ODataRequestException.invalidBody("Cannot convert the literal '" + literal + "' to the expected type '"
+				+ type.getFullQualifiedName() + "'.");
+	}
+
+	private static String numberText(JsonNode value) {
+		BigDecimal number = value.decimalValue();
+		return number.stripTrailingZeros().toPlainString();
+	}
+
+	UUID newId(Map<? extends ColumnMapping<?>, @Nullable Object> values) {
+		for (Map.Entry<? extends ColumnMapping<?>, @Nullable Object> entry : values.entrySet()) {
+			if (entry.getKey().name().equals("Id") && entry.getValue() != null) {
+				return (UUID) entry.getValue();
+			}
+		}
+		return UUID.randomUUID();
+	}
+
+}
