@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -22,6 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * one; the {@link OData} instance and the service metadata are shared.
  */
 class ODataServlet extends HttpServlet {
+
+	private static final Pattern KEY_SEGMENT = Pattern.compile(
+			"/([A-Za-z][A-Za-z0-9_]*)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?");
 
 	private final OData odata;
 
@@ -60,7 +65,41 @@ class ODataServlet extends HttpServlet {
 		handler.register(new PropertyReader(this.service));
 		handler.register(new MultipartBatchProcessor(this.transactions));
 		handler.register(new CreatioErrorProcessor(this.service.json()));
-		handler.process(plainTextForValues(spacesForPlus(request)), response);
+		handler.process(plainTextForValues(spacesForPlus(keysAsSegments(request))), response);
+	}
+
+	/**
+	 * Creatio also takes a key as a path segment ({@code City/<guid>}, as its batch
+	 * examples write it); Olingo knows only {@code City(<guid>)}.
+	 */
+	private static HttpServletRequest keysAsSegments(HttpServletRequest request) {
+		String path = request.getPathInfo();
+		Matcher matcher = (path != null) ? KEY_SEGMENT.matcher(path) : null;
+		if (matcher == null || !matcher.matches()) {
+			return request;
+		}
+		String rewritten = "/" + matcher.group(1) + "(" + matcher.group(2) + ")"
+				+ ((matcher.group(3) != null) ? matcher.group(3) : "");
+		String url = request.getRequestURL().toString();
+		String root = url.substring(0, url.length() - path.length());
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getPathInfo() {
+				return rewritten;
+			}
+
+			@Override
+			public String getRequestURI() {
+				return getContextPath() + getServletPath() + rewritten;
+			}
+
+			@Override
+			public StringBuffer getRequestURL() {
+				return new StringBuffer(root).append(rewritten);
+			}
+
+		};
 	}
 
 	/**
