@@ -19,12 +19,12 @@ public class ElmaAnswers {
 	/** What the real stand sends: JSON in UTF-8, Cyrillic as is. */
 	static final MediaType CONTENT_TYPE = MediaType.parseMediaType("application/json; charset=utf-8");
 
-	private final ElmaProperties properties;
+	private final ElmaSettings settings;
 
 	private final JsonMapper jsonMapper;
 
-	ElmaAnswers(ElmaProperties properties, JsonMapper jsonMapper) {
-		this.properties = properties;
+	ElmaAnswers(ElmaSettings settings, JsonMapper jsonMapper) {
+		this.settings = settings;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -56,7 +56,7 @@ public class ElmaAnswers {
 	}
 
 	private int httpStatusOf(ElmaAnswer answer) {
-		return (this.properties.httpStatus() == ElmaProperties.HttpStatusMode.ALWAYS_200) ? 200 : answer.status();
+		return (this.settings.httpStatus() == ElmaProperties.HttpStatusMode.ALWAYS_200) ? 200 : answer.status();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.elma;
 
 import io.adsw.bpmsoft.emulator.Whitespace;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,12 +21,20 @@ final class ElmaFields {
 	 * @throws ElmaRefusal with the given message when the field is empty
 	 */
 	String required(String name, String messageWhenEmpty) {
-		JsonNode value = this.object.get(name);
-		String text = (value != null && value.isString()) ? Whitespace.strip(value.stringValue()) : "";
-		if (text.isEmpty()) {
+		String text = optional(name);
+		if (text == null) {
 			throw ElmaRefusal.badRequest(messageWhenEmpty);
 		}
 		return text;
+	}
+
+	/**
+	 * The field's value without surrounding whitespace, or {@code null} when it is empty.
+	 */
+	@Nullable String optional(String name) {
+		JsonNode value = this.object.get(name);
+		String text = (value != null && value.isString()) ? Whitespace.strip(value.stringValue()) : "";
+		return text.isEmpty() ? null : text;
 	}
 
 }

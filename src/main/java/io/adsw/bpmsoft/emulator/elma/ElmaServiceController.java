@@ -1,9 +1,11 @@
 package io.adsw.bpmsoft.emulator.elma;
 
+import io.adsw.bpmsoft.emulator.Guids;
 import io.adsw.bpmsoft.emulator.Whitespace;
 import io.adsw.bpmsoft.emulator.approval.ApprovalRuleViolation;
 import io.adsw.bpmsoft.emulator.approval.Approvals;
 import io.adsw.bpmsoft.emulator.approval.Resolution;
+import io.adsw.bpmsoft.emulator.contact.ContactNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -27,40 +29,55 @@ class ElmaServiceController {
 
 	private final ElmaAnswers answers;
 
-	private final ElmaProperties properties;
+	private final ElmaSettings settings;
 
-	ElmaServiceController(Approvals approvals, ElmaAnswers answers, ElmaProperties properties) {
+	ElmaServiceController(Approvals approvals, ElmaAnswers answers, ElmaSettings settings) {
 		this.approvals = approvals;
 		this.answers = answers;
-		this.properties = properties;
+		this.settings = settings;
 	}
 
 	@PostMapping("/{operation:(?i)CreateChainOfApproval}")
-	ResponseEntity<ElmaAnswer> createChainOfApproval(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body) {
+	ResponseEntity<ElmaAnswer> createChainOfApproval(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body,
+			HttpServletRequest request) {
 		ElmaFields fields = ElmaRequestReader.read(body);
 		String idCrm = fields.required("id_crm", ElmaMessages.ID_CRM_EMPTY);
 		ChainOfApproval chain = ChainOfApproval.parse(fields.required("chain_of_approval", ElmaMessages.CHAIN_EMPTY));
-		if (chain.automaticallyApproved()) {
-			this.approvals.approveAutomatically(idCrm);
+		try {
+			if (chain.automaticallyApproved()) {
+				this.approvals.approveAutomatically(idCrm);
+			}
+			else {
+				this.approvals.receiveChain(idCrm, chain.emails());
+			}
 		}
-		else {
-			this.approvals.receiveChain(idCrm, chain.emails());
+		catch (ContactNotFoundException ex) {
+			reached(request, idCrm);
+			throw ex;
 		}
+		reached(request, idCrm);
 		return this.answers.entity(ElmaAnswer.SUCCESS);
 	}
 
 	@PostMapping("/{operation:(?i)ChangeApproverResolution}")
-	ResponseEntity<ElmaAnswer> changeApproverResolution(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body) {
+	ResponseEntity<ElmaAnswer> changeApproverResolution(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body,
+			HttpServletRequest request) {
 		ElmaFields fields = ElmaRequestReader.read(body);
 		String idCrm = fields.required("id_crm", ElmaMessages.ID_CRM_EMPTY);
 		String approver = fields.required("approver", ElmaMessages.APPROVER_EMPTY);
 		Resolution resolution = resolution(fields.required("resolution", ElmaMessages.RESOLUTION_EMPTY));
 		try {
-			this.approvals.resolve(idCrm, approver, resolution, this.properties.enforceOrder());
+			this.approvals.resolve(idCrm, approver, resolution, this.settings.enforceOrder());
+		}
+		catch (ContactNotFoundException ex) {
+			reached(request, idCrm);
+			throw ex;
 		}
 		catch (ApprovalRuleViolation violation) {
+			reached(request, idCrm);
 			throw ElmaRefusal.badRequest(ElmaMessages.ruleViolation(violation, idCrm, approver));
 		}
+		reached(request, idCrm);
 		return this.answers.entity(ElmaAnswer.SUCCESS);
 	}
 
@@ -72,6 +89,11 @@ class ElmaServiceController {
 		String path = request.getRequestURI().substring(request.getContextPath().length() + SERVICE_PATH.length());
 		String operation = path.startsWith("/") ? path.substring(1) : path;
 		return this.answers.entity(new ElmaAnswer(404, ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation)));
+	}
+
+	/** Notes the approval a request reached, for the journal. */
+	private static void reached(HttpServletRequest request, String idCrm) {
+		Guids.parse(idCrm).ifPresent((id) -> request.setAttribute(ElmaRequestSummary.APPROVAL_ATTRIBUTE, id));
 	}
 
 	private static Resolution resolution(String value) {

@@ -1,0 +1,78 @@
+package io.adsw.bpmsoft.emulator.elma;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.Whitespace;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an ElmaService request was about, for the stand's own bookkeeping (the journal,
+ * fault rules): the operation, the body as received, the {@code id_crm} and the emails it
+ * names, and the approval it reached. Never fails: a body that cannot be read simply
+ * names nothing.
+ *
+ * @param operation the operation's name as the service knows it, or as sent when unknown
+ * @param body the body as received, decoded leniently; empty when it was not read
+ * @param idCrm {@code id_crm} as sent, trimmed
+ * @param emails the emails named ({@code chain_of_approval} or {@code approver}), as
+ * sent, trimmed
+ * @param approvalId the approval the request reached, once the service found it
+ */
+public record ElmaRequestSummary(String operation, String body, @Nullable String idCrm, List<String> emails,
+		@Nullable UUID approvalId) {
+
+	public static final String CREATE = "CreateChainOfApproval";
+
+	public static final String CHANGE = "ChangeApproverResolution";
+
+	/** Request attribute holding the id of the approval a request reached. */
+	static final String APPROVAL_ATTRIBUTE = "io.adsw.bpmsoft.emulator.elma.ApprovalId";
+
+	public static ElmaRequestSummary of(HttpServletRequest request) {
+		String operation = operation(request);
+		Object attribute = request.getAttribute(ElmaRawBody.ATTRIBUTE);
+		UUID approvalId = (request.getAttribute(APPROVAL_ATTRIBUTE) instanceof UUID id) ? id : null;
+		if (!(attribute instanceof ElmaRawBody raw)) {
+			return new ElmaRequestSummary(operation, "", null, List.of(), approvalId);
+		}
+		Charset charset = (raw.declaredCharset() != null) ? raw.declaredCharset() : StandardCharsets.UTF_8;
+		String body = new String(raw.bytes(), charset);
+		String idCrm = null;
+		List<String> emails = List.of();
+		try {
+			ElmaFields fields = ElmaRequestReader.read(raw);
+			idCrm = fields.optional("id_crm");
+			if (CREATE.equals(operation)) {
+				String chain = fields.optional("chain_of_approval");
+				if (chain != null && !Whitespace.strip(chain).equalsIgnoreCase(ChainOfApproval.APPROVED)) {
+					emails = ChainOfApproval.parse(chain).emails();
+				}
+			}
+			else if (CHANGE.equals(operation)) {
+				String approver = fields.optional("approver");
+				emails = (approver != null) ? List.of(approver) : List.of();
+			}
+		}
+		catch (ElmaRefusal ex) {
+			// A body the service refuses names nothing; the journal keeps it as received.
+		}
+		return new ElmaRequestSummary(operation, body, idCrm, emails, approvalId);
+	}
+
+	private static String operation(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		String operation = path.substring(path.lastIndexOf('/') + 1);
+		for (String known : List.of(CREATE, CHANGE)) {
+			if (known.toLowerCase(Locale.ROOT).equals(operation.toLowerCase(Locale.ROOT))) {
+				return known;
+			}
+		}
+		return operation;
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.adsw.bpmsoft.emulator.fault;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a new fault rule does and when.
+ *
+ * @param endpoint {@code CreateChainOfApproval}, {@code ChangeApproverResolution}, or
+ * {@code *} for both
+ * @param status the envelope status to answer (e.g. 500, 403, 400), or none
+ * @param message the message to answer instead of the integration note's for that status
+ * @param times for how many matching requests; none for until removed
+ * @param idCrm only requests for this approval
+ * @param email only requests naming this email
+ * @param delayMs how long to wait before answering
+ * @param delayMaxMs with it, a random wait between {@code delayMs} and this
+ * @param drop whether to drop the connection without an answer
+ * @param probability the chance that a matching request is affected, 0 to 1
+ * @param seed makes the chance repeat from run to run
+ */
+public record FaultSpec(String endpoint, @Nullable Integer status, @Nullable String message, @Nullable Integer times,
+		@Nullable String idCrm, @Nullable String email, @Nullable Integer delayMs, @Nullable Integer delayMaxMs,
+		@Nullable Boolean drop, @Nullable Double probability, @Nullable Long seed) {
+
+}

@@ -1,0 +1,316 @@
+package io.adsw.bpmsoft.emulator.journal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The journal. Requests hand their record over and go on: a writer thread stores records
+ * in batches, off the answer's path, and keeps the table within its limits of count and
+ * age. Readers first wait for what was handed over to be written, so they see every
+ * request answered before they asked.
+ */
+@Service
+public class Journal implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(Journal.class);
+
+	private static final int BATCH = 500;
+
+	private static final String COLUMNS = "id, received_on, endpoint, client_address, auth, request_body,"
+			+ " body_truncated, status, http_status, message, duration_us, id_crm, emails, approval_id, fault_id";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JournalProperties properties;
+
+	private final Clock clock;
+
+	private final BlockingQueue<JournalRecord> queue;
+
+	private final AtomicLong handedOver = new AtomicLong();
+
+	private final AtomicLong written = new AtomicLong();
+
+	private final Object writtenMonitor = new Object();
+
+	private final Counter dropped;
+
+	private volatile boolean running;
+
+	private @Nullable Thread writer;
+
+	Journal(NamedParameterJdbcTemplate jdbc, JournalProperties properties, Clock clock, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+		this.dropped = Counter.builder("emulator.journal.dropped")
+			.description("Journal records dropped because the database could not take them in time")
+			.register(meters);
+	}
+
+	/**
+	 * Hands a record over for writing. When the writer is far behind (the database is
+	 * gone), waits up to a second for room, then drops the record and counts it.
+	 */
+	public void record(JournalRecord record) {
+		try {
+			if (this.queue.offer(record, 1, TimeUnit.SECONDS)) {
+				this.handedOver.incrementAndGet();
+			}
+			else {
+				this.dropped.increment();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.dropped.increment();
+		}
+	}
+
+	/** Waits until every record handed over so far is written (at most ten seconds). */
+	public void flush() {
+		long target = this.handedOver.get();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		synchronized (this.writtenMonitor) {
+			while (this.written.get() < target && this.running) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.writtenMonitor, left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	public List<JournalEntry> find(JournalQuery query, int page, int size) {
+		flush();
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String where = where(query, parameters);
+		parameters.addValue("offset", (long) page * size).addValue("size", size);
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM journal_entry" + where
+				+ " ORDER BY id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", parameters, this::entry);
+	}
+
+	public long count(JournalQuery query) {
+		flush();
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry" + where(query, parameters),
+				parameters, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** Deletes the entries the query finds; how many. */
+	public int delete(JournalQuery query) {
+		flush();
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		return this.jdbc.update("DELETE FROM journal_entry" + where(query, parameters), parameters);
+	}
+
+	private static String where(JournalQuery query, MapSqlParameterSource parameters) {
+		List<String> conditions = new ArrayList<>();
+		if (query.idCrm() != null) {
+			conditions.add("id_crm_key = :idCrm");
+			parameters.addValue("idCrm", query.idCrm().strip().toLowerCase(Locale.ROOT));
+		}
+		if (query.email() != null) {
+			conditions.add("emails LIKE :email ESCAPE '\\'");
+			parameters.addValue("email", "%;" + escapeLike(query.email().strip().toLowerCase(Locale.ROOT)) + ";%");
+		}
+		if (query.endpoint() != null) {
+			conditions.add("LOWER(endpoint) = :endpoint");
+			parameters.addValue("endpoint", query.endpoint().toLowerCase(Locale.ROOT));
+		}
+		if (query.status() != null) {
+			conditions.add("status = :status");
+			parameters.addValue("status", query.status());
+		}
+		if (query.from() != null) {
+			conditions.add("received_on >= :from");
+			parameters.addValue("from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			conditions.add("received_on < :to");
+			parameters.addValue("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	private static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private JournalEntry entry(ResultSet row, int number) throws SQLException {
+		String emails = row.getString("emails");
+		return new JournalEntry(row.getLong("id"), row.getObject("received_on", OffsetDateTime.class).toInstant(),
+				row.getString("endpoint"), row.getString("client_address"), row.getString("auth"),
+				row.getString("request_body"), row.getBoolean("body_truncated"), row.getInt("status"),
+				row.getInt("http_status"), row.getString("message"), row.getLong("duration_us") / 1000.0,
+				row.getString("id_crm"),
+				(emails == null || emails.isEmpty()) ? List.of()
+						: Arrays.stream(emails.split(";")).filter((email) -> !email.isEmpty()).toList(),
+				row.getObject("approval_id", UUID.class), row.getObject("fault_id", UUID.class));
+	}
+
+	private void writeLoop() {
+		List<JournalRecord> batch = new ArrayList<>(BATCH);
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				JournalRecord first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				this.queue.drainTo(batch, BATCH - 1);
+				writeWithRetry(batch);
+				batch.clear();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private void writeWithRetry(List<JournalRecord> batch) throws InterruptedException {
+		while (true) {
+			try {
+				write(batch);
+				synchronized (this.writtenMonitor) {
+					this.written.addAndGet(batch.size());
+					this.writtenMonitor.notifyAll();
+				}
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!this.running) {
+					logger.error("Journal: {} records could not be written before shutdown", batch.size(), ex);
+					this.dropped.increment(batch.size());
+					return;
+				}
+				logger.warn("Journal: writing {} records failed, retrying in a second: {}", batch.size(),
+						ex.getMessage());
+				Thread.sleep(1000);
+			}
+		}
+	}
+
+	private void write(List<JournalRecord> batch) {
+		MapSqlParameterSource[] rows = batch.stream().map(this::row).toArray(MapSqlParameterSource[]::new);
+		this.jdbc.batchUpdate("INSERT INTO journal_entry (received_on, endpoint, client_address, auth, request_body,"
+				+ " body_truncated, status, http_status, message, duration_us, id_crm, id_crm_key, emails, approval_id,"
+				+ " fault_id) VALUES (:receivedOn, :endpoint, :clientAddress, :auth, :requestBody, :bodyTruncated,"
+				+ " :status, :httpStatus, :message, :durationUs, :idCrm, :idCrmKey, :emails, :approvalId, :faultId)",
+				rows);
+		enforceRetention();
+	}
+
+	private MapSqlParameterSource row(JournalRecord record) {
+		String emails = record.emails().isEmpty() ? null : ";"
+				+ String.join(";", record.emails().stream().map((e) -> e.toLowerCase(Locale.ROOT)).toList()) + ";";
+		return new MapSqlParameterSource()
+			.addValue("receivedOn", OffsetDateTime.ofInstant(record.receivedOn(), ZoneOffset.UTC))
+			.addValue("endpoint", cut(record.endpoint(), 200))
+			.addValue("clientAddress", cut(record.clientAddress(), 100))
+			.addValue("auth", record.auth())
+			.addValue("requestBody", record.requestBody())
+			.addValue("bodyTruncated", record.bodyTruncated())
+			.addValue("status", record.status())
+			.addValue("httpStatus", record.httpStatus())
+			.addValue("message", cut(record.message(), 4000))
+			.addValue("durationUs", record.durationMicros())
+			.addValue("idCrm", (record.idCrm() != null) ? cut(record.idCrm(), 200) : null)
+			.addValue("idCrmKey", (record.idCrm() != null) ? cut(record.idCrm().toLowerCase(Locale.ROOT), 200) : null)
+			.addValue("emails", (emails != null) ? cut(emails, 4000) : null)
+			.addValue("approvalId", record.approvalId())
+			.addValue("faultId", record.faultId());
+	}
+
+	private static String cut(String value, int length) {
+		return (value.length() <= length) ? value : value.substring(0, length);
+	}
+
+	/**
+	 * Keeps the newest {@code max-entries} entries of at most {@code max-age}, in the
+	 * database.
+	 */
+	private void enforceRetention() {
+		MapSqlParameterSource parameters = new MapSqlParameterSource()
+			.addValue("oldest",
+					OffsetDateTime.ofInstant(this.clock.instant().minus(this.properties.maxAge()), ZoneOffset.UTC))
+			.addValue("keep", this.properties.maxEntries());
+		this.jdbc.update("DELETE FROM journal_entry WHERE received_on < :oldest", parameters);
+		this.jdbc.update("DELETE FROM journal_entry WHERE id <= (SELECT id FROM journal_entry ORDER BY id DESC"
+				+ " OFFSET :keep ROWS FETCH NEXT 1 ROWS ONLY)", parameters);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread thread = new Thread(this::writeLoop, "journal-writer");
+		thread.setDaemon(true);
+		thread.start();
+		this.writer = thread;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.writer;
+		if (thread != null) {
+			try {
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		synchronized (this.writtenMonitor) {
+			this.writtenMonitor.notifyAll();
+		}
+	}
+
+	/**
+	 * Starts before the web server and stops after it, so that every answered request is
+	 * kept.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}
