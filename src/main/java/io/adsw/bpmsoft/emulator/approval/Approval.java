@@ -52,7 +52,7 @@ public class Approval {
 	@Version
 	private long version;
 
-	@OneToMany(mappedBy = "approval", cascade = CascadeType.ALL)
+	@OneToMany(mappedBy = "approval", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("round, position")
 	private List<ApprovalStep> steps = new ArrayList<>();
 
@@ -161,6 +161,37 @@ public class Approval {
 
 	private static Resolution resolutionOf(ApprovalStep step) {
 		return (step.getStatus() == StepStatus.APPROVED) ? Resolution.APPROVED : Resolution.REJECTED;
+	}
+
+	/**
+	 * Puts the approval back to {@code New}: no chain, no round, no steps.
+	 */
+	public void reset(Instant now) {
+		this.steps.clear();
+		this.round = 0;
+		this.status = ApprovalStatus.NEW;
+		this.modifiedOn = now;
+	}
+
+	/**
+	 * Restores a state saved earlier (a snapshot or an exported seed): status, round and
+	 * every step of every round, replacing what the approval had.
+	 */
+	public void restore(ApprovalStatus status, int round, List<StepState> steps, Instant now) {
+		this.steps.clear();
+		this.status = status;
+		this.round = round;
+		for (StepState step : steps) {
+			this.steps.add(new ApprovalStep(this, step, now));
+		}
+		this.modifiedOn = now;
+	}
+
+	/**
+	 * A step as saved: where it stands in its chain, who decides it, and how it stands.
+	 */
+	public record StepState(int round, int position, Contact approver, StepStatus status, @Nullable Instant decidedOn) {
+
 	}
 
 	/** The steps of the latest round, by position. */

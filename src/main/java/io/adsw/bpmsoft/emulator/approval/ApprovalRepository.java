@@ -22,4 +22,6 @@ public interface ApprovalRepository extends JpaRepository<Approval, UUID> {
 	@Query("select a from Approval a where a.id = :id")
 	Optional<Approval> lockById(UUID id);
 
+	long countByStatus(ApprovalStatus status);
+
 }

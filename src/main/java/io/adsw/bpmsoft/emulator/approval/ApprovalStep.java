@@ -87,6 +87,13 @@ public class ApprovalStep {
 		this.modifiedOn = now;
 	}
 
+	ApprovalStep(Approval approval, Approval.StepState state, Instant now) {
+		this(approval, state.round(), state.position(), state.approver(), approval.getName(), now);
+		this.status = state.status();
+		this.decidedOn = state.decidedOn();
+		this.setBy = state.status().isDecided() ? state.approver() : null;
+	}
+
 	void decide(Resolution resolution, Instant now) {
 		this.status = resolution.stepStatus();
 		this.decidedOn = now;

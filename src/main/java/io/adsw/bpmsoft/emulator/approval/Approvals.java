@@ -72,6 +72,15 @@ public class Approvals {
 		return approval.resolve(approver, resolution, enforceOrder, this.clock.instant());
 	}
 
+	/**
+	 * Puts an approval back to {@code New}, as if ELMA had never sent anything for it.
+	 * @throws ApprovalNotFoundException when no approval has that id
+	 */
+	@Transactional
+	public void reset(String approvalId) {
+		lock(approvalId).reset(this.clock.instant());
+	}
+
 	private Approval lock(String approvalId) {
 		return Guids.parse(approvalId)
 			.flatMap(this.approvals::lockById)

@@ -7,7 +7,7 @@ public enum StepStatus {
 
 	PENDING, APPROVED, REJECTED, CANCELLED;
 
-	boolean isDecided() {
+	public boolean isDecided() {
 		return this == APPROVED || this == REJECTED;
 	}
 

@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
 import io.adsw.bpmsoft.emulator.fault.FaultInjector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class JournalRecorder extends OncePerRequestFilter {
 
+	private static final java.util.Set<String> KNOWN_ENDPOINTS = java.util.Set.of(ElmaRequestSummary.CREATE,
+			ElmaRequestSummary.CHANGE);
+
 	private final Journal journal;
 
 	private final JournalProperties properties;
@@ -35,13 +41,17 @@ public class JournalRecorder extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	/**
 	 * @param authOutcome how the request's key compares with the stand's: {@code ok},
 	 * {@code missing} or {@code wrong}, never the value
 	 */
 	public JournalRecorder(Journal journal, JournalProperties properties,
-			Function<HttpServletRequest, String> authOutcome, JsonMapper jsonMapper, Clock clock) {
+			Function<HttpServletRequest, String> authOutcome, JsonMapper jsonMapper, Clock clock,
+			MeterRegistry meters) {
 		this.journal = journal;
+		this.meters = meters;
 		this.properties = properties;
 		this.authOutcome = authOutcome;
 		this.jsonMapper = jsonMapper;
@@ -63,7 +73,14 @@ public class JournalRecorder extends OncePerRequestFilter {
 				answer.copyBodyToResponse();
 			}
 			long micros = (System.nanoTime() - start) / 1000;
-			this.journal.record(record(request, answer.getStatus(), body, received, micros));
+			JournalRecord record = record(request, answer.getStatus(), body, received, micros);
+			this.journal.record(record);
+			Timer.builder("emulator.elma.requests")
+				.description("ElmaService requests by operation and envelope status")
+				.tag("endpoint", KNOWN_ENDPOINTS.contains(record.endpoint()) ? record.endpoint() : "other")
+				.tag("status", String.valueOf(record.status()))
+				.register(this.meters)
+				.record(micros, TimeUnit.MICROSECONDS);
 		}
 	}
 

@@ -1,13 +1,17 @@
 package io.adsw.bpmsoft.emulator.seed;
 
+import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A seed file: contacts and approvals, in YAML or JSON.
+ * A seed document: contacts and approvals, in YAML or JSON. The same format holds a whole
+ * exported state, with each approval's status, round and steps.
  */
-record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<SeedApproval> approvals) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<SeedApproval> approvals) {
 
 	List<SeedContact> contactList() {
 		return (this.contacts != null) ? this.contacts : List.of();
@@ -18,12 +22,39 @@ record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<SeedApp
 	}
 
 	/** A contact, matched by id when it has one, by email otherwise. */
-	record SeedContact(@Nullable String id, @Nullable String email, @Nullable String name) {
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public record SeedContact(@Nullable String id, @Nullable String email, @Nullable String name,
+			@Nullable String surname, @Nullable String givenName, @Nullable String jobTitle, @Nullable String phone,
+			@Nullable String mobilePhone) {
+
+		public SeedContact(@Nullable String id, @Nullable String email, @Nullable String name) {
+			this(id, email, name, null, null, null, null, null);
+		}
 
 	}
 
-	/** An approval, matched by id; a new one starts {@code New}. */
-	record SeedApproval(@Nullable String id, @Nullable String name) {
+	/**
+	 * An approval, matched by id. A new one starts {@code New}, or in the state given:
+	 * status ({@code New}, {@code InProgress}, {@code Approved}, {@code Rejected}), round
+	 * and steps.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record SeedApproval(@Nullable String id, @Nullable String name, @Nullable String status,
+			@Nullable Integer round, @Nullable List<SeedStep> steps) {
+
+		public SeedApproval(@Nullable String id, @Nullable String name) {
+			this(id, name, null, null, null);
+		}
+
+	}
+
+	/**
+	 * A step of a round: its approver (by id, or by email) and its status
+	 * ({@code Pending}, {@code Approved}, {@code Rejected}, {@code Cancelled}).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record SeedStep(int round, int position, @Nullable String approver, @Nullable String approverId,
+			String status, @Nullable Instant decidedOn) {
 
 	}
 

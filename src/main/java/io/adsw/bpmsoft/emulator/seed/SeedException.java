@@ -4,7 +4,7 @@ package io.adsw.bpmsoft.emulator.seed;
  * A seed that cannot be loaded: unreadable, malformed, or in conflict with the stand's
  * data.
  */
-class SeedException extends RuntimeException {
+public class SeedException extends RuntimeException {
 
 	private final String location;
 
@@ -17,7 +17,7 @@ class SeedException extends RuntimeException {
 		this.location = location;
 	}
 
-	String getLocation() {
+	public String getLocation() {
 		return this.location;
 	}
 

@@ -1,0 +1,62 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.fault.FaultRule;
+import io.adsw.bpmsoft.emulator.fault.FaultSpec;
+import io.adsw.bpmsoft.emulator.fault.Faults;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Fault rules: {@code POST /emulator/api/faults} makes one (201 with the rule),
+ * {@code GET} lists them, {@code DELETE /emulator/api/faults/{id}} removes one,
+ * {@code DELETE} without an id all.
+ */
+@RestController
+@RequestMapping("/emulator/api/faults")
+class FaultController {
+
+	private final Faults faults;
+
+	FaultController(Faults faults) {
+		this.faults = faults;
+	}
+
+	@PostMapping
+	ResponseEntity<FaultView> create(@RequestBody FaultSpec spec) {
+		FaultRule rule = this.faults.create(spec);
+		return ResponseEntity.created(URI.create("/emulator/api/faults/" + rule.getId())).body(FaultView.of(rule));
+	}
+
+	@GetMapping
+	List<FaultView> list() {
+		return this.faults.list().stream().map(FaultView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<FaultView> get(@PathVariable UUID id) {
+		return ResponseEntity.of(this.faults.find(id).map(FaultView::of));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		return this.faults.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	@DeleteMapping
+	ResponseEntity<Void> deleteAll() {
+		this.faults.deleteAll();
+		return ResponseEntity.noContent().build();
+	}
+
+}

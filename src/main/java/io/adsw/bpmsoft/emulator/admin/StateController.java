@@ -1,0 +1,139 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import io.adsw.bpmsoft.emulator.approval.Approvals;
+import io.adsw.bpmsoft.emulator.fault.Faults;
+import io.adsw.bpmsoft.emulator.journal.Journal;
+import io.adsw.bpmsoft.emulator.journal.JournalQuery;
+import io.adsw.bpmsoft.emulator.seed.SeedDocument;
+import io.adsw.bpmsoft.emulator.seed.SeedFormat;
+import io.adsw.bpmsoft.emulator.seed.SeedLoader;
+import io.adsw.bpmsoft.emulator.seed.Seeds;
+import io.adsw.bpmsoft.emulator.seed.Snapshots;
+import io.adsw.bpmsoft.emulator.seed.Snapshots.Snapshot;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The stand's state: reset, export and import as a seed document, named snapshots.
+ */
+@RestController
+@Validated
+@RequestMapping("/emulator/api")
+class StateController {
+
+	private final Seeds seeds;
+
+	private final SeedLoader seedLoader;
+
+	private final Snapshots snapshots;
+
+	private final Journal journal;
+
+	private final Faults faults;
+
+	private final Approvals approvals;
+
+	StateController(Seeds seeds, SeedLoader seedLoader, Snapshots snapshots, Journal journal, Faults faults,
+			Approvals approvals) {
+		this.seeds = seeds;
+		this.seedLoader = seedLoader;
+		this.snapshots = snapshots;
+		this.journal = journal;
+		this.faults = faults;
+		this.approvals = approvals;
+	}
+
+	/**
+	 * {@code POST /emulator/api/reset}: everything back to how the stand started (data,
+	 * journal, fault rules, then the configured seed again); {@code ?scope=journal},
+	 * {@code faults} or {@code data} for only that; {@code ?approval=<id>} puts one
+	 * approval back to {@code New}.
+	 */
+	@PostMapping("/reset")
+	Map<String, String> reset(
+			@RequestParam(defaultValue = "all") @Pattern(regexp = "all|journal|faults|data",
+					message = "must be all, journal, faults or data") String scope,
+			@RequestParam(required = false) @Nullable String approval) {
+		if (approval != null) {
+			this.approvals.reset(approval);
+			return Map.of("reset", "approval " + approval);
+		}
+		if (scope.equals("all") || scope.equals("journal")) {
+			this.journal.delete(JournalQuery.ALL);
+		}
+		if (scope.equals("all") || scope.equals("faults")) {
+			this.faults.deleteAll();
+		}
+		if (scope.equals("all") || scope.equals("data")) {
+			this.seeds.deleteAll();
+			this.seedLoader.reload();
+		}
+		return Map.of("reset", scope);
+	}
+
+	/** {@code GET /emulator/api/state}: the whole state as a seed document. */
+	@GetMapping("/state")
+	SeedDocument export() {
+		return this.seeds.export();
+	}
+
+	/**
+	 * {@code PUT /emulator/api/state}: replaces contacts and approvals with a seed
+	 * document (JSON, or YAML with a YAML content type), states included.
+	 */
+	@PutMapping("/state")
+	Map<String, String> replace(HttpServletRequest request) throws IOException {
+		String type = (request.getContentType() != null) ? request.getContentType() : "";
+		try (InputStream body = request.getInputStream()) {
+			this.seeds.replace(SeedFormat.read(body, type.contains("yaml"), "the state sent"), "the state sent");
+		}
+		return Map.of("replaced", "state");
+	}
+
+	/** A snapshot to take. */
+	record SnapshotRequest(@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}._ -]{1,200}",
+			message = "must be 1 to 200 letters, digits, spaces, dots, dashes or underscores") String name) {
+
+	}
+
+	@PostMapping("/snapshots")
+	ResponseEntity<Snapshot> take(@Validated @RequestBody SnapshotRequest snapshot) {
+		return ResponseEntity.status(201).body(this.snapshots.take(snapshot.name()));
+	}
+
+	@GetMapping("/snapshots")
+	List<Snapshot> snapshots() {
+		return this.snapshots.list();
+	}
+
+	@PostMapping("/snapshots/{name}/restore")
+	ResponseEntity<Map<String, String>> restore(@PathVariable String name) {
+		return this.snapshots.restore(name) ? ResponseEntity.ok(Map.of("restored", name))
+				: ResponseEntity.notFound().build();
+	}
+
+	@DeleteMapping("/snapshots/{name}")
+	ResponseEntity<Void> delete(@PathVariable String name) {
+		return this.snapshots.delete(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+}

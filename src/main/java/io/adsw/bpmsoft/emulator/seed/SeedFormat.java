@@ -1,0 +1,49 @@
+package io.adsw.bpmsoft.emulator.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads seed documents in YAML or JSON; an unknown field is an error, so that a typo does
+ * not silently load less than meant.
+ */
+public final class SeedFormat {
+
+	private static final ObjectMapper YAML = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private static final ObjectMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private SeedFormat() {
+	}
+
+	/**
+	 * The document in the stream.
+	 * @param yaml whether it is YAML rather than JSON
+	 * @param source where it comes from, for messages
+	 * @throws SeedException when it cannot be read
+	 */
+	public static SeedDocument read(InputStream in, boolean yaml, String source) {
+		try (in) {
+			SeedDocument seed = (yaml ? YAML : JSON).readValue(in, SeedDocument.class);
+			return (seed != null) ? seed : new SeedDocument(null, null);
+		}
+		catch (JacksonException ex) {
+			throw new SeedException(source, ex.getOriginalMessage() + " (line " + ex.getLocation().getLineNr()
+					+ ", column " + ex.getLocation().getColumnNr() + ")");
+		}
+		catch (IOException ex) {
+			throw new SeedException(source, ex.getMessage(), ex);
+		}
+	}
+
+}

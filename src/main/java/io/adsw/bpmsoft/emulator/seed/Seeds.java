@@ -1,0 +1,282 @@
+package io.adsw.bpmsoft.emulator.seed;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.Guids;
+import io.adsw.bpmsoft.emulator.Whitespace;
+import io.adsw.bpmsoft.emulator.approval.Approval;
+import io.adsw.bpmsoft.emulator.approval.Approval.StepState;
+import io.adsw.bpmsoft.emulator.approval.ApprovalRepository;
+import io.adsw.bpmsoft.emulator.approval.ApprovalStatus;
+import io.adsw.bpmsoft.emulator.approval.ApprovalStep;
+import io.adsw.bpmsoft.emulator.approval.StepStatus;
+import io.adsw.bpmsoft.emulator.contact.Contact;
+import io.adsw.bpmsoft.emulator.contact.ContactRepository;
+import io.adsw.bpmsoft.emulator.seed.SeedDocument.SeedApproval;
+import io.adsw.bpmsoft.emulator.seed.SeedDocument.SeedContact;
+import io.adsw.bpmsoft.emulator.seed.SeedDocument.SeedStep;
+import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seed documents applied to the stand, and the stand's state exported as one. Applying is
+ * an upsert (contacts by id or email, approvals by id) in one transaction; an approval
+ * the document creates takes the state it gives, an existing one keeps its own.
+ */
+@Service
+public class Seeds {
+
+	private static final Map<String, ApprovalStatus> APPROVAL_STATUSES = Map.of("new", ApprovalStatus.NEW, "inprogress",
+			ApprovalStatus.IN_PROGRESS, "approved", ApprovalStatus.APPROVED, "rejected", ApprovalStatus.REJECTED);
+
+	private static final Map<String, StepStatus> STEP_STATUSES = Map.of("pending", StepStatus.PENDING, "approved",
+			StepStatus.APPROVED, "rejected", StepStatus.REJECTED, "cancelled", StepStatus.CANCELLED);
+
+	private final ContactRepository contacts;
+
+	private final ApprovalRepository approvals;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	Seeds(ContactRepository contacts, ApprovalRepository approvals, EntityManager entityManager, Clock clock) {
+		this.contacts = contacts;
+		this.approvals = approvals;
+		this.entityManager = entityManager;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies a seed document.
+	 * @param source where the document comes from, for messages
+	 * @throws SeedException when the document is invalid or conflicts with the stand's
+	 * data
+	 */
+	@Transactional
+	public void apply(SeedDocument seed, String source) {
+		Instant now = this.clock.instant();
+		Set<UUID> ids = new HashSet<>();
+		Set<String> emails = new HashSet<>();
+		List<SeedContact> seedContacts = seed.contactList();
+		for (int i = 0; i < seedContacts.size(); i++) {
+			String where = "contacts[" + i + "]";
+			SeedContact contact = seedContacts.get(i);
+			UUID id = id(source, where, contact.id(), false);
+			String email = (contact.email() != null) ? Whitespace.strip(contact.email()) : "";
+			String emailKey = Contact.emailKey(email);
+			if (id == null && emailKey == null) {
+				throw new SeedException(source, where + " has neither an id nor an email");
+			}
+			if ((id != null && !ids.add(id)) || (emailKey != null && !emails.add(emailKey))) {
+				throw new SeedException(source, where + " repeats the id or email of an earlier contact");
+			}
+			Contact stored = upsertContact(source, where, id, contact, email.isEmpty() ? null : email, now);
+			details(stored, contact);
+		}
+		this.entityManager.flush();
+		ids.clear();
+		List<SeedApproval> seedApprovals = seed.approvalList();
+		for (int i = 0; i < seedApprovals.size(); i++) {
+			String where = "approvals[" + i + "]";
+			SeedApproval approval = seedApprovals.get(i);
+			UUID id = id(source, where, approval.id(), true);
+			if (!ids.add(id)) {
+				throw new SeedException(source, where + " repeats the id of an earlier approval");
+			}
+			String name = (approval.name() != null) ? approval.name().strip() : "";
+			Optional<Approval> existing = this.approvals.findById(id);
+			if (existing.isPresent()) {
+				existing.get().rename(name, now);
+				continue;
+			}
+			Approval created = new Approval(id, name, now);
+			if (approval.status() != null || approval.steps() != null) {
+				restore(source, where, created, approval, now);
+			}
+			this.approvals.save(created);
+		}
+	}
+
+	/**
+	 * Replaces the stand's contacts and approvals with those of the document, states
+	 * included.
+	 * @throws SeedException when the document is invalid; then nothing changes
+	 */
+	@Transactional
+	public void replace(SeedDocument seed, String source) {
+		deleteAll();
+		apply(seed, source);
+	}
+
+	/** Deletes every contact, approval and step. */
+	@Transactional
+	public void deleteAll() {
+		this.entityManager.createQuery("delete from ApprovalStep").executeUpdate();
+		this.entityManager.createQuery("delete from Approval").executeUpdate();
+		this.entityManager.createQuery("delete from Contact").executeUpdate();
+		this.entityManager.clear();
+	}
+
+	/**
+	 * The stand's contacts and approvals, with every approval's status, round and steps.
+	 */
+	@Transactional(readOnly = true)
+	public SeedDocument export() {
+		List<SeedContact> contacts = this.contacts.findAll()
+			.stream()
+			.sorted(Comparator.comparing(Contact::getCreatedOn).thenComparing(Contact::getId))
+			.map((contact) -> new SeedContact(contact.getId().toString(), contact.getEmail(), contact.getName(),
+					contact.getSurname(), contact.getGivenName(), contact.getJobTitle(), contact.getPhone(),
+					contact.getMobilePhone()))
+			.toList();
+		List<SeedApproval> approvals = this.approvals.findAll()
+			.stream()
+			.sorted(Comparator.comparing(Approval::getCreatedOn).thenComparing(Approval::getId))
+			.map((approval) -> new SeedApproval(approval.getId().toString(), approval.getName(),
+					name(approval.getStatus()), approval.getRound(),
+					approval.getSteps().stream().map(Seeds::step).toList()))
+			.toList();
+		return new SeedDocument(contacts, approvals);
+	}
+
+	private static SeedStep step(ApprovalStep step) {
+		return new SeedStep(step.getRound(), step.getPosition(), step.getApprover().getEmail(),
+				step.getApprover().getId().toString(), name(step.getStatus()), step.getDecidedOn());
+	}
+
+	private void restore(String source, String where, Approval approval, SeedApproval seed, Instant now) {
+		ApprovalStatus status = (seed.status() != null) ? APPROVAL_STATUSES.get(key(seed.status()))
+				: ApprovalStatus.NEW;
+		if (status == null) {
+			throw new SeedException(source,
+					where + ".status " + seed.status() + " is none of New, InProgress, Approved, Rejected");
+		}
+		List<StepState> steps = new ArrayList<>();
+		int lastRound = 0;
+		List<SeedStep> seedSteps = (seed.steps() != null) ? seed.steps() : List.of();
+		Set<String> places = new HashSet<>();
+		for (int i = 0; i < seedSteps.size(); i++) {
+			String at = where + ".steps[" + i + "]";
+			SeedStep step = seedSteps.get(i);
+			StepStatus stepStatus = STEP_STATUSES.get(key(step.status()));
+			if (stepStatus == null) {
+				throw new SeedException(source,
+						at + ".status " + step.status() + " is none of Pending, Approved, Rejected, Cancelled");
+			}
+			if (step.round() < 1 || step.position() < 1 || !places.add(step.round() + "/" + step.position())) {
+				throw new SeedException(source, at + " needs a round and a position from 1, each pair once");
+			}
+			steps.add(new StepState(step.round(), step.position(), approver(source, at, step), stepStatus,
+					step.decidedOn()));
+			lastRound = Math.max(lastRound, step.round());
+		}
+		int round = (seed.round() != null) ? seed.round() : lastRound;
+		if (round < lastRound) {
+			throw new SeedException(source, where + ".round " + round + " is before the rounds of its steps");
+		}
+		approval.restore(status, round, steps, now);
+	}
+
+	private Contact approver(String source, String where, SeedStep step) {
+		Optional<Contact> approver = Optional.empty();
+		if (step.approverId() != null) {
+			approver = Guids.parse(step.approverId().strip()).flatMap(this.contacts::findById);
+		}
+		if (approver.isEmpty() && step.approver() != null && Contact.emailKey(step.approver()) != null) {
+			approver = this.contacts.findByEmailKey(Contact.emailKey(step.approver()));
+		}
+		return approver.orElseThrow(() -> new SeedException(source,
+				where + " names an approver that is not among the contacts: " + step.approver()));
+	}
+
+	private Contact upsertContact(String source, String where, @Nullable UUID id, SeedContact seed,
+			@Nullable String email, Instant now) {
+		String name = (seed.name() != null) ? seed.name().strip() : (email != null) ? email : "";
+		String emailKey = Contact.emailKey(email);
+		Optional<Contact> byEmail = (emailKey != null) ? this.contacts.findByEmailKey(emailKey) : Optional.empty();
+		if (id == null) {
+			if (byEmail.isPresent()) {
+				byEmail.get().update(name, email, now);
+				return byEmail.get();
+			}
+			return this.contacts.save(new Contact(UUID.randomUUID(), name, email, now));
+		}
+		if (byEmail.isPresent() && !byEmail.get().getId().equals(id)) {
+			throw new SeedException(source,
+					where + ": the email " + email + " already belongs to contact " + byEmail.get().getId());
+		}
+		Optional<Contact> existing = this.contacts.findById(id);
+		if (existing.isPresent()) {
+			existing.get().update(name, email, now);
+			return existing.get();
+		}
+		return this.contacts.save(new Contact(id, name, email, now));
+	}
+
+	/** The optional columns a seed may give; those it leaves out stay as they are. */
+	private static void details(Contact contact, SeedContact seed) {
+		if (seed.surname() != null) {
+			contact.setSurname(seed.surname());
+		}
+		if (seed.givenName() != null) {
+			contact.setGivenName(seed.givenName());
+		}
+		if (seed.jobTitle() != null) {
+			contact.setJobTitle(seed.jobTitle());
+		}
+		if (seed.phone() != null) {
+			contact.setPhone(seed.phone());
+		}
+		if (seed.mobilePhone() != null) {
+			contact.setMobilePhone(seed.mobilePhone());
+		}
+	}
+
+	private static @Nullable UUID id(String source, String where, @Nullable String value, boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				throw new SeedException(source, where + " has no id");
+			}
+			return null;
+		}
+		return Guids.parse(value.strip())
+			.orElseThrow(() -> new SeedException(source, where + ": id " + value + " is not a GUID"));
+	}
+
+	private static String key(String name) {
+		return name.strip().replace("_", "").replace(" ", "").toLowerCase(Locale.ROOT);
+	}
+
+	private static String name(ApprovalStatus status) {
+		return switch (status) {
+			case NEW -> "New";
+			case IN_PROGRESS -> "InProgress";
+			case APPROVED -> "Approved";
+			case REJECTED -> "Rejected";
+		};
+	}
+
+	private static String name(StepStatus status) {
+		return switch (status) {
+			case PENDING -> "Pending";
+			case APPROVED -> "Approved";
+			case REJECTED -> "Rejected";
+			case CANCELLED -> "Cancelled";
+		};
+	}
+
+}
