@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.adsw.bpmsoft.emulator.crypto.CryptoCommand;
 
@@ -25,9 +26,13 @@ public class EmulatorApplication {
 		SpringApplication.run(EmulatorApplication.class, args);
 	}
 
+	/**
+	 * The stand's clock, in whole microseconds: what is answered then always equals what
+	 * the database (PostgreSQL keeps microseconds) gives back later.
+	 */
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 
 }

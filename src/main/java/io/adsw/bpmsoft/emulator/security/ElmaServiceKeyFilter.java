@@ -62,6 +62,16 @@ class ElmaServiceKeyFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * How the request's key compares, for the journal: {@code ok}, {@code missing} or
+	 * {@code wrong}; also for requests refused before the key was checked.
+	 */
+	String outcome(HttpServletRequest request) {
+		Object check = request.getAttribute(KEY_CHECK_ATTRIBUTE);
+		KeyCheck result = (check instanceof KeyCheck known) ? known : check(request.getHeader(HEADER));
+		return result.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
 	private KeyCheck check(String presented) {
 		if (presented == null || presented.isEmpty()) {
 			return KeyCheck.MISSING;

@@ -1,8 +1,17 @@
 package io.adsw.bpmsoft.emulator.security;
 
+import java.time.Clock;
+
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
 import io.adsw.bpmsoft.emulator.elma.ElmaProperties;
 import io.adsw.bpmsoft.emulator.elma.ElmaTransportFilter;
+import io.adsw.bpmsoft.emulator.fault.FaultInjector;
+import io.adsw.bpmsoft.emulator.fault.Faults;
+import io.adsw.bpmsoft.emulator.journal.Journal;
+import io.adsw.bpmsoft.emulator.journal.JournalProperties;
+import io.adsw.bpmsoft.emulator.journal.JournalRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,11 +40,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain elmaServiceChain(HttpSecurity http, ElmaProperties properties, ElmaAnswers answers) {
+	SecurityFilterChain elmaServiceChain(HttpSecurity http, ElmaProperties properties, ElmaAnswers answers,
+			Journal journal, JournalProperties journalProperties, Faults faults, JsonMapper jsonMapper, Clock clock,
+			MeterRegistry meters) {
 		ElmaForbiddenHandler forbidden = new ElmaForbiddenHandler(answers);
+		ElmaServiceKeyFilter keyFilter = new ElmaServiceKeyFilter(properties.serviceKey());
+		// In order: the journal sees every request and answer; then the web server's
+		// checks; then
+		// fault rules, which make the stand misbehave whatever ELMA sends; then the key.
 		return http.securityMatcher("/ServiceModel/ElmaService.svc/**")
-			.addFilterBefore(new ElmaTransportFilter(answers), DisableEncodeUrlFilter.class)
-			.addFilterBefore(new ElmaServiceKeyFilter(properties.serviceKey()), AuthorizationFilter.class)
+			.addFilterBefore(
+					new JournalRecorder(journal, journalProperties, keyFilter::outcome, jsonMapper, clock, meters),
+					DisableEncodeUrlFilter.class)
+			.addFilterAfter(new ElmaTransportFilter(answers), JournalRecorder.class)
+			.addFilterAfter(new FaultInjector(faults, answers), ElmaTransportFilter.class)
+			.addFilterBefore(keyFilter, AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(ElmaServiceKeyFilter.ROLE))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(forbidden).accessDeniedHandler(forbidden))
@@ -58,6 +77,10 @@ class SecurityConfiguration {
 			.hasRole(ADMIN)
 			.requestMatchers("/0/odata/**", "/odata/**")
 			.authenticated()
+			.requestMatchers("/emulator/login.html", "/emulator/dashboard.css")
+			.permitAll()
+			.requestMatchers("/emulator/**")
+			.hasRole(ADMIN)
 			.anyRequest()
 			.denyAll()).requestCache((cache) -> cache.disable()).csrf((csrf) -> csrf.disable());
 		if (properties.httpBasic()) {
