@@ -1,0 +1,193 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import io.adsw.bpmsoft.emulator.Contract;
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * {@code /emulator/api/faults}: rules that make the stand misbehave for matching
+ * requests.
+ */
+@StandTest
+class FaultControlTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	ElmaClient elma;
+
+	StandData data;
+
+	@BeforeEach
+	void setUp() {
+		this.elma = new ElmaClient(this.port);
+		this.data = new StandData(this.context);
+	}
+
+	@AfterEach
+	void removeRules() {
+		admin().delete("/emulator/api/faults").then().statusCode(204);
+	}
+
+	RequestSpecification admin() {
+		return given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/json");
+	}
+
+	String rule(String json) {
+		return admin().body(json)
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201)
+			.header("Location", notNullValue())
+			.body("id", notNullValue())
+			.extract()
+			.path("id");
+	}
+
+	@Test
+	void ruleAnswersItsStatusWithTheNoteMessageForTheNextTimes() {
+		String approval = this.data.approval();
+		rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":500,\"times\":2,\"idCrm\":\"" + approval + "\"}");
+		this.elma.createChain(approval, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
+		this.elma.createChain(approval, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void ruleOnlyTakesMatchingRequests() {
+		String approval = this.data.approval();
+		String other = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		String id = rule(
+				"{\"endpoint\":\"ChangeApproverResolution\",\"status\":403,\"email\":\"" + ivan.toUpperCase() + "\"}");
+		this.elma.createChain(approval, ivan).spec(success());
+		this.elma.createChain(other, "Согласовано").spec(success());
+		this.elma.resolve(approval, ivan, "Согласовано").spec(answer(403, Contract.FORBIDDEN));
+		this.elma.resolve(approval, ivan, "Согласовано").spec(answer(403, Contract.FORBIDDEN));
+		admin().get("/emulator/api/faults/" + id).then().statusCode(200).body("applied", equalTo(2));
+		admin().delete("/emulator/api/faults/" + id).then().statusCode(204);
+		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
+	}
+
+	@Test
+	void badRequestRuleNamesTheApprovalAsTheNoteDoes() {
+		String approval = this.data.approval();
+		rule("{\"endpoint\":\"*\",\"status\":400,\"times\":1}");
+		this.elma.createChain(approval, "Согласовано").spec(answer(400, Contract.approvalNotFound(approval)));
+	}
+
+	@Test
+	void ruleMayGiveItsOwnMessage() {
+		String approval = this.data.approval();
+		rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":503,\"message\":\"Стенд на обслуживании\",\"times\":1}");
+		this.elma.createChain(approval, "Согласовано").spec(answer(503, "Стенд на обслуживании"));
+	}
+
+	@Test
+	void delayOnlyRuleStillAnswersNormally() {
+		String approval = this.data.approval();
+		rule("{\"endpoint\":\"CreateChainOfApproval\",\"delayMs\":300,\"times\":1}");
+		long start = System.nanoTime();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+	}
+
+	@Test
+	void dropRuleClosesTheConnectionWithoutAnAnswer() {
+		String approval = this.data.approval();
+		rule("{\"endpoint\":\"CreateChainOfApproval\",\"drop\":true,\"times\":1}");
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.elma.request()
+			.body(ElmaClient.json("id_crm", approval, "chain_of_approval", "Согласовано"))
+			.post(ElmaClient.CREATE));
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		admin().queryParam("idCrm", approval)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(2))
+			.body("items[1].status", equalTo(0))
+			.body("items[1].faultId", notNullValue());
+	}
+
+	@Test
+	void seededProbabilityRepeatsFromRunToRun() {
+		String approval = this.data.approval();
+		String first = outcomes(approval);
+		String second = outcomes(approval);
+		assertThat(first).isEqualTo(second).contains("500").contains("200");
+	}
+
+	private String outcomes(String approval) {
+		rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":500,\"probability\":0.5,\"seed\":42,\"idCrm\":\""
+				+ approval + "\"}");
+		StringBuilder outcomes = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			outcomes.append(this.elma.createChain(approval, "Согласовано").extract().statusCode()).append(' ');
+		}
+		removeRules();
+		return outcomes.toString();
+	}
+
+	@Test
+	void rulesAreListed() {
+		rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":500}");
+		rule("{\"endpoint\":\"ChangeApproverResolution\",\"drop\":true,\"times\":3}");
+		admin().get("/emulator/api/faults")
+			.then()
+			.statusCode(200)
+			.body("", hasSize(2))
+			.body("[1].remaining", equalTo(3))
+			.body("[0].applied", equalTo(0));
+	}
+
+	@Test
+	void invalidRulesAreRefusedSayingWhatIsWrong() {
+		admin().body("{\"endpoint\":\"Nope\",\"status\":500}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("endpoint must be CreateChainOfApproval, ChangeApproverResolution or *"));
+		admin().body("{\"endpoint\":\"*\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("a rule needs a status, a delay (delayMs) or drop: true"));
+		admin().body("{\"endpoint\":\"*\",\"status\":500,\"probability\":2}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("probability must be from 0 to 1"));
+		admin().get("/emulator/api/faults").then().body("", hasSize(0));
+	}
+
+	@Test
+	void unknownRuleIsNotFound() {
+		admin().delete("/emulator/api/faults/6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a").then().statusCode(404);
+	}
+
+}

@@ -1,0 +1,212 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandData.StepView;
+import io.adsw.bpmsoft.emulator.StandTest;
+import io.adsw.bpmsoft.emulator.contact.ContactRepository;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The stand's state: reset, export as a seed document, import, named snapshots. These
+ * tests replace the whole state, so they have a stand of their own.
+ */
+@StandTest
+@DirtiesContext
+class StateControlTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	ContactRepository contacts;
+
+	ElmaClient elma;
+
+	StandData data;
+
+	@BeforeEach
+	void setUp() {
+		this.elma = new ElmaClient(this.port);
+		this.data = new StandData(this.context);
+		admin().post("/emulator/api/reset").then().statusCode(200);
+	}
+
+	RequestSpecification admin() {
+		return given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/json");
+	}
+
+	@Test
+	void exportedStateImportsBackExactly() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		String maria = this.data.contact("maria");
+		this.elma.createChain(approval, ivan + ";" + maria).spec(success());
+		this.elma.createChain(approval, maria + ";" + ivan).spec(success());
+		this.elma.resolve(approval, maria, "Согласовано").spec(success());
+		StandData.ApprovalView before = this.data.approvalView(approval);
+		String state = admin().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		admin().post("/emulator/api/reset?scope=data").then().statusCode(200);
+		assertThat(this.contacts.count()).isZero();
+		admin().body(state).put("/emulator/api/state").then().statusCode(200);
+		StandData.ApprovalView after = this.data.approvalView(approval);
+		assertThat(after.status()).isEqualTo(before.status());
+		assertThat(after.round()).isEqualTo(2);
+		assertThat(after.steps()).extracting(StepView::round, StepView::position, StepView::email, StepView::status)
+			.containsExactlyElementsOf(before.steps()
+				.stream()
+				.map((step) -> org.assertj.core.groups.Tuple.tuple(step.round(), step.position(), step.email(),
+						step.status()))
+				.toList());
+		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void stateIsImportedFromYaml() {
+		String yaml = """
+				contacts:
+				  - id: 6e1d0b1a-8c7e-4d2f-9a3b-1c2d3e4f5a6b
+				    email: olga@example.com
+				    name: Ольга
+				approvals:
+				  - id: 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+				    name: Договор
+				    status: InProgress
+				    round: 1
+				    steps:
+				      - round: 1
+				        position: 1
+				        approver: OLGA@example.com
+				        status: Pending
+				""";
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/yaml")
+			.body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		this.elma.resolve("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "olga@example.com", "Отклонено").spec(success());
+		assertThat(this.data.approvalView("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d").status()).isEqualTo("REJECTED");
+	}
+
+	@Test
+	void invalidStateIsRefusedAndChangesNothing() {
+		String ivan = this.data.contact("ivan");
+		String bad = "{\"approvals\":[{\"id\":\"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\"status\":\"Somewhere\"}]}";
+		admin().body(bad)
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail",
+					equalTo("the state sent: approvals[0].status Somewhere is none of New, InProgress, Approved,"
+							+ " Rejected"));
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+	}
+
+	@Test
+	void oneApprovalGoesBackToNew() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma.createChain(approval, ivan).spec(success());
+		admin().queryParam("approval", approval).post("/emulator/api/reset").then().statusCode(200);
+		StandData.ApprovalView view = this.data.approvalView(approval);
+		assertThat(view.status()).isEqualTo("NEW");
+		assertThat(view.round()).isZero();
+		assertThat(view.steps()).isEmpty();
+		admin().queryParam("approval", "123-123").post("/emulator/api/reset").then().statusCode(404);
+	}
+
+	@Test
+	void resetOfTheJournalKeepsTheData() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		admin().queryParam("scope", "journal").post("/emulator/api/reset").then().statusCode(200);
+		admin().get("/emulator/api/journal").then().body("total", equalTo(0));
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void fullResetEmptiesTheStandAndLoadsTheConfiguredSeedAgain() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		admin().body("{\"endpoint\":\"*\",\"status\":500}").post("/emulator/api/faults").then().statusCode(201);
+		admin().post("/emulator/api/reset").then().statusCode(200).body("reset", equalTo("all"));
+		admin().get("/emulator/api/faults").then().body("size()", equalTo(0));
+		admin().get("/emulator/api/journal").then().body("total", equalTo(0));
+		admin().get("/emulator/api/state").then().body("approvals.size()", equalTo(0));
+		admin().queryParam("scope", "everything").post("/emulator/api/reset").then().statusCode(400);
+	}
+
+	@Test
+	void snapshotsAreTakenListedAndRestored() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma.createChain(approval, ivan).spec(success());
+		admin().body(Map.of("name", "before decision"))
+			.post("/emulator/api/snapshots")
+			.then()
+			.statusCode(201)
+			.body("name", equalTo("before decision"));
+		this.elma.resolve(approval, ivan, "Отклонено").spec(success());
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("REJECTED");
+		admin().get("/emulator/api/snapshots").then().body("name", hasItem("before decision"));
+		admin().post("/emulator/api/snapshots/before decision/restore").then().statusCode(200);
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("IN_PROGRESS");
+		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
+		admin().delete("/emulator/api/snapshots/before decision").then().statusCode(204);
+		admin().post("/emulator/api/snapshots/before decision/restore").then().statusCode(404);
+		admin().body(Map.of("name", "")).post("/emulator/api/snapshots").then().statusCode(400);
+	}
+
+	@Test
+	void settingsSwitchWithoutRestart() {
+		String approval = this.data.approval();
+		List<String> approvers = List.of(this.data.contact("a"), this.data.contact("b"));
+		this.elma.createChain(approval, String.join(";", approvers)).spec(success());
+		admin().get("/emulator/api/settings")
+			.then()
+			.body("enforceOrder", equalTo(true))
+			.body("httpStatus", equalTo("mirror"));
+		admin().body(Map.of("enforceOrder", false, "httpStatus", "always-200"))
+			.put("/emulator/api/settings")
+			.then()
+			.statusCode(200)
+			.body("enforceOrder", equalTo(false))
+			.body("httpStatus", equalTo("always-200"));
+		this.elma.resolve(approval, approvers.get(1), "Согласовано").spec(success());
+		this.elma.resolve(approval, "nobody@example.com", "Согласовано").statusCode(200).body("status", equalTo(400));
+		admin().body(Map.of("enforceOrder", true, "httpStatus", "mirror"))
+			.put("/emulator/api/settings")
+			.then()
+			.statusCode(200);
+		admin().body(Map.of("httpStatus", "sometimes")).put("/emulator/api/settings").then().statusCode(400);
+	}
+
+}
