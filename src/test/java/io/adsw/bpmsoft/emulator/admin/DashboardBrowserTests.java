@@ -1,0 +1,132 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import io.adsw.bpmsoft.emulator.Contract;
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser (Debian's Chromium, driven by Selenium): a QA engineer
+ * signs in, sees ELMA's chain appear as steps, adds a fault rule on the page and sees the
+ * next request fail as the rule says. Runs where Chromium and its driver are installed
+ * ({@code .ci/run} installs them); the screenshot lands in {@code target/dashboard.png}.
+ */
+@StandTest
+@Tag("browser")
+class DashboardBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@TempDir
+	Path profile;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1440,900", "--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.quit();
+	}
+
+	@Test
+	void qaEngineerWatchesAChainAndBreaksTheNextResolution() throws IOException {
+		StandData data = new StandData(this.context);
+		ElmaClient elma = new ElmaClient(this.port);
+		String approval = data.approval();
+		String ivan = data.contact("ivan");
+		String maria = data.contact("maria");
+
+		this.browser.get("http://localhost:" + this.port + "/emulator/");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-name"))).sendKeys("Supervisor");
+		this.browser.findElement(By.id("user-password")).sendKeys("Supervisor");
+		this.browser.findElement(By.id("sign-in")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approvals")));
+
+		elma.createChain(approval, ivan + ";" + maria).spec(success());
+		By steps = By.cssSelector("[data-approval-id='" + approval + "'] [data-step-email]");
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(steps, 2));
+		assertThat(this.browser.findElements(steps)).extracting((step) -> step.getDomAttribute("data-step-email"))
+			.containsExactly(ivan, maria);
+		assertThat(this.browser.findElements(steps)).extracting((step) -> step.getDomAttribute("data-step-status"))
+			.containsOnly("Pending");
+
+		new Select(this.browser.findElement(By.id("fault-endpoint"))).selectByVisibleText("ChangeApproverResolution");
+		this.browser.findElement(By.id("fault-status")).sendKeys("500");
+		this.browser.findElement(By.id("fault-times")).sendKeys("1");
+		this.browser.findElement(By.id("add-fault")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-fault-id]")));
+
+		elma.resolve(approval, ivan, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#journal [data-answer-status]"), "500 " + Contract.INTERNAL_ERROR));
+		elma.resolve(approval, ivan, "Согласовано").spec(success());
+		this.wait.until(ExpectedConditions.attributeToBe(
+				By.cssSelector("[data-approval-id='" + approval + "'] [data-step-email='" + ivan + "']"),
+				"data-step-status", "Approved"));
+
+		WebElement entry = this.browser.findElement(By.cssSelector("#journal tr.entry"));
+		entry.click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#journal tr.details pre")));
+		screenshot();
+	}
+
+	private void screenshot() throws IOException {
+		File shot = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", "dashboard.png");
+		Files.createDirectories(target.getParent());
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		String copy = System.getProperty("dashboard.screenshot");
+		if (copy != null) {
+			Files.copy(shot.toPath(), Path.of(copy), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+}
