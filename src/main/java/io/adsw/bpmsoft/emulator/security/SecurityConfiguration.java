@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.security;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
 import io.adsw.bpmsoft.emulator.elma.ElmaProperties;
@@ -11,14 +12,24 @@ import io.adsw.bpmsoft.emulator.journal.Journal;
 import io.adsw.bpmsoft.emulator.journal.JournalProperties;
 import io.adsw.bpmsoft.emulator.journal.JournalRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -26,17 +37,49 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The stand's filter chains. ElmaService has its own: stateless, no CSRF, no session,
- * only the {@code X-Elma-Service} key, as on the real stand. Everything else falls to the
- * stand chain.
+ * only the {@code X-Elma-Service} key, as on the real stand. HTTP Basic, where the stand
+ * allows it, has its own too: stateless and without {@code BPMCSRF}. Everything else
+ * falls to the stand chain: Creatio's forms login, its session and its {@code BPMCSRF}
+ * header.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String ADMIN = "ADMIN";
+
+	private static final String[] DATA_SERVICE = { "/0/odata/**", "/odata/**" };
+
+	private static final String[] ADMIN_ONLY = { "/actuator/**", "/emulator/**" };
+
+	private static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/error",
+			AuthServiceController.LOGIN, AuthServiceController.LOGIN_UNDER_ZERO, "/emulator/login.html",
+			"/emulator/dashboard.css" };
+
+	/**
+	 * Creatio's logout routes: its main menu's (under {@code /0} on .NET Framework) and
+	 * {@code AuthService.svc}'s.
+	 */
+	private static final String[] LOGOUT = { "/rest/MainMenuService/Logout", "/0/rest/MainMenuService/Logout",
+			"/ServiceModel/AuthService.svc/Logout", "/0/ServiceModel/AuthService.svc/Logout" };
 
 	@Bean
 	@Order(1)
@@ -66,27 +109,134 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * HTTP Basic on the data service, the control plane and the actuator, a convenience
+	 * of the local and dev stands. A request with Basic credentials is judged by them
+	 * alone: a session cookie it also carries is not read, and no session is created, so
+	 * {@code BPMCSRF} has nothing to protect.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain standChain(HttpSecurity http, StandSecurityProperties properties) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+	@ConditionalOnBooleanProperty(name = "emulator.security.http-basic", matchIfMissing = true)
+	SecurityFilterChain httpBasicChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			StandRefusals refusals) {
+		http.securityMatcher(new AndRequestMatcher(SecurityConfiguration::hasBasicCredentials,
+				new OrRequestMatcher(paths(DATA_SERVICE), paths(ADMIN_ONLY))))
+			.authenticationManager(authenticationManager)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable());
+		return authorize(http).build();
+	}
+
+	/**
+	 * Creatio's session: {@code AuthService.svc/Login} starts it, {@code .ASPXAUTH}
+	 * carries it, and every request of it carries {@code BPMCSRF} too. Without a session
+	 * the answer is 401 before {@code BPMCSRF} is looked at.
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain standChain(HttpSecurity http, StandSecurityProperties properties,
+			SecurityContextRepository securityContexts, CsrfTokenRepository csrfTokens, StandRefusals refusals) {
+		http.securityContext((context) -> context.securityContextRepository(securityContexts))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+				// Creatio's clients echo the cookie's value as is, unmasked.
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(csrfProtected(properties.csrfOnGet())))
+			.logout((logout) -> logout.logoutRequestMatcher(posts(LOGOUT))
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK))
+				.addLogoutHandler(CreatioCookies::expireSession))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusals)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/emulator/login.html"),
+						SecurityConfiguration::browserOnTheDashboard)
+				.accessDeniedHandler(refusals))
+			.requestCache((cache) -> cache.disable());
+		return authorize(http).build();
+	}
+
+	private static HttpSecurity authorize(HttpSecurity http) {
+		return http.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
 			.permitAll()
-			.requestMatchers("/error")
-			.permitAll()
-			.requestMatchers("/actuator/**")
+			.requestMatchers(ADMIN_ONLY)
 			.hasRole(ADMIN)
-			.requestMatchers("/0/odata/**", "/odata/**")
+			.requestMatchers(DATA_SERVICE)
 			.authenticated()
-			.requestMatchers("/emulator/login.html", "/emulator/dashboard.css")
-			.permitAll()
-			.requestMatchers("/emulator/**")
-			.hasRole(ADMIN)
 			.anyRequest()
-			.denyAll()).requestCache((cache) -> cache.disable()).csrf((csrf) -> csrf.disable());
-		if (properties.httpBasic()) {
-			http.httpBasic(Customizer.withDefaults());
-		}
-		return http.build();
+			.denyAll());
+	}
+
+	/**
+	 * Where {@code BPMCSRF} is checked: requests of a logged-in session, except the open
+	 * addresses (Login among them). A request without a session is not checked, so that
+	 * it meets 401, whatever its {@code BPMCSRF} header.
+	 */
+	private static RequestMatcher csrfProtected(boolean onGet) {
+		RequestMatcher methods = onGet ? AnyRequestMatcher.INSTANCE : CsrfFilter.DEFAULT_CSRF_MATCHER;
+		return new AndRequestMatcher(methods, new NegatedRequestMatcher(paths(OPEN)), loggedInSession());
+	}
+
+	/**
+	 * Requests that arrive with an authenticated session. The {@link CsrfFilter} runs
+	 * before any authentication filter, so the only authentication it can see is the one
+	 * loaded from the session.
+	 */
+	private static RequestMatcher loggedInSession() {
+		AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+		return (request) -> trust
+			.isAuthenticated(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication());
+	}
+
+	/** A browser opening a page of the dashboard: it is sent to sign in first. */
+	private static boolean browserOnTheDashboard(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return request.getRequestURI().startsWith(request.getContextPath() + "/emulator")
+				&& !request.getRequestURI().startsWith(request.getContextPath() + "/emulator/api") && accept != null
+				&& accept.contains("text/html");
+	}
+
+	private static boolean hasBasicCredentials(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+	}
+
+	private static RequestMatcher paths(String... patterns) {
+		return new OrRequestMatcher(Arrays.stream(patterns)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern))
+			.toList());
+	}
+
+	private static RequestMatcher posts(String... patterns) {
+		return new OrRequestMatcher(Arrays.stream(patterns)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(HttpMethod.POST, pattern))
+			.toList());
+	}
+
+	@Bean
+	CsrfTokenRepository csrfTokens() {
+		return new BpmCsrfTokens();
+	}
+
+	/** Where a logged-in session's security context lives: the HTTP session. */
+	@Bean
+	SecurityContextRepository securityContexts() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	@Bean
+	StandRefusals standRefusals(JsonMapper jsonMapper) {
+		return new StandRefusals(jsonMapper);
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(provider);
 	}
 
 	@Bean

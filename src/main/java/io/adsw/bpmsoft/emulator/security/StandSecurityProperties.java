@@ -13,12 +13,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may use the stand besides ELMA ({@code emulator.security.*}).
  *
- * @param httpBasic whether HTTP Basic is accepted (local and dev stands)
+ * @param httpBasic whether HTTP Basic is accepted (local and dev stands); Basic requests
+ * need no {@code BPMCSRF} and never get a session
+ * @param csrfOnGet whether a session's GET (and HEAD, OPTIONS) requests must carry the
+ * {@code BPMCSRF} header too, as Creatio's own clients always send it; with {@code false}
+ * only state-changing requests are checked
  * @param users the stand's users, with BCrypt password hashes
  */
 @Validated
 @ConfigurationProperties("emulator.security")
-record StandSecurityProperties(@DefaultValue("true") boolean httpBasic, @DefaultValue List<@Valid User> users) {
+record StandSecurityProperties(@DefaultValue("true") boolean httpBasic, @DefaultValue("true") boolean csrfOnGet,
+		@DefaultValue List<@Valid User> users) {
 
 	/**
 	 * A user of the stand.

@@ -1,0 +1,46 @@
+package io.adsw.bpmsoft.emulator.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.adsw.bpmsoft.emulator.CreatioClient;
+import io.adsw.bpmsoft.emulator.EmulatorApplication;
+import io.adsw.bpmsoft.emulator.TestDatabase;
+import io.adsw.bpmsoft.emulator.crypto.MasterKey;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
+
+/**
+ * The prod stand as config/application-prod.yml sets it up: its users log in as on
+ * Creatio, and HTTP Basic is refused.
+ */
+class ProdStandLoginTests {
+
+	private static final String MASTER_KEY = MasterKey.generate();
+
+	@Test
+	void prodStandRefusesBasicAndAcceptsTheFormsLogin() {
+		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
+		arguments.addAll(List.of("--server.port=0", "--EMULATOR_MASTER_KEY=" + MASTER_KEY,
+				"--emulator.elma.service-key="
+						+ MasterKey.from(Map.of(MasterKey.KEY, MASTER_KEY)::get).orElseThrow().encrypt("prod-key"),
+				"--emulator.security.users[0].name=Supervisor",
+				"--emulator.security.users[0].password=" + ControlPlaneAccessTests.HASH));
+		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
+			.profiles("prod")
+			.run(arguments.toArray(String[]::new))) {
+			CreatioClient creatio = new CreatioClient(
+					stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+
+			assertUnauthenticated(creatio.basic().get("/0/odata/Contact"));
+			assertUnauthenticated(creatio.basic().get("/actuator/env"));
+			creatio.logIn().request().get("/0/odata/Contact").then().statusCode(200);
+		}
+	}
+
+}
