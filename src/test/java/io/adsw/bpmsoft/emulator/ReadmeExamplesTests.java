@@ -9,11 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,9 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 class ReadmeExamplesTests {
 
-	private static final Pattern BLOCK = Pattern.compile("```(bash|json)\\n(.*?)```", Pattern.DOTALL);
+	private static final Pattern BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
 
-	private static final Pattern TOKEN = Pattern.compile("'([^']*)'|(\\S+)");
+	private static final Pattern TOKEN = Pattern.compile("'([^']*)'|\"([^\"]*)\"|(\\S+)");
+
+	/**
+	 * A cookie's value read from curl's cookie jar, as the README reads {@code BPMCSRF}:
+	 * {@code $(awk '$6=="BPMCSRF"{print $7}' cookies.txt)}.
+	 */
+	private static final Pattern JAR_VALUE = Pattern
+		.compile("\\$\\(awk '\\$6==\"([^\"]+)\"\\{print \\$7\\}' (\\S+)\\)");
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -45,47 +59,72 @@ class ReadmeExamplesTests {
 	@LocalServerPort
 	int port;
 
+	/** curl's cookie jars by file name: what {@code -c} wrote, for {@code -b} to send. */
+	private final Map<String, Map<String, String>> jars = new HashMap<>();
+
 	@TestFactory
 	Stream<DynamicTest> curlExamplesAnswerAsDocumented() throws IOException {
 		List<Example> examples = examples(Files.readString(Path.of("README.md")));
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
 		return examples.stream()
-			.map((example) -> DynamicTest.dynamicTest(example.curl().lines().reduce((a, b) -> b).orElse(""),
-					() -> assertThat(JSON.readTree(run(example.curl()))).isEqualTo(JSON.readTree(example.answer()))));
+			.map((example) -> DynamicTest.dynamicTest(example.curl().lines().reduce((a, b) -> b).orElse(""), () -> {
+				Answer answer = run(example.curl());
+				if (example.answer() != null) {
+					assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree(example.answer()));
+				}
+				else {
+					assertThat(answer.status()).as("an example shown without its answer succeeds").isBetween(200, 299);
+				}
+			}));
 	}
 
 	/**
-	 * Each bash block with a curl command, paired with the json block that follows it.
+	 * Each bash block with a curl command, in order, paired with the json block right
+	 * after it, if any. They all run, in order: one without a json block is a step of the
+	 * examples, such as a logout.
 	 */
 	private static List<Example> examples(String readme) {
 		List<Example> examples = new ArrayList<>();
 		String curl = null;
 		Matcher block = BLOCK.matcher(readme);
 		while (block.find()) {
-			if (block.group(1).equals("bash")) {
-				curl = block.group(2).contains("curl ") ? block.group(2) : null;
-			}
-			else if (curl != null) {
-				examples.add(new Example(curl, block.group(2)));
+			boolean json = block.group(1).equals("json");
+			if (curl != null) {
+				examples.add(new Example(curl, json ? block.group(2) : null));
 				curl = null;
 			}
+			if (block.group(1).equals("bash") && block.group(2).contains("curl ")) {
+				curl = block.group(2);
+			}
+		}
+		if (curl != null) {
+			examples.add(new Example(curl, null));
 		}
 		return examples;
 	}
 
 	/**
-	 * Sends what the curl command would: its URL, {@code -H} headers and {@code --data}
-	 * body.
+	 * Sends what the curl command would: its URL, method ({@code -X}, or POST with
+	 * {@code --data}, else GET), {@code -H} headers, {@code -u} Basic credentials,
+	 * {@code --data} body and the cookies of the {@code -b} jar; {@code -c} keeps the
+	 * cookies set in a jar. The answer names the stand as the README does, on port 8080.
 	 */
-	private String run(String curl) throws IOException, InterruptedException {
+	private Answer run(String curl) throws IOException, InterruptedException {
+		String command = JAR_VALUE.matcher(curl.replace("\\\n", " "))
+			.replaceAll((value) -> Matcher
+				.quoteReplacement(this.jars.getOrDefault(value.group(2), Map.of()).getOrDefault(value.group(1), "")));
 		List<String> tokens = new ArrayList<>();
-		Matcher token = TOKEN.matcher(curl.replace("\\\n", " "));
+		Matcher token = TOKEN.matcher(command);
 		while (token.find()) {
-			tokens.add((token.group(1) != null) ? token.group(1) : token.group(2));
+			tokens.add((token.group(1) != null) ? token.group(1)
+					: (token.group(2) != null) ? token.group(2) : token.group(3));
 		}
 		assertThat(tokens.get(0)).isEqualTo("curl");
 		HttpRequest.Builder request = HttpRequest.newBuilder();
+		String method = null;
 		String body = null;
+		Map<String, String> cookies = new LinkedHashMap<>();
+		String savedJar = null;
 		for (int i = 1; i < tokens.size(); i++) {
 			String argument = tokens.get(i);
 			switch (argument) {
@@ -95,17 +134,55 @@ class ReadmeExamplesTests {
 					String[] header = tokens.get(++i).split(":\\s*", 2);
 					request.header(header[0], header[1]);
 				}
+				case "-u" -> request.header("Authorization", "Basic "
+						+ Base64.getEncoder().encodeToString(tokens.get(++i).getBytes(StandardCharsets.UTF_8)));
+				case "-X" -> method = tokens.get(++i);
 				case "--data" -> body = tokens.get(++i);
-				default ->
+				case "-b" -> cookies.putAll(this.jars.getOrDefault(tokens.get(++i), Map.of()));
+				case "-c" -> savedJar = tokens.get(++i);
+				default -> {
+					assertThat(argument).as("a curl option this test understands").doesNotStartWith("-");
 					request.uri(URI.create(argument.replace("http://localhost:8080", "http://localhost:" + this.port)));
+				}
 			}
 		}
-		request.POST((body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
-				: HttpRequest.BodyPublishers.noBody());
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+		if (!cookies.isEmpty()) {
+			request.header("Cookie",
+					cookies.entrySet()
+						.stream()
+						.map((cookie) -> cookie.getKey() + "=" + cookie.getValue())
+						.collect(Collectors.joining("; ")));
+		}
+		request.method((method != null) ? method : (body != null) ? "POST" : "GET",
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
+						: HttpRequest.BodyPublishers.noBody());
+		HttpResponse<String> response = HTTP.send(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		if (savedJar != null) {
+			response.headers().allValues("Set-Cookie").forEach((header) -> keep(cookies, header));
+			this.jars.put(savedJar, cookies);
+		}
+		return new Answer(response.statusCode(), response.body().replace("localhost:" + this.port, "localhost:8080"));
 	}
 
-	private record Example(String curl, String answer) {
+	/** Keeps a cookie set by an answer, or drops one it expires, as curl's jar does. */
+	private static void keep(Map<String, String> cookies, String setCookie) {
+		String[] parts = setCookie.split(";");
+		String[] cookie = parts[0].split("=", 2);
+		boolean expired = Arrays.stream(parts).skip(1).anyMatch((part) -> part.strip().equalsIgnoreCase("Max-Age=0"));
+		if (expired) {
+			cookies.remove(cookie[0].strip());
+		}
+		else {
+			cookies.put(cookie[0].strip(), cookie[1]);
+		}
+	}
+
+	private record Answer(int status, String body) {
+
+	}
+
+	private record Example(String curl, @Nullable String answer) {
 
 	}
 
