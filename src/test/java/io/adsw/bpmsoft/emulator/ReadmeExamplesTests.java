@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -125,6 +126,9 @@ class ReadmeExamplesTests {
 		String body = null;
 		Map<String, String> cookies = new LinkedHashMap<>();
 		String savedJar = null;
+		String url = null;
+		boolean query = false;
+		List<String> encoded = new ArrayList<>();
 		for (int i = 1; i < tokens.size(); i++) {
 			String argument = tokens.get(i);
 			switch (argument) {
@@ -140,12 +144,23 @@ class ReadmeExamplesTests {
 				case "--data" -> body = tokens.get(++i);
 				case "-b" -> cookies.putAll(this.jars.getOrDefault(tokens.get(++i), Map.of()));
 				case "-c" -> savedJar = tokens.get(++i);
+				case "-G" -> query = true;
+				case "--data-urlencode" -> {
+					String[] pair = tokens.get(++i).split("=", 2);
+					encoded.add(pair[0] + "=" + URLEncoder.encode(pair[1], StandardCharsets.UTF_8).replace("+", "%20"));
+				}
 				default -> {
 					assertThat(argument).as("a curl option this test understands").doesNotStartWith("-");
-					request.uri(URI.create(argument.replace("http://localhost:8080", "http://localhost:" + this.port)));
+					url = argument.replace("http://localhost:8080", "http://localhost:" + this.port);
 				}
 			}
 		}
+		assertThat(url).as("the URL of " + curl).isNotNull();
+		if (!encoded.isEmpty()) {
+			assertThat(query).as("--data-urlencode goes with -G in these examples").isTrue();
+			url = url + (url.contains("?") ? "&" : "?") + String.join("&", encoded);
+		}
+		request.uri(URI.create(url));
 		if (!cookies.isEmpty()) {
 			request.header("Cookie",
 					cookies.entrySet()

@@ -35,6 +35,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -150,9 +151,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutRequestMatcher(posts(LOGOUT))
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK))
 				.addLogoutHandler(CreatioCookies::expireSession))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusals)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/emulator/login.html"),
-						SecurityConfiguration::browserOnTheDashboard)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInOrRefuse(refusals))
 				.accessDeniedHandler(refusals))
 			.requestCache((cache) -> cache.disable());
 		return authorize(http).build();
@@ -176,7 +175,18 @@ class SecurityConfiguration {
 	 */
 	private static RequestMatcher csrfProtected(boolean onGet) {
 		RequestMatcher methods = onGet ? AnyRequestMatcher.INSTANCE : CsrfFilter.DEFAULT_CSRF_MATCHER;
-		return new AndRequestMatcher(methods, new NegatedRequestMatcher(paths(OPEN)), loggedInSession());
+		return new AndRequestMatcher(methods, new NegatedRequestMatcher(paths(OPEN)),
+				new NegatedRequestMatcher(SecurityConfiguration::dashboardPage), loggedInSession());
+	}
+
+	/**
+	 * A page of the dashboard or of Swagger UI a browser opens: a navigation cannot carry
+	 * the {@code BPMCSRF} header. The data the pages then ask for carries it.
+	 */
+	private static boolean dashboardPage(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return HttpMethod.GET.matches(request.getMethod()) && path.startsWith("/emulator")
+				&& !path.startsWith("/emulator/api/");
 	}
 
 	/**
@@ -188,6 +198,22 @@ class SecurityConfiguration {
 		AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 		return (request) -> trust
 			.isAuthenticated(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication());
+	}
+
+	/**
+	 * Without a session, a browser opening the dashboard is sent to its sign-in page;
+	 * every other request gets Creatio's 401.
+	 */
+	private static AuthenticationEntryPoint signInOrRefuse(StandRefusals refusals) {
+		AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/emulator/login.html");
+		return (request, response, ex) -> {
+			if (browserOnTheDashboard(request)) {
+				signIn.commence(request, response, ex);
+			}
+			else {
+				refusals.commence(request, response, ex);
+			}
+		};
 	}
 
 	/** A browser opening a page of the dashboard: it is sent to sign in first. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,7 +34,6 @@ import org.springframework.context.ApplicationContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in a real browser (Debian's Chromium, driven by Selenium): a QA engineer
@@ -69,6 +69,7 @@ class DashboardBrowserTests {
 			.build();
 		this.browser = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@AfterEach
@@ -92,11 +93,10 @@ class DashboardBrowserTests {
 
 		elma.createChain(approval, ivan + ";" + maria).spec(success());
 		By steps = By.cssSelector("[data-approval-id='" + approval + "'] [data-step-email]");
-		this.wait.until(ExpectedConditions.numberOfElementsToBe(steps, 2));
-		assertThat(this.browser.findElements(steps)).extracting((step) -> step.getDomAttribute("data-step-email"))
-			.containsExactly(ivan, maria);
-		assertThat(this.browser.findElements(steps)).extracting((step) -> step.getDomAttribute("data-step-status"))
-			.containsOnly("Pending");
+		// The page redraws itself as it follows the stand; read it whole, again if it
+		// just changed.
+		this.wait.until((page) -> attributes(steps, "data-step-email").equals(List.of(ivan, maria))
+				&& attributes(steps, "data-step-status").equals(List.of("Pending", "Pending")));
 
 		new Select(this.browser.findElement(By.id("fault-endpoint"))).selectByVisibleText("ChangeApproverResolution");
 		this.browser.findElement(By.id("fault-status")).sendKeys("500");
@@ -112,10 +112,19 @@ class DashboardBrowserTests {
 				By.cssSelector("[data-approval-id='" + approval + "'] [data-step-email='" + ivan + "']"),
 				"data-step-status", "Approved"));
 
-		WebElement entry = this.browser.findElement(By.cssSelector("#journal tr.entry"));
-		entry.click();
+		this.wait.until((page) -> {
+			page.findElement(By.cssSelector("#journal tr.entry")).click();
+			return true;
+		});
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#journal tr.details pre")));
 		screenshot();
+	}
+
+	private List<String> attributes(By elements, String attribute) {
+		return this.browser.findElements(elements)
+			.stream()
+			.map((element) -> element.getDomAttribute(attribute))
+			.toList();
 	}
 
 	private void screenshot() throws IOException {
