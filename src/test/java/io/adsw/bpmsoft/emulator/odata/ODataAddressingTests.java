@@ -1,0 +1,366 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.adsw.bpmsoft.emulator.StandTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.adsw.bpmsoft.emulator.odata.DataService.json;
+import static io.adsw.bpmsoft.emulator.odata.DataService.webApiNotFound;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * Where things are in the data service (SPEC §5.1): both roots, {@code $metadata}, rows
+ * by unquoted GUID keys, properties and raw values, {@code /$count}, and the 404s of
+ * ASP.NET Web API routing for what is not there.
+ */
+@StandTest
+class ODataAddressingTests {
+
+	private static final String EDM = "http://docs.oasis-open.org/odata/ns/edm";
+
+	@LocalServerPort
+	int port;
+
+	DataService odata;
+
+	@BeforeEach
+	void setUp() {
+		this.odata = new DataService(this.port);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/0/odata", "/odata" })
+	void serviceDocumentListsTheEntitySetsWithAnAbsoluteContextOnTheRootUsed(String root) {
+		DataService service = new DataService(this.port, root);
+		Response response = service.request().get(root + "/");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		JsonNode document = json(response);
+		assertThat(document.get("@odata.context").asString())
+			.isEqualTo("http://localhost:" + this.port + root + "/$metadata");
+		assertThat(document.get("value").values()).extracting((set) -> set.get("name").asString())
+			.containsExactlyInAnyOrder("Contact", "Approval", "ApprovalVisa", "VisaStatus", "ApprovalStatus");
+		assertThat(document.get("value").values())
+			.allSatisfy((set) -> assertThat(set.get("url").asString()).isEqualTo(set.get("name").asString()));
+	}
+
+	@Test
+	void metadataIsXmlCsdlInTheBpmSoftNamespace() throws Exception {
+		Response response = this.odata.get("$metadata");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/xml");
+		Element schema = (Element) metadata(response).getElementsByTagNameNS(EDM, "Schema").item(0);
+		assertThat(schema.getAttribute("Namespace")).isEqualTo("BPMSoft.Configuration.OData");
+	}
+
+	@Test
+	void metadataDeclaresTheFiveEntityTypesWithTheContractsProperties() throws Exception {
+		Map<String, Map<String, String>> types = entityTypes(metadata(this.odata.get("$metadata")));
+		List<String> system = List.of("CreatedOn", "CreatedById", "ModifiedOn", "ModifiedById", "ProcessListeners");
+		assertThat(types).containsOnlyKeys("Contact", "Approval", "ApprovalVisa", "VisaStatus", "ApprovalStatus");
+		assertThat(types.get("Contact")).containsKeys("Id", "Name", "Surname", "GivenName", "Email", "JobTitle",
+				"Phone", "MobilePhone");
+		assertThat(types.get("Approval")).containsKeys("Id", "Name", "StatusId", "Round");
+		assertThat(types.get("ApprovalVisa")).containsKeys("Id", "ApprovalId", "Round", "Position", "Objective",
+				"VisaOwnerId", "StatusId", "SetById", "SetDate", "IsCanceled", "Comment");
+		assertThat(types.get("VisaStatus")).containsKeys("Id", "Name");
+		assertThat(types.get("ApprovalStatus")).containsKeys("Id", "Name");
+		assertThat(types.values()).allSatisfy((properties) -> {
+			assertThat(properties).containsKeys(system.toArray(String[]::new));
+			assertThat(properties).contains(entry("Id", "Edm.Guid"), entry("CreatedById", "Edm.Guid"),
+					entry("ModifiedById", "Edm.Guid"), entry("ProcessListeners", "Edm.Int32"));
+		});
+		assertThat(types.get("Approval")).contains(entry("StatusId", "Edm.Guid"), entry("Round", "Edm.Int32"));
+		assertThat(types.get("ApprovalVisa")).contains(entry("ApprovalId", "Edm.Guid"),
+				entry("VisaOwnerId", "Edm.Guid"), entry("StatusId", "Edm.Guid"), entry("SetById", "Edm.Guid"),
+				entry("IsCanceled", "Edm.Boolean"), entry("Position", "Edm.Int32"));
+		assertThat(types.get("Contact")).contains(entry("Email", "Edm.String"), entry("Name", "Edm.String"));
+	}
+
+	@Test
+	void everyTemporalColumnIsADateTimeOffset() throws Exception {
+		Map<String, Map<String, String>> types = entityTypes(metadata(this.odata.get("$metadata")));
+		List<String> temporal = new ArrayList<>();
+		types.forEach((type, properties) -> properties.forEach((name, edm) -> {
+			if (name.endsWith("On") || name.endsWith("Date")) {
+				temporal.add(type + "." + name + " " + edm);
+			}
+		}));
+		assertThat(temporal).hasSize(11)
+			.allSatisfy((column) -> assertThat(column).endsWith(" Edm.DateTimeOffset"))
+			.contains("ApprovalVisa.SetDate Edm.DateTimeOffset");
+		assertThat(types.values().stream().flatMap((properties) -> properties.values().stream()))
+			.doesNotContain("Edm.DateTime", "Edm.Date", "Edm.TimeOfDay");
+	}
+
+	@Test
+	void approvalNavigatesToItsVisasByApprovalVisaCollectionByApproval() throws Exception {
+		Document metadata = metadata(this.odata.get("$metadata"));
+		Map<String, String> navigations = new LinkedHashMap<>();
+		NodeList types = metadata.getElementsByTagNameNS(EDM, "EntityType");
+		for (int i = 0; i < types.getLength(); i++) {
+			Element type = (Element) types.item(i);
+			NodeList properties = type.getElementsByTagNameNS(EDM, "NavigationProperty");
+			for (int j = 0; j < properties.getLength(); j++) {
+				Element property = (Element) properties.item(j);
+				navigations.put(type.getAttribute("Name") + "." + property.getAttribute("Name"),
+						property.getAttribute("Type"));
+			}
+		}
+		assertThat(navigations).contains(
+				entry("Approval.ApprovalVisaCollectionByApproval",
+						"Collection(BPMSoft.Configuration.OData.ApprovalVisa)"),
+				entry("Approval.Status", "BPMSoft.Configuration.OData.ApprovalStatus"),
+				entry("ApprovalVisa.VisaOwner", "BPMSoft.Configuration.OData.Contact"),
+				entry("ApprovalVisa.Status", "BPMSoft.Configuration.OData.VisaStatus"),
+				entry("ApprovalVisa.SetBy", "BPMSoft.Configuration.OData.Contact"));
+	}
+
+	@Test
+	void everyLookupColumnHasANavigationNamedWithoutItsId() throws Exception {
+		Document metadata = metadata(this.odata.get("$metadata"));
+		List<String> missing = new ArrayList<>();
+		NodeList types = metadata.getElementsByTagNameNS(EDM, "EntityType");
+		for (int i = 0; i < types.getLength(); i++) {
+			Element type = (Element) types.item(i);
+			List<String> navigations = new ArrayList<>();
+			NodeList children = type.getElementsByTagNameNS(EDM, "NavigationProperty");
+			for (int j = 0; j < children.getLength(); j++) {
+				navigations.add(((Element) children.item(j)).getAttribute("Name"));
+			}
+			NodeList properties = type.getElementsByTagNameNS(EDM, "Property");
+			for (int j = 0; j < properties.getLength(); j++) {
+				String name = ((Element) properties.item(j)).getAttribute("Name");
+				if (name.endsWith("Id") && !name.equals("Id")
+						&& !navigations.contains(name.substring(0, name.length() - 2))) {
+					missing.add(type.getAttribute("Name") + "." + name.substring(0, name.length() - 2));
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void collectionListsItsRows() {
+		String tag = DataService.tag();
+		String id = this.odata.createContact(tag + " Listed", DataService.email(tag));
+		Response response = this.odata.get("Contact?$filter=startswith(Name,'" + tag + "')");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("value").values()).extracting((row) -> row.get("Id").asString())
+			.containsExactly(id);
+	}
+
+	@Test
+	void rowIsAddressedByItsGuidUnquoted() {
+		String tag = DataService.tag();
+		String id = this.odata.createContact(tag + " Keyed", DataService.email(tag));
+		Response response = this.odata.get("Contact(" + id + ")");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode row = json(response);
+		assertThat(row.get("Id").asString()).isEqualTo(id);
+		assertThat(row.get("Name").asString()).isEqualTo(tag + " Keyed");
+		assertThat(row.has("value")).isFalse();
+	}
+
+	@Test
+	void rowIsAddressedByItsGuidInAnyCase() {
+		String tag = DataService.tag();
+		String id = this.odata.createContact(tag + " Upper", DataService.email(tag));
+		Response response = this.odata.get("Contact(" + id.toUpperCase() + ")");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("Id").asString()).isEqualTo(id);
+	}
+
+	@Test
+	void propertyOfARowIsItsValueInJson() {
+		String tag = DataService.tag();
+		String id = this.odata.createContact(tag + " Property", DataService.email(tag));
+		Response response = this.odata.get("Contact(" + id + ")/Name");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(json(response).get("value").asString()).isEqualTo(tag + " Property");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "text/plain", "*/*", "application/xml" })
+	void rawValueIsPlainTextWhateverTheAcceptHeader(String accept) {
+		String tag = DataService.tag();
+		String id = this.odata.createContact(tag + " Кириллица", DataService.email(tag));
+		Response response = this.odata.request().accept(accept).get(this.odata.url("Contact(" + id + ")/Name/$value"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("text/plain");
+		assertThat(response.asByteArray())
+			.isEqualTo((tag + " Кириллица").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void rawValueOfAGuidIsTheBareGuid() {
+		String tag = DataService.tag();
+		String id = this.odata.createContact(tag + " Guid", DataService.email(tag));
+		Response response = this.odata.get("Contact(" + id + ")/Id/$value");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("text/plain");
+		assertThat(response.asString()).isEqualTo(id);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "text/plain", "*/*" })
+	void countIsAPlainTextNumberWhateverTheAcceptHeader(String accept) {
+		String tag = DataService.tag();
+		for (int i = 0; i < 3; i++) {
+			this.odata.createContact(tag + " Counted " + i, DataService.email(tag));
+		}
+		Response response = this.odata.request()
+			.accept(accept)
+			.get(this.odata.url("Contact/$count?$filter=startswith(Name,'" + tag + "')"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("text/plain");
+		assertThat(response.asString()).isEqualTo("3");
+	}
+
+	@Test
+	void countWithoutAFilterCountsEveryRow() {
+		Response response = this.odata.get("VisaStatus/$count");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("text/plain");
+		assertThat(response.asString()).isEqualTo("4");
+	}
+
+	@Test
+	void countFollowsTheFilter() {
+		String tag = DataService.tag();
+		this.odata.createContact(tag + " Kept", DataService.email(tag));
+		this.odata.createContact(tag + " Dropped", DataService.email(tag));
+		Response response = this.odata.get("Contact/$count?$filter=Name eq '" + tag + " Kept'");
+		assertThat(response.asString()).isEqualTo("1");
+	}
+
+	@Test
+	void unknownKeyIsA404WithAnEmptyBody() {
+		Response response = this.odata.get("Contact(" + UUID.randomUUID() + ")");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	@Test
+	void propertyOfAnUnknownKeyIsA404WithAnEmptyBody() {
+		Response response = this.odata.get("Contact(" + UUID.randomUUID() + ")/Name/$value");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/0/odata", "/odata" })
+	void unknownEntitySetIsWebApisNoControllerNotFound(String root) {
+		DataService service = new DataService(this.port, root);
+		Response response = service.get("Foo");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(json(response)).isEqualTo(webApiNotFound(service.serviceRoot() + "/Foo",
+				"No type was found that matches the controller named 'Foo'."));
+	}
+
+	@Test
+	void notFoundNamesTheWholeRequestUriWithItsQuery() {
+		Response response = this.odata.get("Foo?$top=1");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json(response)).isEqualTo(webApiNotFound(this.odata.serviceRoot() + "/Foo?$top=1",
+				"No type was found that matches the controller named 'Foo'."));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "contact", "CONTACT", "visaStatus", "Approvalvisa" })
+	void entitySetNamesAreCaseSensitive(String name) {
+		Response response = this.odata.get(name);
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json(response)).isEqualTo(webApiNotFound(this.odata.serviceRoot() + "/" + name,
+				"No type was found that matches the controller named '" + name + "'."));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc", "'8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11'",
+			"guid'8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11'", "8f7c54c4-3a5f-4b47-9d3c", "42" })
+	void keyThatIsNotAGuidFindsNoRoute(String key) {
+		Response response = this.odata.get("Contact(" + key + ")");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(json(response)).isEqualTo(webApiNotFound(this.odata.serviceRoot() + "/Contact(" + key + ")",
+				"No route data was found for this request."));
+	}
+
+	@Test
+	void unknownPropertyOfARowFindsNoRoute() {
+		String id = UUID.randomUUID().toString();
+		Response response = this.odata.get("Contact(" + id + ")/Foo");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json(response)).isEqualTo(webApiNotFound(this.odata.serviceRoot() + "/Contact(" + id + ")/Foo",
+				"No route data was found for this request."));
+	}
+
+	@Test
+	void visasOfAnApprovalAreReachedThroughItsNavigation() {
+		String tag = DataService.tag();
+		String approval = this.odata.createApproval(tag);
+		Response response = this.odata.get("Approval(" + approval + ")/ApprovalVisaCollectionByApproval");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json(response);
+		assertThat(body.get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#ApprovalVisa");
+		assertThat(body.get("value").values()).isEmpty();
+	}
+
+	@Test
+	void visasOfAnUnknownApprovalAreA404WithAnEmptyBody() {
+		Response response = this.odata.get("Approval(" + UUID.randomUUID() + ")/ApprovalVisaCollectionByApproval");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	private static Document metadata(Response response) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.asByteArray()));
+	}
+
+	/** Each entity type's properties and their EDM types, in declaration order. */
+	static Map<String, Map<String, String>> entityTypes(Document metadata) {
+		Map<String, Map<String, String>> types = new LinkedHashMap<>();
+		NodeList elements = metadata.getElementsByTagNameNS(EDM, "EntityType");
+		for (int i = 0; i < elements.getLength(); i++) {
+			Element type = (Element) elements.item(i);
+			Map<String, String> properties = new LinkedHashMap<>();
+			NodeList children = type.getElementsByTagNameNS(EDM, "Property");
+			for (int j = 0; j < children.getLength(); j++) {
+				Element property = (Element) children.item(j);
+				properties.put(property.getAttribute("Name"), property.getAttribute("Type"));
+			}
+			types.put(type.getAttribute("Name"), properties);
+		}
+		return types;
+	}
+
+	/** The metadata document of the stand, parsed. */
+	static Document metadata(DataService odata) throws Exception {
+		return metadata(odata.get("$metadata"));
+	}
+
+}
