@@ -1,0 +1,596 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandTest;
+import io.adsw.bpmsoft.emulator.approval.Approval;
+import io.adsw.bpmsoft.emulator.approval.ApprovalRepository;
+import io.adsw.bpmsoft.emulator.contact.Contact;
+import io.adsw.bpmsoft.emulator.contact.ContactRepository;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.adsw.bpmsoft.emulator.odata.DataService.invalidQuery;
+import static io.adsw.bpmsoft.emulator.odata.DataService.json;
+import static io.adsw.bpmsoft.emulator.odata.DataService.names;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The query options, alone and together (SPEC §5.2): {@code $filter} with comparisons,
+ * logic, string functions and navigation paths, {@code $select}, {@code $orderby},
+ * {@code $top}/{@code $skip}, {@code $count}, {@code $expand} with nested options and its
+ * depth limit, and ASP.NET OData's refusals, word for word.
+ */
+@StandTest
+class ODataQueryTests {
+
+	private static final String MAX_DEPTH = "The request includes a $expand path which is too deep. The maximum depth"
+			+ " allowed is 2. To increase the limit, set the 'MaxExpansionDepth' property on EnableQueryAttribute or"
+			+ " ODataValidationSettings.";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ContactRepository contactRepository;
+
+	@Autowired
+	ApprovalRepository approvalRepository;
+
+	DataService odata;
+
+	ElmaClient elma;
+
+	/** Unique to the test: every contact it makes has a name that starts with it. */
+	String tag;
+
+	/** Ids of the contacts named {@code <tag> A} to {@code <tag> E}. */
+	List<String> ids;
+
+	/** Their emails, in the same order. */
+	List<String> emails;
+
+	@BeforeEach
+	void setUp() {
+		this.odata = new DataService(this.port);
+		this.elma = new ElmaClient(this.port);
+		this.tag = DataService.tag();
+		this.ids = new ArrayList<>();
+		this.emails = new ArrayList<>();
+		person("A", "Anna", "Dev");
+		person("B", "Boris", "QA");
+		person("C", "Clara", "Dev");
+		person("D", "Denis", "QA");
+		person("E", "Elena", "Lead");
+	}
+
+	/**
+	 * A contact stored directly, so that queries are the only requests a test makes; each
+	 * one created a millisecond after the previous.
+	 */
+	private void person(String letter, String givenName, String jobTitle) {
+		String email = DataService.email(this.tag + letter.toLowerCase());
+		Instant createdOn = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(this.ids.size());
+		Contact contact = new Contact(UUID.randomUUID(), this.tag + " " + letter, email, createdOn);
+		contact.setGivenName(givenName);
+		contact.setJobTitle(jobTitle);
+		this.contactRepository.save(contact);
+		this.ids.add(contact.getId().toString());
+		this.emails.add(email);
+	}
+
+	/** A contact stored directly with only a name. */
+	private void named(String name) {
+		this.contactRepository.save(new Contact(UUID.randomUUID(), name, null, Instant.now()));
+	}
+
+	/**
+	 * The letters of this test's contacts a query finds, in the order found: the query is
+	 * a filter expression, or options starting with {@code $}; sorted by name unless it
+	 * says otherwise.
+	 */
+	private List<String> letters(String query) {
+		String scope = "$filter=startswith(Name,'" + this.tag + "')";
+		String options = query.startsWith("$") ? scope + "&" + query : scope + " and (" + query + ")";
+		if (!options.contains("$orderby")) {
+			options += "&$orderby=Name";
+		}
+		return this.odata.column("Contact?" + options, "Name")
+			.stream()
+			.map((name) -> name.substring(this.tag.length() + 1))
+			.toList();
+	}
+
+	/** A new approval stored directly; its id. */
+	private String approval(String name) {
+		UUID id = UUID.randomUUID();
+		this.approvalRepository.save(new Approval(id, name, Instant.now()));
+		return id.toString();
+	}
+
+	/** An approval whose first round asks the four first contacts in order. */
+	private String approvalAskingFour() {
+		String approval = approval(this.tag);
+		this.elma.createChain(approval, String.join(";", this.emails.subList(0, 4))).spec(success());
+		return approval;
+	}
+
+	private List<Integer> positions(String approval, String filter) {
+		return this.odata
+			.rows("ApprovalVisa?$filter=ApprovalId eq " + approval + " and (" + filter + ")&$orderby=Position")
+			.stream()
+			.map((row) -> row.get("Position").intValue())
+			.toList();
+	}
+
+	@Test
+	void eqFindsTheRowWithThatValue() {
+		assertThat(letters("Name eq '" + this.tag + " B'")).containsExactly("B");
+	}
+
+	@Test
+	void neFindsEveryOtherRow() {
+		assertThat(letters("Name ne '" + this.tag + " B'")).containsExactly("A", "C", "D", "E");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "Position eq 3|3", "Position ne 3|1,2,4", "Position gt 2|3,4", "Position ge 2|2,3,4",
+					"Position lt 2|1", "Position le 2|1,2", "2 lt Position|3,4", "Round eq 1|1,2,3,4",
+					"Position gt 1 and Position lt 4|2,3" })
+	void numbersCompareWithEveryOperator(String filter, String expected) {
+		String approval = approvalAskingFour();
+		assertThat(positions(approval, filter)).map(String::valueOf).containsExactly(expected.split(","));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "gt|D,E", "ge|C,D,E", "lt|A,B", "le|A,B,C" })
+	void textComparesWithEveryOperator(String operator, String expected) {
+		assertThat(letters("Name " + operator + " '" + this.tag + " C'")).containsExactly(expected.split(","));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "eq|C", "ne|A,B,D,E", "gt|D,E", "ge|C,D,E", "lt|A,B", "le|A,B,C" })
+	void timestampsCompareWithEveryOperator(String operator, String expected) {
+		String createdOn = this.odata.entity("Contact", this.ids.get(2)).get("CreatedOn").asString();
+		assertThat(letters("CreatedOn " + operator + " " + createdOn)).containsExactly(expected.split(","));
+	}
+
+	@Test
+	void andOrAndNotCombine() {
+		assertThat(letters("(JobTitle eq 'Dev' or JobTitle eq 'Lead') and not (Name eq '" + this.tag + " A')"))
+			.containsExactly("C", "E");
+		assertThat(letters("not (JobTitle eq 'Dev')")).containsExactly("B", "D", "E");
+		assertThat(letters("JobTitle eq 'QA' or GivenName eq 'Anna'")).containsExactly("A", "B", "D");
+	}
+
+	@Test
+	void booleanColumnsFilterByLiteralAndBareName() {
+		String approval = approvalAskingFour();
+		this.elma.createChain(approval, this.emails.get(4)).spec(success());
+		assertThat(this.odata.column(
+				"ApprovalVisa?$filter=ApprovalId eq " + approval + " and IsCanceled eq true" + "&$orderby=Position",
+				"Position"))
+			.containsExactly("1", "2", "3", "4");
+		assertThat(
+				this.odata.column("ApprovalVisa?$filter=ApprovalId eq " + approval + " and IsCanceled", "VisaOwnerId"))
+			.hasSize(4);
+		assertThat(this.odata.column("ApprovalVisa?$filter=ApprovalId eq " + approval + " and IsCanceled eq false",
+				"VisaOwnerId"))
+			.containsExactly(this.ids.get(4));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "contains(GivenName,'en')|D,E", "startswith(GivenName,'Cl')|C", "endswith(GivenName,'a')|A,C,E",
+					"contains(tolower(GivenName),'an')|A", "toupper(GivenName) eq 'BORIS'|B",
+					"tolower(JobTitle) eq 'qa'|B,D", "startswith(toupper(GivenName),'DE')|D",
+					"not contains(GivenName,'a')|B,D" })
+	void stringFunctionsFilter(String filter, String expected) {
+		assertThat(letters(filter)).containsExactly(expected.split(","));
+	}
+
+	@Test
+	void stringFunctionsAreCaseSensitiveLikeTheColumn() {
+		assertThat(letters("contains(GivenName,'ANNA')")).isEmpty();
+		assertThat(letters("contains(toupper(GivenName),'ANNA')")).containsExactly("A");
+	}
+
+	@Test
+	void percentAndUnderscoreInAPatternAreTakenLiterally() {
+		named(this.tag + " 100% sure_thing");
+		named(this.tag + " 100X sureYthing");
+		named(this.tag + " 1000 sure thing");
+		assertThat(letters("contains(Name,'0% s')")).containsExactly("100% sure_thing");
+		assertThat(letters("contains(Name,'e_t')")).containsExactly("100% sure_thing");
+		assertThat(letters("endswith(Name,'_thing')")).containsExactly("100% sure_thing");
+		assertThat(letters("startswith(Name,'" + this.tag + " 100%')")).containsExactly("100% sure_thing");
+		assertThat(letters("contains(Name,'%')")).containsExactly("100% sure_thing");
+		assertThat(letters("contains(Name,'_')")).containsExactly("100% sure_thing");
+	}
+
+	@Test
+	void cyrillicLiteralsMatch() {
+		named(this.tag + " Иван Петров");
+		named(this.tag + " Пётр Иванов");
+		assertThat(letters("Name eq '" + this.tag + " Иван Петров'")).containsExactly("Иван Петров");
+		assertThat(letters("contains(Name,'Иван')")).containsExactly("Иван Петров", "Пётр Иванов");
+		assertThat(letters("startswith(tolower(GivenName),'c') or endswith(Name,'Иванов')")).containsExactly("C",
+				"Пётр Иванов");
+	}
+
+	@Test
+	void quoteInsideALiteralIsDoubled() {
+		named(this.tag + " O'Brien");
+		assertThat(letters("Name eq '" + this.tag + " O''Brien'")).containsExactly("O'Brien");
+	}
+
+	@Test
+	void lookupIsFilteredThroughItsNavigationId() {
+		String approval = approvalAskingFour();
+		this.elma.resolve(approval, this.emails.get(0), "Согласовано").spec(success());
+		assertThat(positions(approval, "Status/Id eq " + DataService.WAITING)).containsExactly(2, 3, 4);
+		assertThat(positions(approval, "Status/Id eq " + DataService.POSITIVE)).containsExactly(1);
+		assertThat(positions(approval, "Status/Id ne " + DataService.POSITIVE)).containsExactly(2, 3, 4);
+	}
+
+	@Test
+	void lookupIsFilteredThroughItsNavigationName() {
+		String approval = approvalAskingFour();
+		this.elma.resolve(approval, this.emails.get(0), "Согласовано").spec(success());
+		this.elma.resolve(approval, this.emails.get(1), "Отклонено").spec(success());
+		assertThat(positions(approval, "Status/Name eq 'Positive'")).containsExactly(1);
+		assertThat(positions(approval, "Status/Name eq 'Negative'")).containsExactly(2);
+		assertThat(positions(approval, "Status/Name eq 'Canceled'")).containsExactly(3, 4);
+		assertThat(positions(approval, "Status/Name eq 'Waiting'")).isEmpty();
+	}
+
+	@Test
+	void contactOfAVisaIsFilteredThroughItsEmail() {
+		String approval = approvalAskingFour();
+		assertThat(positions(approval, "VisaOwner/Email eq '" + this.emails.get(2) + "'")).containsExactly(3);
+		assertThat(positions(approval, "startswith(VisaOwner/Name,'" + this.tag + "') and VisaOwner/JobTitle eq 'QA'"))
+			.containsExactly(2, 4);
+	}
+
+	@Test
+	void approvalIsFilteredThroughItsStatus() {
+		String approval = approvalAskingFour();
+		String untouched = approval(this.tag + " untouched");
+		String scope = "startswith(Name,'" + this.tag + "')";
+		assertThat(this.odata.column("Approval?$filter=" + scope + " and Status/Name eq 'InProgress'", "Id"))
+			.containsExactly(approval);
+		assertThat(this.odata.column("Approval?$filter=" + scope + " and Status/Id eq " + DataService.NEW, "Id"))
+			.containsExactly(untouched);
+		assertThat(this.odata.column("Approval?$filter=" + scope + " and StatusId eq " + DataService.IN_PROGRESS, "Id"))
+			.containsExactly(approval);
+	}
+
+	@Test
+	void guidLiteralIsWrittenUnquoted() {
+		assertThat(letters("Id eq " + this.ids.get(3))).containsExactly("D");
+		assertThat(letters("Id eq " + this.ids.get(3).toUpperCase())).containsExactly("D");
+	}
+
+	@Test
+	void emptyGuidLiteralFindsEmptyLookups() {
+		String approval = approvalAskingFour();
+		this.elma.resolve(approval, this.emails.get(0), "Согласовано").spec(success());
+		assertThat(positions(approval, "SetById eq " + DataService.EMPTY_GUID)).containsExactly(2, 3, 4);
+		assertThat(positions(approval, "SetById ne " + DataService.EMPTY_GUID)).containsExactly(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "eq|Equal", "ne|NotEqual" })
+	void quotedGuidIsRefusedAsAStringComparedWithAGuid(String operator, String kind) {
+		Response response = this.odata.get("Contact?$filter=Id " + operator + " '" + this.ids.get(0) + "'");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("A binary operator with incompatible types was detected."
+				+ " Found operand types 'Edm.Guid' and 'Edm.String' for operator kind '" + kind + "'."));
+	}
+
+	@Test
+	void quotedGuidThroughANavigationIsRefusedToo() {
+		Response response = this.odata.get("ApprovalVisa?$filter=Status/Id eq '" + DataService.WAITING + "'");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("A binary operator with incompatible types was detected."
+				+ " Found operand types 'Edm.Guid' and 'Edm.String' for operator kind 'Equal'."));
+	}
+
+	@Test
+	void quotedTimestampIsRefusedAsAStringComparedWithADate() {
+		Response response = this.odata.get("Contact?$filter=CreatedOn gt '2024-01-01T00:00:00Z'");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("A binary operator with incompatible types was detected."
+				+ " Found operand types 'Edm.DateTimeOffset' and 'Edm.String' for operator kind 'GreaterThan'."));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "$filter=Foo eq 1", "$filter=Name eq 'x' and Foo eq 'y'", "$select=Id,Foo", "$select=Foo",
+			"$orderby=Foo", "$orderby=Name,Foo desc" })
+	void unknownPropertyInAQueryOptionIsRefused(String option) {
+		Response response = this.odata.get("Contact?" + option);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(json(response)).isEqualTo(
+				invalidQuery("Could not find a property named 'Foo' on type 'BPMSoft.Configuration.OData.Contact'."));
+	}
+
+	@Test
+	void unknownPropertyOfANavigationTargetNamesTheTargetType() {
+		Response response = this.odata.get("ApprovalVisa?$filter=VisaOwner/Foo eq 'x'");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(
+				invalidQuery("Could not find a property named 'Foo' on type 'BPMSoft.Configuration.OData.Contact'."));
+	}
+
+	@Test
+	void selectKeepsOnlyTheNamedProperties() {
+		List<JsonNode> rows = this.odata.rows("Contact?$filter=Id eq " + this.ids.get(1) + "&$select=Email,Name,Id");
+		assertThat(rows).hasSize(1);
+		assertThat(names(rows.get(0))).containsExactlyInAnyOrder("Id", "Name", "Email");
+		assertThat(rows.get(0).get("Email").asString()).isEqualTo(this.emails.get(1));
+		assertThat(rows.get(0).get("Name").asString()).isEqualTo(this.tag + " B");
+	}
+
+	@Test
+	void selectStarKeepsEveryProperty() {
+		List<JsonNode> rows = this.odata.rows("Contact?$filter=Id eq " + this.ids.get(1) + "&$select=*");
+		assertThat(names(rows.get(0))).hasSize(13).contains("Id", "Email", "ProcessListeners");
+	}
+
+	@Test
+	void orderbySortsAscendingByDefaultAndDescendingWhenAsked() {
+		assertThat(letters("$orderby=Name")).containsExactly("A", "B", "C", "D", "E");
+		assertThat(letters("$orderby=Name asc")).containsExactly("A", "B", "C", "D", "E");
+		assertThat(letters("$orderby=Name desc")).containsExactly("E", "D", "C", "B", "A");
+		assertThat(letters("$orderby=GivenName desc")).containsExactly("E", "D", "C", "B", "A");
+	}
+
+	@Test
+	void orderbyTakesSeveralKeysInTurn() {
+		assertThat(letters("$orderby=JobTitle,Name desc")).containsExactly("C", "A", "E", "D", "B");
+		assertThat(letters("$orderby=JobTitle desc,Name")).containsExactly("B", "D", "E", "A", "C");
+	}
+
+	@Test
+	void orderbyFollowsANavigationPath() {
+		String approval = approvalAskingFour();
+		List<String> owners = this.odata.column(
+				"ApprovalVisa?$filter=ApprovalId eq " + approval + "&$orderby=VisaOwner/GivenName desc", "VisaOwnerId");
+		assertThat(owners).containsExactly(this.ids.get(3), this.ids.get(2), this.ids.get(1), this.ids.get(0));
+	}
+
+	@Test
+	void topAndSkipPageThroughTheRows() {
+		assertThat(letters("$orderby=Name&$top=2")).containsExactly("A", "B");
+		assertThat(letters("$orderby=Name&$top=2&$skip=2")).containsExactly("C", "D");
+		assertThat(letters("$orderby=Name&$top=2&$skip=4")).containsExactly("E");
+		assertThat(letters("$orderby=Name&$skip=5")).isEmpty();
+		assertThat(letters("$orderby=Name&$top=0")).isEmpty();
+		assertThat(letters("$orderby=Name desc&$skip=3")).containsExactly("B", "A");
+	}
+
+	@Test
+	void pagesWithoutAnOrderNeitherRepeatNorSkipRows() {
+		List<String> seen = new ArrayList<>();
+		for (int skip = 0; skip < 5; skip += 2) {
+			seen.addAll(this.odata.column("Contact?$filter=startswith(Name,'" + this.tag + "')&$top=2&$skip=" + skip,
+					"Id"));
+		}
+		assertThat(seen).containsExactlyInAnyOrderElementsOf(this.ids);
+	}
+
+	@Test
+	void countIsOfEveryMatchWhateverTopAndSkipTake() {
+		Response response = this.odata.get("Contact?$filter=startswith(Name,'" + this.tag
+				+ "') and JobTitle ne 'Lead'&$orderby=Name desc&$top=2&$skip=1&$count=true&$select=Name");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json(response);
+		assertThat(names(body)).containsExactly("@odata.context", "@odata.count", "value");
+		assertThat(body.get("@odata.count").intValue()).isEqualTo(4);
+		assertThat(body.get("value").values()).extracting((row) -> row.get("Name").asString())
+			.containsExactly(this.tag + " C", this.tag + " B");
+		assertThat(body.get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#Contact(Name)");
+	}
+
+	@Test
+	void countOfNothingIsZero() {
+		JsonNode body = json(this.odata.get("Contact?$filter=Name eq '" + this.tag + " none'&$count=true"));
+		assertThat(body.get("@odata.count").intValue()).isZero();
+		assertThat(body.get("value").values()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+			"$top=abc|Invalid value 'abc' for $top query option found. The $top query"
+					+ " option requires a non-negative integer value.",
+			"$top=-1|Invalid value '-1' for $top query option found. The $top query option requires a non-negative"
+					+ " integer value.",
+			"$skip=x|Invalid value 'x' for $skip query option found. The $skip query option requires a non-negative"
+					+ " integer value.",
+			"$count=abc|'abc' is not a valid count option." })
+	void invalidPagingOrCountIsRefusedInOdlsWords(String option, String detail) {
+		Response response = this.odata.get("Contact?" + option);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery(detail));
+	}
+
+	@Test
+	void expandBringsASingleLookupRow() {
+		String approval = approvalAskingFour();
+		List<JsonNode> visas = this.odata
+			.rows("ApprovalVisa?$filter=ApprovalId eq " + approval + "&$orderby=Position&$expand=VisaOwner,Status");
+		assertThat(visas).hasSize(4);
+		for (int i = 0; i < 4; i++) {
+			JsonNode visa = visas.get(i);
+			assertThat(visa.get("VisaOwner").get("Id").asString()).isEqualTo(this.ids.get(i));
+			assertThat(visa.get("VisaOwner").get("Email").asString()).isEqualTo(this.emails.get(i));
+			assertThat(visa.get("Status").get("Id").asString()).isEqualTo(DataService.WAITING);
+			assertThat(visa.get("Status").get("Name").asString()).isEqualTo("Waiting");
+			assertThat(names(visa)).endsWith("ProcessListeners", "VisaOwner", "Status");
+		}
+	}
+
+	@Test
+	void expandOfAnEmptyLookupIsNull() {
+		String approval = approvalAskingFour();
+		JsonNode visa = this.odata
+			.rows("ApprovalVisa?$filter=ApprovalId eq " + approval + " and Position eq 1&$expand=SetBy")
+			.get(0);
+		assertThat(visa.has("SetBy")).isTrue();
+		assertThat(visa.get("SetBy").isNull()).isTrue();
+	}
+
+	@Test
+	void expandBringsACollection() {
+		String approval = approvalAskingFour();
+		JsonNode row = json(this.odata.get("Approval(" + approval + ")?$expand=ApprovalVisaCollectionByApproval"));
+		assertThat(row.get("@odata.context").asString()).startsWith(this.odata.serviceRoot() + "/$metadata#Approval");
+		assertThat(row.get("@odata.context").asString()).endsWith("/$entity");
+		assertThat(row.get("ApprovalVisaCollectionByApproval").values())
+			.extracting((visa) -> visa.get("VisaOwnerId").asString())
+			.containsExactlyInAnyOrderElementsOf(this.ids.subList(0, 4));
+		assertThat(row.get("ApprovalVisaCollectionByApproval").values())
+			.allSatisfy((visa) -> assertThat(visa.get("ApprovalId").asString()).isEqualTo(approval));
+	}
+
+	@Test
+	void expandOfACollectionTakesNestedOptions() {
+		String approval = approvalAskingFour();
+		JsonNode row = this.odata
+			.rows("Approval?$filter=Id eq " + approval + "&$select=Name&$expand=ApprovalVisaCollectionByApproval("
+					+ "$select=Position,VisaOwnerId;$filter=Position gt 1;$orderby=Position desc;$top=2;"
+					+ "$expand=VisaOwner($select=Email))")
+			.get(0);
+		assertThat(names(row)).containsExactly("Name", "ApprovalVisaCollectionByApproval");
+		List<JsonNode> visas = List.copyOf(row.get("ApprovalVisaCollectionByApproval").values());
+		assertThat(visas).extracting((visa) -> visa.get("Position").intValue()).containsExactly(4, 3);
+		assertThat(visas)
+			.allSatisfy((visa) -> assertThat(names(visa)).containsExactly("Position", "VisaOwnerId", "VisaOwner"));
+		assertThat(visas.get(0).get("VisaOwner").get("Email").asString()).isEqualTo(this.emails.get(3));
+		assertThat(names(visas.get(0).get("VisaOwner"))).containsExactly("Email");
+	}
+
+	@Test
+	void expandOfACollectionSkipsWithinEachParent() {
+		String approval = approvalAskingFour();
+		String other = approval(this.tag + " other");
+		this.elma.createChain(other, this.emails.get(4) + ";" + this.emails.get(3)).spec(success());
+		List<JsonNode> rows = this.odata.rows("Approval?$filter=startswith(Name,'" + this.tag
+				+ "')&$orderby=Name&$expand=ApprovalVisaCollectionByApproval($orderby=Position;$skip=1;$select=Position)");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).get("Id").asString()).isEqualTo(approval);
+		assertThat(rows.get(0).get("ApprovalVisaCollectionByApproval").values())
+			.extracting((visa) -> visa.get("Position").intValue())
+			.containsExactly(2, 3, 4);
+		assertThat(rows.get(1).get("ApprovalVisaCollectionByApproval").values())
+			.extracting((visa) -> visa.get("Position").intValue())
+			.containsExactly(2);
+	}
+
+	@Test
+	void expandOfACollectionCountsItsRowsWhenAsked() {
+		String approval = approvalAskingFour();
+		JsonNode row = this.odata
+			.read("Approval(" + approval + ")?$expand=ApprovalVisaCollectionByApproval($count=true;$top=1)");
+		assertThat(row.get("ApprovalVisaCollectionByApproval@odata.count").intValue()).isEqualTo(4);
+		assertThat(row.get("ApprovalVisaCollectionByApproval").values()).hasSize(1);
+		assertThat(names(row)).endsWith("ApprovalVisaCollectionByApproval@odata.count",
+				"ApprovalVisaCollectionByApproval");
+	}
+
+	@Test
+	void expandOfASingleLookupTakesNestedSelect() {
+		String approval = approvalAskingFour();
+		JsonNode row = json(this.odata.get("Approval(" + approval + ")?$select=Id&$expand=Status($select=Name)"));
+		assertThat(names(row)).containsExactly("@odata.context", "Id", "Status");
+		assertThat(names(row.get("Status"))).containsExactly("Name");
+		assertThat(row.get("Status").get("Name").asString()).isEqualTo("InProgress");
+	}
+
+	@Test
+	void expandTwoLevelsDeepIsAllowed() {
+		String approval = approvalAskingFour();
+		Response response = this.odata
+			.get("Approval?$filter=Id eq " + approval + "&$expand=ApprovalVisaCollectionByApproval($expand=Status)");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("value").get(0).get("ApprovalVisaCollectionByApproval").values()).hasSize(4)
+			.allSatisfy((visa) -> assertThat(visa.get("Status").get("Name").asString()).isEqualTo("Waiting"));
+		Response back = this.odata.get("ApprovalVisa?$filter=ApprovalId eq " + approval
+				+ "&$top=1&$expand=Approval($expand=Status($select=Name))");
+		assertThat(back.statusCode()).isEqualTo(200);
+		assertThat(json(back).get("value").get(0).get("Approval").get("Status").get("Name").asString())
+			.isEqualTo("InProgress");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Approval?$expand=ApprovalVisaCollectionByApproval($expand=Approval($expand=Status))",
+			"ApprovalVisa?$expand=Approval($expand=ApprovalVisaCollectionByApproval($expand=VisaOwner))",
+			"ApprovalVisa?$expand=Status,Approval($expand=ApprovalVisaCollectionByApproval($expand=SetBy))" })
+	void expandThreeLevelsDeepIsRefused(String resource) {
+		Response response = this.odata.get(resource);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery(MAX_DEPTH));
+	}
+
+	@Test
+	void expandThreeLevelsDeepOfOneRowIsRefused() {
+		String approval = approvalAskingFour();
+		Response response = this.odata.get("Approval(" + approval
+				+ ")?$expand=ApprovalVisaCollectionByApproval($expand=Approval($expand=Status))");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery(MAX_DEPTH));
+	}
+
+	@Test
+	void plusInTheQueryIsASpaceAsInAspNet() {
+		Response response = this.odata.request()
+			.get(this.odata.root() + "/Contact?$filter=Name+eq+'" + this.tag + "+C'&$select=Name");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("value").values()).extracting((row) -> row.get("Name").asString())
+			.containsExactly(this.tag + " C");
+	}
+
+	@Test
+	void encodedPlusIsAPlus() {
+		named(this.tag + "+plus");
+		assertThat(this.odata.column("Contact?$filter=Name eq '" + this.tag + "+plus'", "Name"))
+			.containsExactly(this.tag + "+plus");
+		assertThat(this.odata.column("Contact?$filter=Name eq '" + this.tag + " plus'", "Name")).isEmpty();
+	}
+
+	@Test
+	void everyOptionTogether() {
+		String approval = approvalAskingFour();
+		this.elma.resolve(approval, this.emails.get(0), "Согласовано").spec(success());
+		Response response = this.odata.get("ApprovalVisa?$filter=ApprovalId eq " + approval
+				+ " and Status/Name eq 'Waiting' and contains(VisaOwner/Email,'" + this.tag
+				+ "')&$orderby=Position desc&$skip=1&$top=1&$count=true&$select=Position,StatusId&$expand=VisaOwner($select=GivenName)");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json(response);
+		assertThat(body.get("@odata.count").intValue()).isEqualTo(3);
+		assertThat(body.get("value").values()).hasSize(1);
+		JsonNode visa = body.get("value").get(0);
+		assertThat(visa.get("Position").intValue()).isEqualTo(3);
+		assertThat(visa.get("StatusId").asString()).isEqualTo(DataService.WAITING);
+		assertThat(visa.get("VisaOwner").get("GivenName").asString()).isEqualTo("Clara");
+	}
+
+}
