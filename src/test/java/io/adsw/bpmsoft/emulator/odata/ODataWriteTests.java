@@ -1,0 +1,459 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.adsw.bpmsoft.emulator.Contract;
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
+import static io.adsw.bpmsoft.emulator.ElmaClient.json;
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.adsw.bpmsoft.emulator.odata.DataService.error;
+import static io.adsw.bpmsoft.emulator.odata.DataService.invalidBody;
+import static io.adsw.bpmsoft.emulator.odata.DataService.names;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Changes through the data service (SPEC §5.2): POST, PATCH and DELETE with Creatio's
+ * statuses, bodies refused in ASP.NET's words with nothing written, the stand's rules
+ * (unique emails, visas that keep their contacts, read-only sets), and ElmaService seeing
+ * every change at once.
+ */
+@StandTest
+class ODataWriteTests {
+
+	@LocalServerPort
+	int port;
+
+	DataService odata;
+
+	ElmaClient elma;
+
+	String tag;
+
+	@BeforeEach
+	void setUp() {
+		this.odata = new DataService(this.port);
+		this.elma = new ElmaClient(this.port);
+		this.tag = DataService.tag();
+	}
+
+	private int countNamed(String name) {
+		return this.odata.rows("Contact?$filter=Name eq '" + name + "'").size();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/0/odata", "/odata" })
+	void postAnswers201WithTheLocationAndTheFullRow(String root) {
+		DataService service = new DataService(this.port, root);
+		String email = DataService.email(this.tag);
+		Response response = service.post("Contact",
+				json("Name", this.tag, "Surname", "Petrov", "GivenName", "Ivan", "Email", email, "JobTitle", "Engineer",
+						"Phone", "+7 495 000-00-00", "MobilePhone", "+7 900 000-00-00"));
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(response.contentType()).startsWith("application/json");
+		JsonNode row = DataService.json(response);
+		String id = row.get("Id").asString();
+		assertThat(UUID.fromString(id).toString()).isEqualTo(id);
+		assertThat(response.header("Location")).isEqualTo(service.serviceRoot() + "/Contact(" + id + ")");
+		assertThat(row.get("@odata.context").asString())
+			.isEqualTo(service.serviceRoot() + "/$metadata#Contact/$entity");
+		assertThat(names(row)).containsExactly("@odata.context", "Id", "Name", "Surname", "GivenName", "Email",
+				"JobTitle", "Phone", "MobilePhone", "CreatedOn", "CreatedById", "ModifiedOn", "ModifiedById",
+				"ProcessListeners");
+		assertThat(row.get("Name").asString()).isEqualTo(this.tag);
+		assertThat(row.get("Surname").asString()).isEqualTo("Petrov");
+		assertThat(row.get("GivenName").asString()).isEqualTo("Ivan");
+		assertThat(row.get("Email").asString()).isEqualTo(email);
+		assertThat(row.get("JobTitle").asString()).isEqualTo("Engineer");
+		assertThat(row.get("Phone").asString()).isEqualTo("+7 495 000-00-00");
+		assertThat(row.get("MobilePhone").asString()).isEqualTo("+7 900 000-00-00");
+		assertThat(row.get("CreatedOn").asString()).matches(DataService.TIMESTAMP);
+		assertThat(row.get("ModifiedOn").asString()).isEqualTo(row.get("CreatedOn").asString());
+		JsonNode read = this.odata.entity("Contact", id);
+		assertThat(read.get("Email").asString()).isEqualTo(email);
+		assertThat(read.get("Phone").asString()).isEqualTo("+7 495 000-00-00");
+	}
+
+	@Test
+	void postKeepsTheIdTheClientGives() {
+		String id = UUID.randomUUID().toString();
+		Response response = this.odata.post("Contact", json("Id", id, "Name", this.tag));
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(DataService.json(response).get("Id").asString()).isEqualTo(id);
+		assertThat(response.header("Location")).isEqualTo(this.odata.serviceRoot() + "/Contact(" + id + ")");
+		assertThat(this.odata.entity("Contact", id).get("Name").asString()).isEqualTo(this.tag);
+	}
+
+	@Test
+	void postWithTheIdOfAnExistingRowIsRefusedAndChangesNothing() {
+		String id = this.odata.createContact(this.tag + " first", DataService.email(this.tag));
+		Response response = this.odata.post("Contact", json("Id", id, "Name", this.tag + " second"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response).get("error").get("code").asString()).isEmpty();
+		assertThat(this.odata.entity("Contact", id).get("Name").asString()).isEqualTo(this.tag + " first");
+	}
+
+	@Test
+	void postIgnoresODataAnnotations() {
+		Response response = this.odata.post("Contact",
+				"{\"@odata.type\":\"#BPMSoft.Configuration.OData.Contact\",\"Name\":\"" + this.tag + "\"}");
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(countNamed(this.tag)).isEqualTo(1);
+	}
+
+	@Test
+	void patchAnswers204AndTheChangeIsVisibleAtOnce() {
+		String email = DataService.email(this.tag);
+		String id = this.odata.createContact(this.tag, email);
+		JsonNode before = this.odata.entity("Contact", id);
+		Response response = this.odata.patch("Contact(" + id + ")", json("JobTitle", "Architect", "Phone", "123"));
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.asByteArray()).isEmpty();
+		JsonNode after = this.odata.entity("Contact", id);
+		assertThat(after.get("JobTitle").asString()).isEqualTo("Architect");
+		assertThat(after.get("Phone").asString()).isEqualTo("123");
+		assertThat(after.get("Name").asString()).isEqualTo(this.tag);
+		assertThat(after.get("Email").asString()).isEqualTo(email);
+		assertThat(after.get("CreatedOn").asString()).isEqualTo(before.get("CreatedOn").asString());
+		assertThat(Instant.parse(after.get("ModifiedOn").asString()))
+			.isAfter(Instant.parse(before.get("ModifiedOn").asString()));
+	}
+
+	@Test
+	void patchWithTheRowsOwnIdIsAccepted() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.patch("Contact(" + id + ")", json("Id", id, "JobTitle", "Lead"));
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Lead");
+	}
+
+	@Test
+	void patchCanEmptyATextColumn() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		assertThat(this.odata.patch("Contact(" + id + ")", json("Email", "")).statusCode()).isEqualTo(204);
+		assertThat(this.odata.entity("Contact", id).get("Email").asString()).isEmpty();
+	}
+
+	@Test
+	void deleteAnswers204AndTheRowIsGone() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.delete("Contact(" + id + ")");
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.asByteArray()).isEmpty();
+		Response read = this.odata.get("Contact(" + id + ")");
+		assertThat(read.statusCode()).isEqualTo(404);
+		assertThat(read.asByteArray()).isEmpty();
+		assertThat(this.odata.delete("Contact(" + id + ")").statusCode()).isEqualTo(404);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Contact", "Approval" })
+	void patchOfAnUnknownKeyIs404(String set) {
+		String id = UUID.randomUUID().toString();
+		Response response = this.odata.patch(set + "(" + id + ")", json("Name", this.tag));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.asByteArray()).isEmpty();
+		assertThat(this.odata.get(set + "(" + id + ")").statusCode()).isEqualTo(404);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Contact", "Approval" })
+	void deleteOfAnUnknownKeyIs404(String set) {
+		Response response = this.odata.delete(set + "(" + UUID.randomUUID() + ")");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	@Test
+	void unknownPropertyInAPostIsRefusedAndNothingIsWritten() {
+		Response response = this.odata.post("Contact", json("Name", this.tag, "Foo", "bar"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(DataService.json(response)).isEqualTo(invalidBody("The property 'Foo' does not exist on type"
+				+ " 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are defined by"
+				+ " the type."));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
+	void unknownPropertyInAPatchIsRefusedAndNothingChanges() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.patch("Contact(" + id + ")", json("Name", this.tag + " renamed", "Foo", 1));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody("The property 'Foo' does not exist on type"
+				+ " 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are defined by"
+				+ " the type."));
+		assertThat(this.odata.entity("Contact", id).get("Name").asString()).isEqualTo(this.tag);
+	}
+
+	@Test
+	void unknownPropertyOfAnApprovalNamesTheApprovalType() {
+		Response response = this.odata.post("Approval", json("Name", this.tag, "Amount", 5));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody("The property 'Amount' does not exist on type"
+				+ " 'BPMSoft.Configuration.OData.Approval'. Make sure to only use property names that are defined"
+				+ " by the type."));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "Contact|\"Id\": \"Canada\"|Canada|Edm.Guid",
+					"Contact|\"CreatedById\": \"Canada\"|Canada|Edm.Guid", "Contact|\"Name\": 5|5|Edm.String",
+					"Contact|\"Email\": true|True|Edm.String", "Approval|\"Round\": \"x\"|x|Edm.Int32",
+					"Approval|\"StatusId\": \"Canada\"|Canada|Edm.Guid" })
+	void valueOfTheWrongTypeInAPostIsRefusedAndNothingIsWritten(String set, String property, String literal,
+			String type) {
+		Response response = this.odata.post(set, "{\"Name\": \"" + this.tag + "\", " + property + "}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(
+				invalidBody("Cannot convert the literal '" + literal + "' to the expected type '" + type + "'."));
+		assertThat(this.odata.rows(set + "?$filter=startswith(Name,'" + this.tag + "')")).isEmpty();
+	}
+
+	@Test
+	void valueOfTheWrongTypeInAPatchIsRefusedAndNothingChanges() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.patch("Contact(" + id + ")", "{\"JobTitle\": \"Lead\", \"Phone\": 5}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response))
+			.isEqualTo(invalidBody("Cannot convert the literal '5' to the expected type 'Edm.String'."));
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void duplicateEmailInAnyCaseIsRefusedAndNothingIsWritten() {
+		String email = DataService.email(this.tag);
+		this.odata.createContact(this.tag + " first", email);
+		Response response = this.odata.post("Contact",
+				json("Name", this.tag + " second", "Email", "  " + email.toUpperCase() + " "));
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode envelope = DataService.json(response);
+		assertThat(envelope.get("error").get("code").asString()).isEmpty();
+		assertThat(envelope.get("error").get("message").asString()).isEqualTo("The request is invalid.");
+		assertThat(names(envelope.get("error").get("innererror"))).containsExactly("message", "type", "stacktrace");
+		assertThat(countNamed(this.tag + " second")).isZero();
+		assertThat(this.odata.rows("Contact?$filter=tolower(Email) eq '" + email + "'")).hasSize(1);
+	}
+
+	@Test
+	void changingAnEmailToAnotherContactsIsRefusedAndNothingChanges() {
+		String taken = DataService.email(this.tag);
+		String own = DataService.email(this.tag);
+		this.odata.createContact(this.tag + " first", taken);
+		String id = this.odata.createContact(this.tag + " second", own);
+		Response response = this.odata.patch("Contact(" + id + ")",
+				json("Email", taken.toUpperCase(), "JobTitle", "Lead"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode envelope = DataService.json(response);
+		assertThat(envelope.get("error").get("code").asString()).isEmpty();
+		assertThat(envelope.get("error").get("message").asString()).isEqualTo("The request is invalid.");
+		JsonNode row = this.odata.entity("Contact", id);
+		assertThat(row.get("Email").asString()).isEqualTo(own);
+		assertThat(row.get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void changingTheCaseOfOnesOwnEmailIsAllowed() {
+		String email = DataService.email(this.tag);
+		String id = this.odata.createContact(this.tag, email);
+		assertThat(this.odata.patch("Contact(" + id + ")", json("Email", email.toUpperCase())).statusCode())
+			.isEqualTo(204);
+		assertThat(this.odata.entity("Contact", id).get("Email").asString()).isEqualTo(email.toUpperCase());
+	}
+
+	@Test
+	void contactsWithoutEmailDoNotCollide() {
+		assertThat(this.odata.post("Contact", json("Name", this.tag)).statusCode()).isEqualTo(201);
+		assertThat(this.odata.post("Contact", json("Name", this.tag, "Email", "")).statusCode()).isEqualTo(201);
+		assertThat(countNamed(this.tag)).isEqualTo(2);
+	}
+
+	@Test
+	void deletingAContactAVisaRefersToIsRefusedAndNothingChanges() {
+		String email = DataService.email(this.tag);
+		String contact = this.odata.createContact(this.tag, email);
+		String approval = this.odata.createApproval(this.tag);
+		this.elma.createChain(approval, email).spec(success());
+		Response response = this.odata.delete("Contact(" + contact + ")");
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode envelope = DataService.json(response);
+		assertThat(envelope.get("error").get("code").asString()).isEmpty();
+		assertThat(names(envelope.get("error").get("innererror"))).containsExactly("message", "type", "stacktrace");
+		assertThat(this.odata.entity("Contact", contact).get("Email").asString()).isEqualTo(email);
+		assertThat(this.odata.column("ApprovalVisa?$filter=ApprovalId eq " + approval, "VisaOwnerId"))
+			.containsExactly(contact);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "POST|ApprovalVisa", "PATCH|ApprovalVisa(8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11)",
+					"DELETE|ApprovalVisa(8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11)", "POST|VisaStatus",
+					"PATCH|VisaStatus(3462594d-77a7-4b0a-874a-6d8b54b293bc)",
+					"DELETE|VisaStatus(3462594d-77a7-4b0a-874a-6d8b54b293bc)", "POST|ApprovalStatus",
+					"PATCH|ApprovalStatus(f5f618ad-5800-4e6d-831f-408312f42d8d)",
+					"DELETE|ApprovalStatus(f5f618ad-5800-4e6d-831f-408312f42d8d)" })
+	void readOnlySetsRefuseChangesWith405AllowGet(String method, String resource) {
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body(method.equals("DELETE") ? "" : json("Name", "Changed"))
+			.request(method, this.odata.url(resource));
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.header("Allow")).isEqualTo("GET");
+		assertThat(response.contentType()).startsWith("application/json");
+		JsonNode envelope = DataService.json(response);
+		assertThat(envelope.get("error").get("code").asString()).isEmpty();
+		assertThat(envelope.get("error").get("message").asString())
+			.isEqualTo("The requested resource does not support http method '" + method + "'.");
+		assertThat(names(envelope.get("error").get("innererror"))).containsExactly("message", "type", "stacktrace");
+	}
+
+	@Test
+	void statusRowsStayAsTheyWereAfterRefusedChanges() {
+		this.odata.patch("VisaStatus(" + DataService.WAITING + ")", json("Name", "Changed"));
+		this.odata.delete("ApprovalStatus(" + DataService.NEW + ")");
+		assertThat(this.odata.entity("VisaStatus", DataService.WAITING).get("Name").asString()).isEqualTo("Waiting");
+		assertThat(this.odata.entity("ApprovalStatus", DataService.NEW).get("Name").asString()).isEqualTo("New");
+	}
+
+	@Test
+	void visaStaysAsItWasAfterRefusedChanges() {
+		String email = DataService.email(this.tag);
+		this.odata.createContact(this.tag, email);
+		String approval = this.odata.createApproval(this.tag);
+		this.elma.createChain(approval, email).spec(success());
+		String visa = this.odata.column("ApprovalVisa?$filter=ApprovalId eq " + approval, "Id").get(0);
+		assertThat(this.odata.patch("ApprovalVisa(" + visa + ")", json("StatusId", DataService.POSITIVE)).statusCode())
+			.isEqualTo(405);
+		assertThat(this.odata.delete("ApprovalVisa(" + visa + ")").statusCode()).isEqualTo(405);
+		assertThat(this.odata.entity("ApprovalVisa", visa).get("StatusId").asString()).isEqualTo(DataService.WAITING);
+	}
+
+	@Test
+	void approvalIsCreatedNewAndRenamed() {
+		Response created = this.odata.post("Approval", json("Name", this.tag + " Договор поставки № 17"));
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode row = DataService.json(created);
+		String id = row.get("Id").asString();
+		assertThat(created.header("Location")).isEqualTo(this.odata.serviceRoot() + "/Approval(" + id + ")");
+		assertThat(row.get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#Approval/$entity");
+		assertThat(names(row)).containsExactly("@odata.context", "Id", "Name", "StatusId", "Round", "CreatedOn",
+				"CreatedById", "ModifiedOn", "ModifiedById", "ProcessListeners");
+		assertThat(row.get("StatusId").asString()).isEqualTo(DataService.NEW);
+		assertThat(row.get("Round").intValue()).isZero();
+		assertThat(this.odata.patch("Approval(" + id + ")", json("Name", this.tag + " renamed")).statusCode())
+			.isEqualTo(204);
+		assertThat(this.odata.entity("Approval", id).get("Name").asString()).isEqualTo(this.tag + " renamed");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "StatusId|\"dd4eb02a-1ab5-4ca1-b031-b24f7d2518e6\"", "Round|3" })
+	void approvalStatusAndRoundCannotBeSetInAPost(String property, String value) {
+		Response response = this.odata.post("Approval",
+				"{\"Name\": \"" + this.tag + "\", \"" + property + "\": " + value + "}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode envelope = DataService.json(response);
+		assertThat(envelope.get("error").get("message").asString()).isEqualTo("The request is invalid.");
+		assertThat(envelope.get("error").get("innererror").get("message").asString()).startsWith("item : ")
+			.contains("'" + property + "'")
+			.endsWith("\r\n");
+		assertThat(this.odata.rows("Approval?$filter=Name eq '" + this.tag + "'")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "StatusId|\"dd4eb02a-1ab5-4ca1-b031-b24f7d2518e6\"", "Round|3" })
+	void approvalStatusAndRoundCannotBeChangedInAPatch(String property, String value) {
+		String id = this.odata.createApproval(this.tag);
+		Response response = this.odata.patch("Approval(" + id + ")",
+				"{\"Name\": \"" + this.tag + " renamed\", \"" + property + "\": " + value + "}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response).get("error").get("innererror").get("message").asString())
+			.startsWith("item : ")
+			.contains("'" + property + "'");
+		JsonNode row = this.odata.entity("Approval", id);
+		assertThat(row.get("Name").asString()).isEqualTo(this.tag);
+		assertThat(row.get("StatusId").asString()).isEqualTo(DataService.NEW);
+		assertThat(row.get("Round").intValue()).isZero();
+	}
+
+	@Test
+	void contactAndApprovalCreatedThroughODataAreUsableByElmaAtOnce() {
+		String email = DataService.email(this.tag);
+		String contact = this.odata.createContact(this.tag, email);
+		String approval = this.odata.createApproval(this.tag);
+		this.elma.createChain(approval, " " + email.toUpperCase() + " ").spec(success());
+		JsonNode row = this.odata.entity("Approval", approval);
+		assertThat(row.get("StatusId").asString()).isEqualTo(DataService.IN_PROGRESS);
+		assertThat(row.get("Round").intValue()).isEqualTo(1);
+		assertThat(this.odata.column("ApprovalVisa?$filter=ApprovalId eq " + approval, "VisaOwnerId"))
+			.containsExactly(contact);
+	}
+
+	@Test
+	void emailChangedThroughODataIsWhatElmaMatchesAtOnce() {
+		String old = DataService.email(this.tag);
+		String changed = DataService.email(this.tag + "new");
+		String contact = this.odata.createContact(this.tag, old);
+		String approval = this.odata.createApproval(this.tag);
+		assertThat(this.odata.patch("Contact(" + contact + ")", json("Email", changed)).statusCode()).isEqualTo(204);
+		this.elma.createChain(approval, old).spec(answer(400, Contract.contactNotFound(old)));
+		this.elma.createChain(approval, changed).spec(success());
+	}
+
+	@Test
+	void contactDeletedThroughODataIsUnknownToElmaAtOnce() {
+		String email = DataService.email(this.tag);
+		String contact = this.odata.createContact(this.tag, email);
+		String approval = this.odata.createApproval(this.tag);
+		assertThat(this.odata.delete("Contact(" + contact + ")").statusCode()).isEqualTo(204);
+		this.elma.createChain(approval, email).spec(answer(400, Contract.contactNotFound(email)));
+	}
+
+	@Test
+	void approvalDeletedThroughODataIsUnknownToElmaAtOnce() {
+		String email = DataService.email(this.tag);
+		this.odata.createContact(this.tag, email);
+		String approval = this.odata.createApproval(this.tag);
+		assertThat(this.odata.delete("Approval(" + approval + ")").statusCode()).isEqualTo(204);
+		this.elma.createChain(approval, email).spec(answer(400, Contract.approvalNotFound(approval)));
+	}
+
+	@Test
+	void elmaDecisionsAreVisibleThroughODataAtOnce() {
+		String email = DataService.email(this.tag);
+		String contact = this.odata.createContact(this.tag, email);
+		String approval = this.odata.createApproval(this.tag);
+		this.elma.createChain(approval, email).spec(success());
+		assertThat(this.odata.entity("Approval", approval).get("StatusId").asString())
+			.isEqualTo(DataService.IN_PROGRESS);
+		this.elma.resolve(approval, email, "Согласовано").spec(success());
+		assertThat(this.odata.entity("Approval", approval).get("StatusId").asString()).isEqualTo(DataService.APPROVED);
+		JsonNode visa = this.odata.rows("ApprovalVisa?$filter=ApprovalId eq " + approval).get(0);
+		assertThat(visa.get("StatusId").asString()).isEqualTo(DataService.POSITIVE);
+		assertThat(visa.get("SetById").asString()).isEqualTo(contact);
+	}
+
+	@Test
+	void refusalEnvelopeIsCompactJson() {
+		Response response = this.odata.post("Contact", json("Foo", 1));
+		assertThat(response.asString()).startsWith("{\"error\":{\"code\":\"\",\"message\":\"The request is invalid.\","
+				+ "\"innererror\":{\"message\":\"item : ");
+		assertThat(DataService.json(response))
+			.isEqualTo(error("The request is invalid.", "item : The property 'Foo' does not exist on type"
+					+ " 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are defined"
+					+ " by the type.\r\n"));
+	}
+
+}
