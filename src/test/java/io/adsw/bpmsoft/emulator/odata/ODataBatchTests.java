@@ -1,0 +1,365 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.adsw.bpmsoft.emulator.StandTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.json;
+import static io.adsw.bpmsoft.emulator.odata.DataService.JSON;
+import static io.adsw.bpmsoft.emulator.odata.DataService.names;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code $batch} (SPEC §5.2): the JSON format Creatio's clients send
+ * ({@code {"requests":[...]}} → {@code {"responses":[...]}}), atomicity groups that
+ * change all or nothing, the limit of 100 requests, and multipart/mixed with change sets
+ * built by hand.
+ */
+@StandTest
+class ODataBatchTests {
+
+	private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3})", Pattern.MULTILINE);
+
+	@LocalServerPort
+	int port;
+
+	DataService odata;
+
+	String tag;
+
+	@BeforeEach
+	void setUp() {
+		this.odata = new DataService(this.port);
+		this.tag = DataService.tag();
+	}
+
+	private Response batch(ArrayNode requests, String... prefer) {
+		ObjectNode batch = JSON.createObjectNode();
+		batch.set("requests", requests);
+		var request = this.odata.request().contentType("application/json").accept("application/json");
+		for (String preference : prefer) {
+			request = request.header("Prefer", preference);
+		}
+		return request.body(JSON.writeValueAsString(batch)).post(this.odata.url("$batch"));
+	}
+
+	private static ObjectNode item(ArrayNode requests, String id, String method, String url) {
+		ObjectNode item = requests.addObject();
+		item.put("id", id);
+		item.put("method", method);
+		item.put("url", url);
+		return item;
+	}
+
+	private static ObjectNode item(ArrayNode requests, String id, String method, String url, String body) {
+		ObjectNode item = item(requests, id, method, url);
+		item.set("body", JSON.readTree(body));
+		item.putObject("headers").put("Content-Type", "application/json;odata.metadata=minimal");
+		return item;
+	}
+
+	private static List<JsonNode> responses(Response response) {
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		JsonNode body = DataService.json(response);
+		assertThat(names(body)).containsExactly("responses");
+		return List.copyOf(body.get("responses").values());
+	}
+
+	private int countNamed(String name) {
+		return this.odata.rows("Contact?$filter=Name eq '" + name + "'").size();
+	}
+
+	@Test
+	void jsonBatchAnswersEveryRequestWithItsIdStatusHeadersAndBody() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "read", "GET", "Contact(" + id + ")?$select=Name");
+		item(requests, "create", "POST", "Contact", json("Name", this.tag + " created"));
+		item(requests, "change", "PATCH", "Contact(" + id + ")", json("JobTitle", "Batched"));
+		item(requests, "value", "GET", "Contact(" + id + ")/JobTitle/$value");
+		item(requests, "count", "GET", "Contact/$count?$filter=startswith(Name,'" + this.tag + "')");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString())
+			.containsExactly("read", "create", "change", "value", "count");
+		assertThat(responses).extracting((answer) -> answer.get("status").intValue())
+			.containsExactly(200, 201, 204, 200, 200);
+		assertThat(responses).allSatisfy((answer) -> {
+			assertThat(names(answer)).startsWith("id", "status", "headers").doesNotContain("atomicityGroup");
+			assertThat(answer.get("headers").propertyNames()).allSatisfy((header) -> assertThat(header).isLowerCase());
+		});
+		JsonNode read = responses.get(0);
+		assertThat(read.get("headers").get("content-type").asString()).startsWith("application/json");
+		assertThat(read.get("body").get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#Contact(Name)/$entity");
+		assertThat(read.get("body").get("Name").asString()).isEqualTo(this.tag);
+		JsonNode created = responses.get(1);
+		String createdId = created.get("body").get("Id").asString();
+		assertThat(created.get("headers").get("location").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/Contact(" + createdId + ")");
+		assertThat(created.get("body").get("Name").asString()).isEqualTo(this.tag + " created");
+		assertThat(responses.get(2).has("body")).isFalse();
+		assertThat(responses.get(3).get("body").asString()).isEqualTo("Batched");
+		assertThat(responses.get(4).get("body").asString()).isEqualTo("2");
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Batched");
+		assertThat(this.odata.entity("Contact", createdId).get("Name").asString()).isEqualTo(this.tag + " created");
+	}
+
+	@Test
+	void urlsMayBeRelativeOrAbsoluteWithTheKeyInParentheses() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "1", "GET", "Contact(" + id + ")");
+		item(requests, "2", "GET", "/0/odata/Contact(" + id + ")");
+		item(requests, "3", "GET", this.odata.serviceRoot() + "/Contact(" + id + ")");
+		item(requests, "4", "PATCH", "Contact(" + id + ")", json("Phone", "42"));
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("status").intValue())
+			.containsExactly(200, 200, 200, 204);
+		assertThat(responses.subList(0, 3))
+			.allSatisfy((answer) -> assertThat(answer.get("body").get("Id").asString()).isEqualTo(id));
+		assertThat(this.odata.entity("Contact", id).get("Phone").asString()).isEqualTo("42");
+	}
+
+	@Test
+	void requestsOfTheOtherRootAnswerWithThatRoot() {
+		DataService core = new DataService(this.port, "/odata");
+		ObjectNode batch = JSON.createObjectNode();
+		item(batch.putArray("requests"), "1", "POST", "Contact", json("Name", this.tag));
+		Response response = core.request()
+			.contentType("application/json")
+			.body(JSON.writeValueAsString(batch))
+			.post(core.url("$batch"));
+		JsonNode created = responses(response).get(0);
+		assertThat(created.get("status").intValue()).isEqualTo(201);
+		assertThat(created.get("headers").get("location").asString()).startsWith(core.serviceRoot() + "/Contact(");
+		assertThat(created.get("body").get("@odata.context").asString())
+			.isEqualTo(core.serviceRoot() + "/$metadata#Contact/$entity");
+	}
+
+	@Test
+	void batchAsCreatiosAcademyWritesItIsServed() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		String batch = """
+				{"requests":[
+				 {"method":"POST","url":"Contact","id":"t3","body":{"Name":"%1$s Burbank"},
+				  "headers":{"Content-Type":"application/json;odata=verbose","Accept":"application/json;odata=verbose","Prefer":"continue-on-error"}},
+				 {"method":"PATCH","atomicityGroup":"g1","url":"Contact(%2$s)","id":"t2","body":{"Name":"%1$s Texas"},
+				  "headers":{"Content-Type":"application/json;odata=verbose","Accept":"application/json;odata=verbose","Prefer":"continue-on-error"}}
+				]}"""
+			.formatted(this.tag, id);
+		Response response = this.odata.request()
+			.contentType("application/json; odata=verbose; IEEE754Compatible=true")
+			.accept("application/json")
+			.header("ForceUseSession", "true")
+			.body(batch)
+			.post(this.odata.url("$batch"));
+		List<JsonNode> responses = responses(response);
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("t3 201", "t2 204");
+		assertThat(responses.get(1).get("atomicityGroup").asString()).isEqualTo("g1");
+		assertThat(countNamed(this.tag + " Burbank")).isEqualTo(1);
+		assertThat(this.odata.entity("Contact", id).get("Name").asString()).isEqualTo(this.tag + " Texas");
+	}
+
+	@Test
+	void atomicityGroupKeepsAllItsChangesWhenEveryRequestSucceeds() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "a", "POST", "Contact", json("Name", this.tag + " grouped")).put("atomicityGroup", "g");
+		item(requests, "b", "PATCH", "Contact(" + id + ")", json("JobTitle", "Grouped")).put("atomicityGroup", "g");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("status").intValue()).containsExactly(201, 204);
+		assertThat(responses).allSatisfy((answer) -> {
+			assertThat(answer.get("atomicityGroup").asString()).isEqualTo("g");
+			assertThat(names(answer)).startsWith("id", "atomicityGroup", "status", "headers");
+		});
+		assertThat(countNamed(this.tag + " grouped")).isEqualTo(1);
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Grouped");
+	}
+
+	@Test
+	void failingRequestUndoesItsAtomicityGroupAndItsSiblingsReport424() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "a", "POST", "Contact", json("Name", this.tag + " undone")).put("atomicityGroup", "g");
+		item(requests, "b", "PATCH", "Contact(" + id + ")", json("JobTitle", "Undone")).put("atomicityGroup", "g");
+		item(requests, "c", "PATCH", "Contact(" + id + ")", json("Foo", "x")).put("atomicityGroup", "g");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("a 424", "b 424", "c 400");
+		assertThat(responses.get(2).get("body")).isEqualTo(DataService.invalidBody("The property 'Foo' does not exist"
+				+ " on type 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are"
+				+ " defined by the type."));
+		assertThat(responses.get(0).get("body").get("error").get("code").asString()).isEmpty();
+		assertThat(countNamed(this.tag + " undone")).isZero();
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void failureInOneAtomicityGroupLeavesTheRequestsBeforeItDone() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "alone", "POST", "Contact", json("Name", this.tag + " alone"));
+		item(requests, "kept", "POST", "Contact", json("Name", this.tag + " kept")).put("atomicityGroup", "g1");
+		item(requests, "lost", "POST", "Contact", json("Name", this.tag + " lost")).put("atomicityGroup", "g2");
+		item(requests, "bad", "POST", "Contact", json("Name", this.tag + " bad", "Round", 1)).put("atomicityGroup",
+				"g2");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("alone 201", "kept 201", "lost 424", "bad 400");
+		assertThat(countNamed(this.tag + " alone")).isEqualTo(1);
+		assertThat(countNamed(this.tag + " kept")).isEqualTo(1);
+		assertThat(countNamed(this.tag + " lost")).isZero();
+		assertThat(countNamed(this.tag + " bad")).isZero();
+	}
+
+	@Test
+	void failureStopsTheBatchUnlessTheClientPrefersToContinue() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "1", "POST", "Contact", json("Name", this.tag + " one"));
+		item(requests, "2", "PATCH", "Contact(" + java.util.UUID.randomUUID() + ")", json("Name", "x"));
+		item(requests, "3", "POST", "Contact", json("Name", this.tag + " three"));
+		List<JsonNode> stopped = responses(batch(requests));
+		assertThat(stopped).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("1 201", "2 404");
+		assertThat(countNamed(this.tag + " three")).isZero();
+		List<JsonNode> continued = responses(batch(requests, "odata.continue-on-error"));
+		assertThat(continued).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("1 201", "2 404", "3 201");
+		assertThat(countNamed(this.tag + " three")).isEqualTo(1);
+	}
+
+	@Test
+	void hundredRequestsAreServed() {
+		ArrayNode requests = JSON.createArrayNode();
+		for (int i = 0; i < 100; i++) {
+			item(requests, String.valueOf(i), "GET", "VisaStatus/$count");
+		}
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).hasSize(100)
+			.allSatisfy((answer) -> assertThat(answer.get("body").asString()).isEqualTo("4"));
+	}
+
+	@Test
+	void moreThanHundredRequestsAreRefusedAndNothingRuns() {
+		ArrayNode requests = JSON.createArrayNode();
+		for (int i = 0; i < 101; i++) {
+			item(requests, String.valueOf(i), "POST", "Contact", json("Name", this.tag));
+		}
+		Response response = batch(requests);
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode envelope = DataService.json(response);
+		assertThat(envelope.get("error").get("code").asString()).isEmpty();
+		assertThat(envelope.get("error").get("message").asString()).contains("100");
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
+	void multipartBatchAnswersAGetAndAChangeSet() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		String body = multipart("batch_1", request("GET", "Contact(" + id + ")?$select=Name", null, null),
+				changeSet("changeset_1", request("POST", "Contact", json("Name", this.tag + " multipart"), "1"),
+						request("PATCH", "Contact(" + id + ")", json("JobTitle", "Multipart"), "2")));
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_1")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("multipart/mixed");
+		String answer = response.asString();
+		assertThat(statuses(answer)).containsExactly(200, 201, 204);
+		assertThat(answer).contains("\"Name\":\"" + this.tag + "\"")
+			.contains("Location: " + this.odata.serviceRoot() + "/Contact(")
+			.contains("Content-ID: 1")
+			.contains("Content-ID: 2");
+		assertThat(countNamed(this.tag + " multipart")).isEqualTo(1);
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Multipart");
+	}
+
+	@Test
+	void multipartChangeSetIsUndoneWhenOneOfItsRequestsFails() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		String body = multipart("batch_2",
+				changeSet("changeset_2", request("POST", "Contact", json("Name", this.tag + " undone"), "1"),
+						request("PATCH", "Contact(" + id + ")", json("JobTitle", "Undone"), "2"),
+						request("PATCH", "Contact(" + id + ")", json("Foo", "x"), "3")),
+				request("GET", "Contact(" + id + ")/JobTitle/$value", null, null));
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_2")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		String answer = response.asString();
+		assertThat(statuses(answer)).startsWith(400).doesNotContain(201, 204);
+		assertThat(answer).contains("item : The property 'Foo' does not exist on type");
+		assertThat(countNamed(this.tag + " undone")).isZero();
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void multipartBatchOfMoreThanHundredRequestsIsRefused() {
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < 101; i++) {
+			parts.add(request("POST", "Contact", json("Name", this.tag), null));
+		}
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_3")
+			.body(multipart("batch_3", parts.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	private static List<Integer> statuses(String multipart) {
+		List<Integer> statuses = new ArrayList<>();
+		Matcher matcher = STATUS_LINE.matcher(multipart);
+		while (matcher.find()) {
+			statuses.add(Integer.parseInt(matcher.group(1)));
+		}
+		return statuses;
+	}
+
+	/** One request of a multipart batch, as an {@code application/http} part. */
+	private static String request(String method, String url, String json, String contentId) {
+		StringBuilder part = new StringBuilder("Content-Type: application/http\r\n")
+			.append("Content-Transfer-Encoding: binary\r\n");
+		if (contentId != null) {
+			part.append("Content-ID: ").append(contentId).append("\r\n");
+		}
+		part.append("\r\n").append(method).append(' ').append(url).append(" HTTP/1.1\r\n");
+		part.append("Accept: application/json\r\n");
+		if (json != null) {
+			part.append("Content-Type: application/json\r\n\r\n").append(json).append("\r\n");
+		}
+		else {
+			part.append("\r\n");
+		}
+		return part.toString();
+	}
+
+	/** A change set: its requests in a multipart of their own. */
+	private static String changeSet(String boundary, String... requests) {
+		return "Content-Type: multipart/mixed; boundary=" + boundary + "\r\n\r\n" + multipart(boundary, requests);
+	}
+
+	private static String multipart(String boundary, String... parts) {
+		StringBuilder body = new StringBuilder();
+		for (String part : parts) {
+			body.append("--").append(boundary).append("\r\n").append(part).append("\r\n");
+		}
+		return body.append("--").append(boundary).append("--\r\n").toString();
+	}
+
+}
