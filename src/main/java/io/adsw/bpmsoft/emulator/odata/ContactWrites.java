@@ -1,12 +1,14 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.approval.ApprovalStepRepository;
 import io.adsw.bpmsoft.emulator.contact.Contact;
 import io.adsw.bpmsoft.emulator.contact.ContactRepository;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
@@ -48,8 +50,15 @@ class ContactWrites implements EntityWrites<Contact> {
 	public void store(Contact contact, boolean created, @Nullable UUID by, Instant now) {
 		String key = contact.getEmailKey();
 		if (key != null) {
-			Optional<Contact> owner = this.contacts.findByEmailKey(key);
-			if (owner.isPresent() && !owner.get().getId().equals(contact.getId())) {
+			// Looked up before the change is flushed, so that a duplicate is told apart
+			// from other
+			// conflicts and refused in the same words for POST and PATCH.
+			List<UUID> owners = this.entityManager
+				.createQuery("select c.id from Contact c where c.emailKey = :key", UUID.class)
+				.setParameter("key", key)
+				.setFlushMode(FlushModeType.COMMIT)
+				.getResultList();
+			if (owners.stream().anyMatch((owner) -> !owner.equals(contact.getId()))) {
 				throw ODataRequestException.invalidBody("A contact with the email '" + contact.getEmail()
 						+ "' already exists: emails of contacts are unique, whatever their case.");
 			}

@@ -123,8 +123,10 @@ class EntityHandler implements EntityProcessor {
 
 	private static EntitySetMapping<?> writable(ResourcePath path, String method) {
 		if (path.navigation() != null || path.set().readOnly()) {
-			throw ODataRequestException.readOnly(method, path.set().name(),
-					"its rows change only as ELMA drives the approvals, so that their lifecycle rules always hold.");
+			String why = path.set().name().equals(EntitySets.APPROVAL_VISA)
+					? "visas change only as ELMA drives their approval, so that its lifecycle rules always hold."
+					: "its rows are the stand's fixed lookup values.";
+			throw ODataRequestException.readOnly(method, path.set().name(), why);
 		}
 		return path.set();
 	}

@@ -81,7 +81,7 @@ class EntitySets {
 			.writableWith((c, v) -> c.setMobilePhone(text(v))));
 		columns.addAll(system(Contact::getCreatedOn, Contact::getCreatedById, Contact::getModifiedOn,
 				Contact::getModifiedById));
-		return new EntitySetMapping<>(CONTACT, Contact.class, columns, List.of(), writes);
+		return new EntitySetMapping<>(CONTACT, Contact.class, columns, withSystem(List.of()), writes);
 	}
 
 	private static EntitySetMapping<Approval> approval(ApprovalWrites writes, StatusLookups statuses) {
@@ -99,7 +99,7 @@ class EntitySets {
 						(from, criteria) -> statusJoin(from, criteria, ApprovalStatusEntry.class)),
 				new NavigationMapping("ApprovalVisaCollectionByApproval", APPROVAL_VISA, true, "Approval",
 						"ApprovalId"));
-		return new EntitySetMapping<>(APPROVAL, Approval.class, columns, navigations, writes);
+		return new EntitySetMapping<>(APPROVAL, Approval.class, columns, withSystem(navigations), writes);
 	}
 
 	private static EntitySetMapping<ApprovalStep> approvalVisa(StatusLookups statuses) {
@@ -128,7 +128,7 @@ class EntitySets {
 				new NavigationMapping("Status", VISA_STATUS, false, null, "StatusId",
 						(from, criteria) -> statusJoin(from, criteria, VisaStatusEntry.class)),
 				new NavigationMapping("SetBy", CONTACT, false, null, "SetById"));
-		return new EntitySetMapping<>(APPROVAL_VISA, ApprovalStep.class, columns, navigations, null);
+		return new EntitySetMapping<>(APPROVAL_VISA, ApprovalStep.class, columns, withSystem(navigations), null);
 	}
 
 	private static <E> EntitySetMapping<E> lookup(String name, Class<E> type, Function<E, @Nullable Object> id,
@@ -138,7 +138,18 @@ class EntitySets {
 		columns.add(ColumnMapping.of("Id", Guid, "id", id).required());
 		columns.add(text("Name", "name", title));
 		columns.addAll(system(createdOn, (row) -> null, modifiedOn, (row) -> null));
-		return new EntitySetMapping<>(name, type, columns, List.of(), null);
+		return new EntitySetMapping<>(name, type, columns, withSystem(List.of()), null);
+	}
+
+	/**
+	 * The navigations of Creatio's system lookups, {@code CreatedBy} and
+	 * {@code ModifiedBy}, after the set's own.
+	 */
+	private static List<NavigationMapping> withSystem(List<NavigationMapping> navigations) {
+		List<NavigationMapping> all = new ArrayList<>(navigations);
+		all.add(new NavigationMapping("CreatedBy", CONTACT, false, null, "CreatedById"));
+		all.add(new NavigationMapping("ModifiedBy", CONTACT, false, null, "ModifiedById"));
+		return List.copyOf(all);
 	}
 
 	/** Creatio's system columns, on every entity. */

@@ -226,6 +226,7 @@ class JsonBatch {
 
 	private void refuse(HttpServletResponse response, ODataRequestException refusal) throws IOException {
 		response.setStatus(refusal.status().getStatusCode());
+		response.setHeader("OData-Version", "4.0");
 		response.setContentType(ODataService.JSON);
 		response.getOutputStream().write(this.json.error(refusal.getMessage(), refusal.innerMessage()));
 	}

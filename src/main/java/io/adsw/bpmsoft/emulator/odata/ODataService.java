@@ -165,15 +165,17 @@ class ODataService {
 						+ " type '" + BpmEdmProvider.NAMESPACE + "." + set.name() + "'. Make sure to only use property"
 						+ " names that are defined by the type."));
 			boolean id = name.equals("Id");
+			// As ASP.NET OData does, the value is read first: a wrong type is refused as
+			// such.
+			Object value = convert(column.type(), field.getValue());
+			if (id && !creating && key.equals(value)) {
+				continue;
+			}
 			if (!column.writable() && !(id && creating)) {
-				if (id && body.get(name).isString() && convert(column.type(), body.get(name)) instanceof UUID given
-						&& !creating) {
-					continue;
-				}
 				throw ODataRequestException.invalidBody("The property '" + name + "' of type '"
 						+ BpmEdmProvider.NAMESPACE + "." + set.name() + "' is read-only: the stand maintains it.");
 			}
-			values.put(column, convert(column.type(), field.getValue()));
+			values.put(column, value);
 		}
 		return values;
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,7 +66,34 @@ class ODataServlet extends HttpServlet {
 		handler.register(new PropertyReader(this.service));
 		handler.register(new MultipartBatchProcessor(this.transactions));
 		handler.register(new CreatioErrorProcessor(this.service.json()));
-		handler.process(plainTextForValues(spacesForPlus(keysAsSegments(request))), response);
+		handler.process(plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(request)))), response);
+	}
+
+	/**
+	 * Creatio's clients, its own batch examples among them, still ask for OData 3's
+	 * {@code application/json;odata=verbose}; Creatio answers them in OData 4 JSON, and
+	 * so does the stand.
+	 */
+	private static HttpServletRequest verboseAsMinimal(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("odata=verbose")) {
+			return request;
+		}
+		String minimal = accept.replaceAll("(?i);\\s*odata=verbose", "");
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getHeader(String name) {
+				return name.equalsIgnoreCase("Accept") ? minimal : super.getHeader(name);
+			}
+
+			@Override
+			public Enumeration<String> getHeaders(String name) {
+				return name.equalsIgnoreCase("Accept") ? Collections.enumeration(List.of(minimal))
+						: super.getHeaders(name);
+			}
+
+		};
 	}
 
 	/**
