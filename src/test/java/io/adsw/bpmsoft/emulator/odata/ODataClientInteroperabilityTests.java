@@ -29,7 +29,6 @@ import org.apache.olingo.client.api.domain.ClientEntitySet;
 import org.apache.olingo.client.api.domain.ClientServiceDocument;
 import org.apache.olingo.client.api.uri.FilterFactory;
 import org.apache.olingo.client.core.ODataClientFactory;
-import org.apache.olingo.client.core.http.BasicAuthHttpClientFactory;
 import org.apache.olingo.client.core.serialization.ContextURLParser;
 import org.apache.olingo.commons.api.data.ContextURL;
 import org.apache.olingo.commons.api.edm.Edm;
@@ -78,7 +77,7 @@ class ODataClientInteroperabilityTests {
 		this.serviceRoot = this.odata.serviceRoot();
 		this.client = ODataClientFactory.getEdmEnabledClient(this.serviceRoot);
 		this.client.getConfiguration()
-			.setHttpClientFactory(new BasicAuthHttpClientFactory(DataService.USER, DataService.PASSWORD));
+			.setHttpClientFactory(new PreemptiveBasicAuth(DataService.USER, DataService.PASSWORD));
 		this.tag = DataService.tag();
 	}
 
@@ -112,8 +111,7 @@ class ODataClientInteroperabilityTests {
 	@Test
 	void plainClientReadsTheMetadata() {
 		ODataClient plain = ODataClientFactory.getClient();
-		plain.getConfiguration()
-			.setHttpClientFactory(new BasicAuthHttpClientFactory(DataService.USER, DataService.PASSWORD));
+		plain.getConfiguration().setHttpClientFactory(new PreemptiveBasicAuth(DataService.USER, DataService.PASSWORD));
 		Edm edm = plain.getRetrieveRequestFactory().getMetadataRequest(this.serviceRoot).execute().getBody();
 		assertThat(edm.getSchema(DataService.NAMESPACE)).isNotNull();
 		assertThat(edm.getEntityContainer().getEntitySets()).extracting((set) -> set.getName())
