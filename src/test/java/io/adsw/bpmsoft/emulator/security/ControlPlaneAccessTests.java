@@ -26,8 +26,10 @@ class ControlPlaneAccessTests {
 	/** The password {@code Supervisor}. */
 	static final String HASH = "{bcrypt}$2a$10$7TnYs2PERKLN0DATFSNNI.OiIivTj6x7hlUcmH4fPj0W62MQuGrbe";
 
-	/** An address of the control plane that nothing serves: 404 once past security. */
-	private static final String CONTROL_PLANE = "/emulator/nothing-here";
+	/**
+	 * An address of the control plane's API that nothing serves: 404 once past security.
+	 */
+	private static final String CONTROL_PLANE = "/emulator/api/nothing-here";
 
 	@LocalServerPort
 	int port;
@@ -55,6 +57,28 @@ class ControlPlaneAccessTests {
 
 		assertForbidden(admin.withoutCsrf().get(CONTROL_PLANE), CreatioClient.CSRF_MISSING);
 		assertForbidden(admin.withoutCsrf().post(CONTROL_PLANE), CreatioClient.CSRF_MISSING);
+	}
+
+	@Test
+	void dashboardPagesOpenWithoutBpmCsrfButTheirDataNeedsIt() {
+		Session admin = this.creatio.logIn();
+
+		admin.withoutCsrf().get("/emulator/").then().statusCode(200);
+		assertForbidden(admin.withoutCsrf().get("/emulator/api/journal"), CreatioClient.CSRF_MISSING);
+		admin.request().get("/emulator/api/journal").then().statusCode(200);
+	}
+
+	@Test
+	void browserWithoutSessionIsSentToSignIn() {
+		this.creatio.anonymous()
+			.header("Accept", "text/html,application/xhtml+xml")
+			.redirects()
+			.follow(false)
+			.get("/emulator/")
+			.then()
+			.statusCode(302)
+			.header("Location", org.hamcrest.Matchers.endsWith("/emulator/login.html"));
+		this.creatio.anonymous().get("/emulator/login.html").then().statusCode(200);
 	}
 
 	@Test
