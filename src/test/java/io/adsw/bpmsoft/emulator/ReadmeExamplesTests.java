@@ -117,8 +117,9 @@ class ReadmeExamplesTests {
 		List<String> tokens = new ArrayList<>();
 		Matcher token = TOKEN.matcher(command);
 		while (token.find()) {
+			// Inside double quotes bash keeps the text but for \$, \", \\ and \` escapes.
 			tokens.add((token.group(1) != null) ? token.group(1)
-					: (token.group(2) != null) ? token.group(2) : token.group(3));
+					: (token.group(2) != null) ? token.group(2).replaceAll("\\\\([$\"\\\\`])", "$1") : token.group(3));
 		}
 		assertThat(tokens.get(0)).isEqualTo("curl");
 		HttpRequest.Builder request = HttpRequest.newBuilder();
