@@ -88,6 +88,10 @@ class ElmaServiceOpenApi implements OpenApiCustomizer {
 						ElmaMessages.format(ElmaMessages.APPROVAL_NOT_FOUND, "123-123"), "contact not found",
 						ElmaMessages.format(ElmaMessages.CONTACT_NOT_FOUND, "test1@mail.com")));
 		answers.put("403", Map.of("no or wrong key", ElmaMessages.FORBIDDEN));
+		answers.put("405", Map.of("not POST", "Метод HTTP GET не поддерживается: ElmaService принимает только POST"));
+		answers.put("413", Map.of("body over 1 MiB", "Тело запроса больше допустимых 1048576 байт"));
+		answers.put("415", Map.of("not JSON",
+				"Тип содержимого «text/plain» не поддерживается: ElmaService принимает application/json"));
 		answers.put("500", Map.of("failure", ElmaMessages.INTERNAL_ERROR));
 		ApiResponses responses = new ApiResponses();
 		answers.forEach((status, messages) -> {

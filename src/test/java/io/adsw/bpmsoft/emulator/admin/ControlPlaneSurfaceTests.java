@@ -42,7 +42,9 @@ class ControlPlaneSurfaceTests {
 			.body("paths", hasKey("/emulator/api/journal"))
 			.body("paths", hasKey("/emulator/api/faults"))
 			.body("paths.'/ServiceModel/ElmaService.svc/CreateChainOfApproval'.post.responses.'403'.content.'application/json'.examples.'no or wrong key'.value.error_message",
-					equalTo("Выполнение запрещено. Проверьте все необходимые данные"));
+					equalTo("Выполнение запрещено. Проверьте все необходимые данные"))
+			.body("paths.'/ServiceModel/ElmaService.svc/ChangeApproverResolution'.post.responses.keySet()",
+					org.hamcrest.Matchers.containsInAnyOrder("200", "400", "403", "405", "413", "415", "500"));
 	}
 
 	@Test

@@ -153,6 +153,17 @@ class StateControlTests {
 	}
 
 	@Test
+	void resetOfTheFaultsKeepsTheJournalAndTheData() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		admin().body("{\"endpoint\":\"*\",\"status\":500}").post("/emulator/api/faults").then().statusCode(201);
+		admin().queryParam("scope", "faults").post("/emulator/api/reset").then().statusCode(200);
+		admin().get("/emulator/api/faults").then().body("size()", equalTo(0));
+		admin().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+		this.elma.createChain(approval, "Согласовано").spec(success());
+	}
+
+	@Test
 	void fullResetEmptiesTheStandAndLoadsTheConfiguredSeedAgain() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());

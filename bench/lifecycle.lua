@@ -1,0 +1,74 @@
+-- The ELMA lifecycle mix: for each approval, CreateChainOfApproval with a chain of three contacts,
+-- then the three resolutions in order; every approval once. Each wrk thread walks its own share of
+-- the seeded approvals in blocks: the creations of a block, then its first resolutions, and so
+-- on. A block is longer than the connections of a thread, so a request is only sent once the one
+-- it depends on has been answered.
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("index", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+local block = tonumber(os.getenv("BENCH_BLOCK") or "512")
+local approvals = tonumber(os.getenv("BENCH_APPROVALS") or "100000")
+local contacts = tonumber(os.getenv("BENCH_CONTACTS") or "10000")
+local offset = tonumber(os.getenv("BENCH_OFFSET") or "0")
+local key = os.getenv("BENCH_KEY") or "bench-key"
+
+function init(args)
+  total_threads = tonumber(os.getenv("BENCH_THREADS") or "1")
+  n = 0
+  errors = 0
+  answered = 0
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["X-Elma-Service"] = key
+end
+
+local function approval_id(i)
+  return string.format("00000000-0000-4000-8000-%012d", i)
+end
+
+local function email(i)
+  return string.format("c%05d@bench.local", i % contacts)
+end
+
+function request()
+  -- n-th request of this thread: block b, step s (0 create, 1..3 resolutions), item k
+  local b = math.floor(n / (block * 4))
+  local r = n % (block * 4)
+  local step = math.floor(r / block)
+  local k = r % block
+  n = n + 1
+  local a = offset + ((b * block + k) * total_threads + index) % approvals
+  local id = approval_id(a)
+  if step == 0 then
+    local chain = email(a * 3) .. ";" .. email(a * 3 + 1) .. ";" .. email(a * 3 + 2)
+    return wrk.format("POST", "/ServiceModel/ElmaService.svc/CreateChainOfApproval", nil,
+      '{"id_crm":"' .. id .. '","chain_of_approval":"' .. chain .. '"}')
+  end
+  return wrk.format("POST", "/ServiceModel/ElmaService.svc/ChangeApproverResolution", nil,
+    '{"id_crm":"' .. id .. '","approver":"' .. email(a * 3 + step - 1) .. '","resolution":"Согласовано"}')
+end
+
+function response(status, headers, body)
+  answered = answered + 1
+  if status ~= 200 or not string.find(body, '"status":200', 1, true) then
+    errors = errors + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local failed = 0
+  local total = 0
+  for _, thread in ipairs(threads) do
+    failed = failed + thread:get("errors")
+    total = total + thread:get("answered")
+  end
+  io.write(string.format("RESULT rps=%.1f p50=%.2f p99=%.2f max=%.2f errors=%d requests=%d socket_errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, failed + summary.errors.status, summary.requests,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
