@@ -1,6 +1,5 @@
 package io.adsw.bpmsoft.emulator.fault;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,8 +11,6 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface FaultRuleRepository extends JpaRepository<FaultRule, UUID> {
-
-	List<FaultRule> findByEndpointInOrderByCreatedOn(Collection<String> endpoints);
 
 	List<FaultRule> findAllByOrderByCreatedOn();
 

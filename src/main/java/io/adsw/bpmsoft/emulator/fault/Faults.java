@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The fault rules: made, listed and removed by QA, and taken by matching requests. Rules
@@ -26,13 +31,32 @@ public class Faults {
 	/** The longest delay a rule may ask for. */
 	static final int MAX_DELAY_MS = 120_000;
 
+	/**
+	 * How long the list of rules read from the database is trusted before it is read
+	 * again.
+	 */
+	static final long RULES_FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
 	private final FaultRuleRepository rules;
 
 	private final Clock clock;
 
-	Faults(FaultRuleRepository rules, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	/**
+	 * The rules as last read, and when: most requests meet no rule, and need not ask the
+	 * database.
+	 */
+	private volatile @Nullable KnownRules known;
+
+	private record KnownRules(List<FaultRule> rules, long readAtNanos) {
+
+	}
+
+	Faults(FaultRuleRepository rules, Clock clock, PlatformTransactionManager transactions) {
 		this.rules = rules;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -42,7 +66,9 @@ public class Faults {
 	@Transactional
 	public FaultRule create(FaultSpec spec) {
 		check(spec);
-		return this.rules.save(new FaultRule(spec, this.clock.instant()));
+		FaultRule rule = this.rules.save(new FaultRule(spec, this.clock.instant()));
+		forgetRulesOnCommit();
+		return rule;
 	}
 
 	private static void check(FaultSpec spec) {
@@ -93,31 +119,68 @@ public class Faults {
 			return false;
 		}
 		this.rules.deleteById(id);
+		forgetRulesOnCommit();
 		return true;
 	}
 
 	@Transactional
 	public void deleteAll() {
 		this.rules.deleteAllInBatch();
+		forgetRulesOnCommit();
 	}
 
 	/**
 	 * The first rule that takes this request, counted against its {@code times}; empty
-	 * when the stand answers as usual.
+	 * when the stand answers as usual. The list of rules is read from the database at
+	 * most every half second (at once after a change through this instance), so a rule
+	 * added through another replica holds here within that time; whether a matching rule
+	 * still applies is decided in the database, under the rule's row lock, so
+	 * {@code times} and the probability stay exact.
 	 */
-	@Transactional
 	public Optional<FaultRule> take(String endpoint, @Nullable String idCrm, List<String> emails) {
-		for (FaultRule candidate : this.rules
-			.findByEndpointInOrderByCreatedOn(List.of(endpoint, FaultRule.ANY_ENDPOINT))) {
-			if (!candidate.matches(endpoint, idCrm, emails) || candidate.exhausted()) {
-				continue;
-			}
-			FaultRule rule = this.rules.lockById(candidate.getId()).orElse(null);
-			if (rule != null && rule.take()) {
-				return Optional.of(rule);
-			}
+		List<FaultRule> candidates = rules().stream()
+			.filter((rule) -> rule.matches(endpoint, idCrm, emails) && !rule.exhausted())
+			.toList();
+		if (candidates.isEmpty()) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		Optional<FaultRule> taken = this.transaction.execute((status) -> {
+			for (FaultRule candidate : candidates) {
+				FaultRule rule = this.rules.lockById(candidate.getId()).orElse(null);
+				if (rule != null && rule.take()) {
+					return Optional.of(rule);
+				}
+			}
+			return Optional.<FaultRule>empty();
+		});
+		this.known = null;
+		return (taken != null) ? taken : Optional.empty();
+	}
+
+	/**
+	 * Forgets the rules once the change is visible to others: forgetting them earlier
+	 * would let a concurrent request read the old rules again and trust them for another
+	 * half second.
+	 */
+	private void forgetRulesOnCommit() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				Faults.this.known = null;
+			}
+
+		});
+	}
+
+	private List<FaultRule> rules() {
+		KnownRules current = this.known;
+		long now = System.nanoTime();
+		if (current == null || now - current.readAtNanos() > RULES_FRESH_NANOS) {
+			current = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()), now);
+			this.known = current;
+		}
+		return current.rules();
 	}
 
 }

@@ -269,8 +269,12 @@ public class Journal implements SmartLifecycle {
 					OffsetDateTime.ofInstant(this.clock.instant().minus(this.properties.maxAge()), ZoneOffset.UTC))
 			.addValue("keep", this.properties.maxEntries());
 		this.jdbc.update("DELETE FROM journal_entry WHERE received_on < :oldest", parameters);
-		this.jdbc.update("DELETE FROM journal_entry WHERE id <= (SELECT id FROM journal_entry ORDER BY id DESC"
-				+ " OFFSET :keep ROWS FETCH NEXT 1 ROWS ONLY)", parameters);
+		// Identifiers grow by one per entry, so the newest max-entries are those above
+		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
+		// scan
+		// on every batch.
+		this.jdbc.update("DELETE FROM journal_entry WHERE id <= (SELECT MAX(id) FROM journal_entry) - :keep",
+				parameters);
 	}
 
 	@Override
