@@ -7,7 +7,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Reads seed documents in YAML or JSON; an unknown field is an error, so that a typo does
@@ -15,9 +17,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class SeedFormat {
 
-	private static final ObjectMapper YAML = YAMLMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
+	/**
+	 * SnakeYAML stops at 3 MB by default, less than a seed of a hundred thousand
+	 * approvals; seeds are the stand's own files or come from signed-in users.
+	 */
+	static final int MAX_YAML_CODE_POINTS = 1 << 30;
+
+	private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
+		.loadSettings(LoadSettings.builder().setCodePointLimit(MAX_YAML_CODE_POINTS).build())
+		.build()).rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
 	private static final ObjectMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Seeds {
+
+	/** How many entries of a document are read, written and let go of together. */
+	static final int CHUNK = 500;
 
 	private static final Map<String, ApprovalStatus> APPROVAL_STATUSES = Map.of("new", ApprovalStatus.NEW, "inprogress",
 			ApprovalStatus.IN_PROGRESS, "approved", ApprovalStatus.APPROVED, "rejected", ApprovalStatus.REJECTED);
@@ -72,43 +77,147 @@ public class Seeds {
 		Set<UUID> ids = new HashSet<>();
 		Set<String> emails = new HashSet<>();
 		List<SeedContact> seedContacts = seed.contactList();
-		for (int i = 0; i < seedContacts.size(); i++) {
+		for (int from = 0; from < seedContacts.size(); from += CHUNK) {
+			applyContacts(source, seedContacts, from, Math.min(from + CHUNK, seedContacts.size()), ids, emails, now);
+		}
+		ids.clear();
+		List<SeedApproval> seedApprovals = seed.approvalList();
+		for (int from = 0; from < seedApprovals.size(); from += CHUNK) {
+			applyApprovals(source, seedApprovals, from, Math.min(from + CHUNK, seedApprovals.size()), ids, now);
+		}
+	}
+
+	/**
+	 * Contacts {@code from} to {@code to} of the document: those already stored are read
+	 * in two queries, and the chunk is written and let go of at its end, so that a seed
+	 * of any size costs the same per contact.
+	 */
+	private void applyContacts(String source, List<SeedContact> seedContacts, int from, int to, Set<UUID> ids,
+			Set<String> emails, Instant now) {
+		List<UUID> chunkIds = new ArrayList<>();
+		List<String> chunkEmails = new ArrayList<>();
+		for (int i = from; i < to; i++) {
 			String where = "contacts[" + i + "]";
 			SeedContact contact = seedContacts.get(i);
 			UUID id = id(source, where, contact.id(), false);
-			String email = (contact.email() != null) ? Whitespace.strip(contact.email()) : "";
-			String emailKey = Contact.emailKey(email);
+			String emailKey = Contact.emailKey(email(contact));
 			if (id == null && emailKey == null) {
 				throw new SeedException(source, where + " has neither an id nor an email");
 			}
 			if ((id != null && !ids.add(id)) || (emailKey != null && !emails.add(emailKey))) {
 				throw new SeedException(source, where + " repeats the id or email of an earlier contact");
 			}
-			Contact stored = upsertContact(source, where, id, contact, email.isEmpty() ? null : email, now);
-			details(stored, contact);
+			if (id != null) {
+				chunkIds.add(id);
+			}
+			if (emailKey != null) {
+				chunkEmails.add(emailKey);
+			}
+		}
+		StoredContacts stored = new StoredContacts(this.contacts.findAllById(chunkIds),
+				this.contacts.findByEmailKeyIn(chunkEmails));
+		for (int i = from; i < to; i++) {
+			SeedContact contact = seedContacts.get(i);
+			String email = email(contact);
+			Contact upserted = upsertContact(source, "contacts[" + i + "]", id(source, "", contact.id(), false),
+					contact, email.isEmpty() ? null : email, stored, now);
+			details(upserted, contact);
 		}
 		this.entityManager.flush();
-		ids.clear();
-		List<SeedApproval> seedApprovals = seed.approvalList();
-		for (int i = 0; i < seedApprovals.size(); i++) {
+		this.entityManager.clear();
+	}
+
+	private static String email(SeedContact contact) {
+		return (contact.email() != null) ? Whitespace.strip(contact.email()) : "";
+	}
+
+	/**
+	 * Approvals {@code from} to {@code to} of the document, with the approvers their
+	 * steps name read in two queries.
+	 */
+	private void applyApprovals(String source, List<SeedApproval> seedApprovals, int from, int to, Set<UUID> ids,
+			Instant now) {
+		List<UUID> chunkIds = new ArrayList<>();
+		List<UUID> approverIds = new ArrayList<>();
+		List<String> approverEmails = new ArrayList<>();
+		for (int i = from; i < to; i++) {
 			String where = "approvals[" + i + "]";
 			SeedApproval approval = seedApprovals.get(i);
 			UUID id = id(source, where, approval.id(), true);
 			if (!ids.add(id)) {
 				throw new SeedException(source, where + " repeats the id of an earlier approval");
 			}
+			chunkIds.add(id);
+			for (SeedStep step : (approval.steps() != null) ? approval.steps() : List.<SeedStep>of()) {
+				if (step.approverId() != null) {
+					Guids.parse(step.approverId().strip()).ifPresent(approverIds::add);
+				}
+				if (step.approver() != null && Contact.emailKey(step.approver()) != null) {
+					approverEmails.add(Contact.emailKey(step.approver()));
+				}
+			}
+		}
+		Map<UUID, Approval> existing = new HashMap<>();
+		this.approvals.findAllById(chunkIds).forEach((approval) -> existing.put(approval.getId(), approval));
+		StoredContacts approvers = approverIds.isEmpty() && approverEmails.isEmpty()
+				? new StoredContacts(List.of(), List.of()) : new StoredContacts(this.contacts.findAllById(approverIds),
+						this.contacts.findByEmailKeyIn(approverEmails));
+		for (int i = from; i < to; i++) {
+			String where = "approvals[" + i + "]";
+			SeedApproval approval = seedApprovals.get(i);
+			UUID id = chunkIds.get(i - from);
 			String name = (approval.name() != null) ? approval.name().strip() : "";
-			Optional<Approval> existing = this.approvals.findById(id);
-			if (existing.isPresent()) {
-				existing.get().rename(name, now);
+			Approval stored = existing.get(id);
+			if (stored != null) {
+				stored.rename(name, now);
 				continue;
 			}
 			Approval created = new Approval(id, name, now);
 			if (approval.status() != null || approval.steps() != null) {
-				restore(source, where, created, approval, now);
+				restore(source, where, created, approval, approvers, now);
 			}
-			this.approvals.save(created);
+			this.entityManager.persist(created);
 		}
+		this.entityManager.flush();
+		this.entityManager.clear();
+	}
+
+	/**
+	 * Stored contacts by id and by email key, kept up to date as a chunk changes them.
+	 */
+	private static final class StoredContacts {
+
+		private final Map<UUID, Contact> byId = new HashMap<>();
+
+		private final Map<String, Contact> byEmailKey = new HashMap<>();
+
+		StoredContacts(Iterable<Contact> byId, Iterable<Contact> byEmailKey) {
+			byId.forEach(this::add);
+			byEmailKey.forEach(this::add);
+		}
+
+		void add(Contact contact) {
+			this.byId.put(contact.getId(), contact);
+			if (contact.getEmailKey() != null) {
+				this.byEmailKey.put(contact.getEmailKey(), contact);
+			}
+		}
+
+		Optional<Contact> byId(UUID id) {
+			return Optional.ofNullable(this.byId.get(id));
+		}
+
+		Optional<Contact> byEmailKey(@Nullable String emailKey) {
+			return (emailKey != null) ? Optional.ofNullable(this.byEmailKey.get(emailKey)) : Optional.empty();
+		}
+
+		void emailChanged(@Nullable String formerKey, Contact contact) {
+			if (formerKey != null && this.byEmailKey.get(formerKey) == contact) {
+				this.byEmailKey.remove(formerKey);
+			}
+			add(contact);
+		}
+
 	}
 
 	/**
@@ -158,7 +267,8 @@ public class Seeds {
 				step.getApprover().getId().toString(), name(step.getStatus()), step.getDecidedOn());
 	}
 
-	private void restore(String source, String where, Approval approval, SeedApproval seed, Instant now) {
+	private void restore(String source, String where, Approval approval, SeedApproval seed, StoredContacts approvers,
+			Instant now) {
 		ApprovalStatus status = (seed.status() != null) ? APPROVAL_STATUSES.get(key(seed.status()))
 				: ApprovalStatus.NEW;
 		if (status == null) {
@@ -180,7 +290,7 @@ public class Seeds {
 			if (step.round() < 1 || step.position() < 1 || !places.add(step.round() + "/" + step.position())) {
 				throw new SeedException(source, at + " needs a round and a position from 1, each pair once");
 			}
-			steps.add(new StepState(step.round(), step.position(), approver(source, at, step), stepStatus,
+			steps.add(new StepState(step.round(), step.position(), approver(source, at, step, approvers), stepStatus,
 					step.decidedOn()));
 			lastRound = Math.max(lastRound, step.round());
 		}
@@ -191,40 +301,55 @@ public class Seeds {
 		approval.restore(status, round, steps, now);
 	}
 
-	private Contact approver(String source, String where, SeedStep step) {
+	private static Contact approver(String source, String where, SeedStep step, StoredContacts approvers) {
 		Optional<Contact> approver = Optional.empty();
 		if (step.approverId() != null) {
-			approver = Guids.parse(step.approverId().strip()).flatMap(this.contacts::findById);
+			approver = Guids.parse(step.approverId().strip()).flatMap(approvers::byId);
 		}
-		if (approver.isEmpty() && step.approver() != null && Contact.emailKey(step.approver()) != null) {
-			approver = this.contacts.findByEmailKey(Contact.emailKey(step.approver()));
+		if (approver.isEmpty() && step.approver() != null) {
+			approver = approvers.byEmailKey(Contact.emailKey(step.approver()));
 		}
 		return approver.orElseThrow(() -> new SeedException(source,
 				where + " names an approver that is not among the contacts: " + step.approver()));
 	}
 
 	private Contact upsertContact(String source, String where, @Nullable UUID id, SeedContact seed,
-			@Nullable String email, Instant now) {
+			@Nullable String email, StoredContacts stored, Instant now) {
 		String name = (seed.name() != null) ? seed.name().strip() : (email != null) ? email : "";
 		String emailKey = Contact.emailKey(email);
-		Optional<Contact> byEmail = (emailKey != null) ? this.contacts.findByEmailKey(emailKey) : Optional.empty();
+		Optional<Contact> byEmail = stored.byEmailKey(emailKey);
 		if (id == null) {
 			if (byEmail.isPresent()) {
 				byEmail.get().update(name, email, now);
 				return byEmail.get();
 			}
-			return this.contacts.save(new Contact(UUID.randomUUID(), name, email, now));
+			return created(new Contact(UUID.randomUUID(), name, email, now), stored);
 		}
 		if (byEmail.isPresent() && !byEmail.get().getId().equals(id)) {
 			throw new SeedException(source,
 					where + ": the email " + email + " already belongs to contact " + byEmail.get().getId());
 		}
-		Optional<Contact> existing = this.contacts.findById(id);
+		Optional<Contact> existing = stored.byId(id);
 		if (existing.isPresent()) {
-			existing.get().update(name, email, now);
-			return existing.get();
+			Contact contact = existing.get();
+			String formerKey = contact.getEmailKey();
+			contact.update(name, email, now);
+			if (!Objects.equals(formerKey, contact.getEmailKey())) {
+				// Hibernate writes inserts before updates: the freed email must be
+				// written
+				// before a later contact of the chunk takes it.
+				this.entityManager.flush();
+				stored.emailChanged(formerKey, contact);
+			}
+			return contact;
 		}
-		return this.contacts.save(new Contact(id, name, email, now));
+		return created(new Contact(id, name, email, now), stored);
+	}
+
+	private Contact created(Contact contact, StoredContacts stored) {
+		this.entityManager.persist(contact);
+		stored.add(contact);
+		return contact;
 	}
 
 	/** The optional columns a seed may give; those it leaves out stay as they are. */

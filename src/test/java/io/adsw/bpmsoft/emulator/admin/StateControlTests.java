@@ -117,6 +117,27 @@ class StateControlTests {
 	}
 
 	@Test
+	void largeYamlStateIsImported() {
+		StringBuilder yaml = new StringBuilder("contacts:\n");
+		int contacts = 40_000;
+		for (int i = 0; i < contacts; i++) {
+			yaml.append(String.format("  - id: 00000000-0000-4000-9000-%012d%n    email: large%05d@example.com%n"
+					+ "    name: A contact with a name long enough to make the document large %d%n", i, i, i));
+		}
+		assertThat(yaml.length()).isGreaterThan(4 * 1024 * 1024);
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/yaml")
+			.body(yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		assertThat(this.contacts.count()).isEqualTo(contacts);
+	}
+
+	@Test
 	void invalidStateIsRefusedAndChangesNothing() {
 		String ivan = this.data.contact("ivan");
 		String bad = "{\"approvals\":[{\"id\":\"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\"status\":\"Somewhere\"}]}";
