@@ -12,6 +12,9 @@ ROOT=$(pwd)
 
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-5s}
+# On two cores the JIT compiler competes with the load for the CPU: a stand reaches its steady
+# state only after a minute or two of traffic, so each stand gets this much before any figure.
+JIT_WARMUP=${BENCH_JIT_WARMUP:-150}
 CONNECTIONS=${BENCH_CONNECTIONS:-"1 64 256"}
 THREADS=${BENCH_THREADS:-2}
 CONTACTS=${BENCH_CONTACTS:-10000}
@@ -21,6 +24,7 @@ WIREMOCK_PORT=18081
 NGINX_PORT=18082
 KEY=bench-key
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
+chmod 755 "$WORK" # PostgreSQL's initdb runs as the postgres user
 RESULTS="$ROOT/bench/RESULTS.md"
 ROWS="$WORK/rows.md"
 STAND_PID=""
@@ -84,7 +88,7 @@ start_stand() {
 	"$java" "$@" -jar "$JAR" --server.port=$PORT --spring.datasource.url="$url" \
 		--spring.datasource.username="$user" --spring.datasource.password="$password" \
 		--emulator.seed="$seed" --emulator.elma.service-key=$KEY --logging.level.root=WARN \
-		--server.tomcat.threads.max=200 >"$WORK/stand.log" 2>&1 &
+		>"$WORK/stand.log" 2>&1 &
 	STAND_PID=$!
 	STARTED_MS=$(wait_for_stand "$start")
 }
@@ -95,16 +99,39 @@ stop_stand() {
 	STAND_PID=""
 }
 
+# run_wrk <connections> <duration> <script> <url> [VAR=value...]: prints the script's RESULT line
+run_wrk() {
+	local connections=$1 duration=$2 script=$3 url=$4
+	shift 4
+	local threads=$THREADS
+	[ "$connections" -lt "$threads" ] && threads=$connections
+	env "$@" BENCH_THREADS=$threads wrk -t"$threads" -c"$connections" -d"$duration" -s "$script" "$url" 2>>"$WORK/wrk.log" |
+		grep '^RESULT' || true
+}
+
 # load <label> <connections> <script> <url> [VAR=value...]: a warm-up, then the measured run
 load() {
 	local label=$1 connections=$2 script=$3 url=$4
 	shift 4
-	local threads=$THREADS
-	[ "$connections" -lt "$threads" ] && threads=$connections
-	env "$@" BENCH_THREADS=$threads wrk -t"$threads" -c"$connections" -d"$WARMUP" -s "$script" "$url" >/dev/null 2>&1 || true
-	local line
-	line=$(env "$@" BENCH_THREADS=$threads wrk -t"$threads" -c"$connections" -d"$DURATION" -s "$script" "$url" 2>&1 | grep '^RESULT' || true)
-	echo "$label|$connections|$line"
+	run_wrk "$connections" "$WARMUP" "$script" "$url" "$@" >/dev/null
+	echo "$label|$connections|$(run_wrk "$connections" "$DURATION" "$script" "$url" "$@")"
+}
+
+# The lifecycle mix walks each approval once: every run starts past the approvals the runs before
+# it walked (a quarter of their requests, plus the blocks a thread may have left half done).
+NEXT_OFFSET=0
+lifecycle() {
+	local connections=$1 duration=$2
+	local line requests
+	line=$(run_wrk "$connections" "$duration" bench/lifecycle.lua "http://127.0.0.1:$PORT" BENCH_KEY=$KEY \
+		BENCH_OFFSET=$NEXT_OFFSET BENCH_APPROVALS=$APPROVALS BENCH_CONTACTS=$CONTACTS)
+	requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
+	NEXT_OFFSET=$(( NEXT_OFFSET + ${requests:-0} / 4 + 2 * 512 * THREADS ))
+	if [ "$NEXT_OFFSET" -ge "$APPROVALS" ]; then
+		echo "the seed's $APPROVALS approvals are used up: raise BENCH_APPROVALS or shorten the runs" >&2
+		NEXT_OFFSET=0
+	fi
+	echo "$line"
 }
 
 declare -A RPS P99
@@ -140,6 +167,9 @@ JSON
 	local wiremock=$!
 	OTHER_PIDS+=("$wiremock")
 	for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$WIREMOCK_PORT/__admin/mappings" && break; sleep 0.1; done
+	# WireMock's JIT gets its warm-up too, a third of the stand's: its path is far shorter.
+	run_wrk 64 "$((JIT_WARMUP / 3))s" bench/post.lua "http://127.0.0.1:$WIREMOCK_PORT/ServiceModel/ElmaService.svc/CreateChainOfApproval" \
+		BENCH_BODY="$SEED_BODY" >/dev/null
 	for connections in $CONNECTIONS; do
 		record wiremock "$wiremock" "$(load 'static stub (CreateChainOfApproval)' "$connections" bench/post.lua \
 			"http://127.0.0.1:$WIREMOCK_PORT/ServiceModel/ElmaService.svc/CreateChainOfApproval" BENCH_BODY="$SEED_BODY")"
@@ -175,12 +205,16 @@ stand_runs() {
 	say "$database: loading the seed"
 	start_stand "$java" "$url" "$user" "$password" "$WORK/seed.yml" "$@"
 	echo "$database: seeded stand up in ${STARTED_MS} ms" >&2
-	local offset=0
+	NEXT_OFFSET=0
+	say "$database: ${JIT_WARMUP} s of warm-up (discarded)"
+	lifecycle 64 "$((JIT_WARMUP * 2 / 3))s" >/dev/null
+	run_wrk 64 "$((JIT_WARMUP / 3))s" bench/post.lua "http://127.0.0.1:$PORT/ServiceModel/ElmaService.svc/CreateChainOfApproval" \
+		BENCH_KEY=wrong BENCH_EXPECT=403 BENCH_BODY="$SEED_BODY" >/dev/null
 	for connections in $CONNECTIONS; do
 		say "$database: lifecycle mix, $connections connections"
-		record "$database" "$STAND_PID" "$(load 'ELMA lifecycle mix' "$connections" bench/lifecycle.lua "http://127.0.0.1:$PORT" \
-			BENCH_KEY=$KEY BENCH_OFFSET=$offset BENCH_APPROVALS=$APPROVALS BENCH_CONTACTS=$CONTACTS)"
-		offset=$((offset + 30000))
+		lifecycle "$connections" "$WARMUP" >/dev/null
+		lifecycle "$connections" "$DURATION" >"$WORK/lifecycle.line"
+		record "$database" "$STAND_PID" "ELMA lifecycle mix|$connections|$(cat "$WORK/lifecycle.line")"
 	done
 	for connections in $CONNECTIONS; do
 		record "$database" "$STAND_PID" "$(load 'refused (wrong key)' "$connections" bench/post.lua \
@@ -229,7 +263,7 @@ fi
 
 printf '| Target | Run | Connections | Requests/s | p50 ms | p99 ms | max ms | Errors | RSS MB |\n|---|---|---|---|---|---|---|---|---|\n' >"$ROWS"
 references
-stand_runs H2 "jdbc:h2:file:$WORK/h2/stand;LOCK_TIMEOUT=10000" sa "" "$JAVA"
+stand_runs H2 "jdbc:h2:file:$WORK/h2/stand;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64" sa "" "$JAVA"
 
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$PG_BIN" ]; then
@@ -244,7 +278,7 @@ fi
 
 if [ -x "$JAVA25" ]; then
 	say "Temurin 25 with virtual threads, H2"
-	CONNECTIONS=64 stand_runs "H2, JDK 25 + virtual threads" "jdbc:h2:file:$WORK/h2-25/stand;LOCK_TIMEOUT=10000" sa "" \
+	CONNECTIONS=64 stand_runs "H2, JDK 25 + virtual threads" "jdbc:h2:file:$WORK/h2-25/stand;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64" sa "" \
 		"$JAVA25" -Dspring.threads.virtual.enabled=true
 fi
 
