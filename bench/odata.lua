@@ -29,6 +29,7 @@ end
 function response(status, headers, body)
   if status ~= 200 then
     errors = errors + 1
+    if errors <= 3 then io.stderr:write("unexpected answer " .. status .. ": " .. body:sub(1, 300) .. "\n") end
   end
 end
 

@@ -22,6 +22,7 @@ end
 function response(status, headers, body)
   if status ~= expected then
     errors = errors + 1
+    if errors <= 3 then io.stderr:write("unexpected answer " .. status .. ": " .. body:sub(1, 300) .. "\n") end
   end
 end
 

@@ -126,7 +126,7 @@ lifecycle() {
 	line=$(run_wrk "$connections" "$duration" bench/lifecycle.lua "http://127.0.0.1:$PORT" BENCH_KEY=$KEY \
 		BENCH_OFFSET=$NEXT_OFFSET BENCH_APPROVALS=$APPROVALS BENCH_CONTACTS=$CONTACTS)
 	requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
-	NEXT_OFFSET=$(( NEXT_OFFSET + ${requests:-0} / 4 + 2 * 512 * THREADS ))
+	NEXT_OFFSET=$(( NEXT_OFFSET + ${requests:-0} / 4 + 2048 * THREADS ))
 	if [ "$NEXT_OFFSET" -ge "$APPROVALS" ]; then
 		echo "the seed's $APPROVALS approvals are used up: raise BENCH_APPROVALS or shorten the runs" >&2
 		NEXT_OFFSET=0
@@ -145,7 +145,10 @@ record() {
 	p50=$(sed -n 's/.*p50=\([0-9.]*\).*/\1/p' <<<"$line")
 	p99=$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' <<<"$line")
 	max=$(sed -n 's/.*max=\([0-9.]*\).*/\1/p' <<<"$line")
-	errors=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$line")
+	errors=$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$line")
+	local socket_errors
+	socket_errors=$(sed -n 's/.*socket_errors=\([0-9]*\).*/\1/p' <<<"$line")
+	[ "${socket_errors:-0}" -gt 0 ] && errors="${errors} (+${socket_errors} timeouts or resets)"
 	local rss="-"
 	[ -n "$pid" ] && rss=$(rss_mb "$pid")
 	RPS["$database/$label/$connections"]=$rps
