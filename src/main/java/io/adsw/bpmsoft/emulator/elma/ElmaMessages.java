@@ -49,6 +49,8 @@ public final class ElmaMessages {
 
 	static final String BODY_NOT_JSON = "Тело запроса не является корректным JSON: {0} (строка {1}, столбец {2})";
 
+	static final String BODY_OVER_JSON_LIMITS = "Тело запроса не является корректным JSON: превышен предел вложенности или длины значения";
+
 	static final String BODY_NOT_OBJECT = "Тело запроса должно быть JSON-объектом, а не {0} (строка {1}, столбец {2})";
 
 	static final String BODY_NOT_DECODABLE = "Тело запроса не является корректным текстом в кодировке {0} (байт {1})";

@@ -52,6 +52,11 @@ final class ElmaRequestReader {
 		try {
 			node = JSON.readTree(json);
 		}
+		catch (StreamConstraintsException ex) {
+			// Raised on the nesting depth or the length of a value, with no place to
+			// name.
+			throw ElmaRefusal.badRequest(ElmaMessages.BODY_OVER_JSON_LIMITS);
+		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
 			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_NOT_JSON, problem(ex, json),
@@ -152,9 +157,6 @@ final class ElmaRequestReader {
 	private static String problem(JacksonException ex, String json) {
 		if (ex instanceof UnexpectedEndOfInputException) {
 			return "текст закончился раньше, чем JSON-значение";
-		}
-		if (ex instanceof StreamConstraintsException) {
-			return "превышен предел вложенности или длины значения";
 		}
 		long offset = ex.getLocation().getCharOffset();
 		if (offset >= 0 && offset < json.length()) {
