@@ -4,8 +4,8 @@
 # WireMock serving a static stub and, when it is installed, nginx answering the same static JSON.
 # Prints a table and writes bench/RESULTS.md.
 #
-#   bench/run.sh                      # the whole run, some 20 minutes on 2 cores
-#   BENCH_DURATION=5s bench/run.sh    # a quick look
+#   bench/run.sh                                         # the whole run, about 25 minutes on 2 cores
+#   BENCH_DURATION=5s BENCH_JIT_WARMUP=30 bench/run.sh   # a quick look
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
