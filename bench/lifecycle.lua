@@ -4,13 +4,13 @@
 -- on. A block is far longer than the connections of a thread, so a request goes out a block's worth
 -- of requests after the one it depends on: answered by then unless its latency outlasted them all
 -- (the stand then rightly refuses the early resolution, and it counts as an error).
-local threads = {}
+dofile("bench/report.lua")
 local counter = 0
 
 function setup(thread)
   thread:set("index", counter)
   counter = counter + 1
-  table.insert(threads, thread)
+  track(thread)
 end
 
 local block = tonumber(os.getenv("BENCH_BLOCK") or "2048")
@@ -25,7 +25,6 @@ function init(args)
   -- gets a repeat of the first creation, so that no creation is lost (a repeat changes nothing).
   n = -1
   errors = 0
-  answered = 0
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["X-Elma-Service"] = key
 end
@@ -58,22 +57,7 @@ function request()
 end
 
 function response(status, headers, body)
-  answered = answered + 1
   if status ~= 200 or not string.find(body, '"status":200', 1, true) then
-    errors = errors + 1
-    if errors <= 3 then io.stderr:write("unexpected answer " .. status .. ": " .. body .. "\n") end
+    unexpected(status, body)
   end
-end
-
-function done(summary, latency, requests)
-  local failed = 0
-  local total = 0
-  for _, thread in ipairs(threads) do
-    failed = failed + thread:get("errors")
-    total = total + thread:get("answered")
-  end
-  io.write(string.format("RESULT rps=%.1f p50=%.2f p99=%.2f max=%.2f errors=%d requests=%d socket_errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, failed, summary.requests,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
