@@ -25,6 +25,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The journal. Requests hand their record over and go on: a writer thread stores records
@@ -44,6 +45,8 @@ public class Journal implements SmartLifecycle {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final TransactionTemplate transaction;
+
 	private final JournalProperties properties;
 
 	private final Clock clock;
@@ -62,8 +65,10 @@ public class Journal implements SmartLifecycle {
 
 	private @Nullable Thread writer;
 
-	Journal(NamedParameterJdbcTemplate jdbc, JournalProperties properties, Clock clock, MeterRegistry meters) {
+	Journal(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, JournalProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
@@ -204,12 +209,8 @@ public class Journal implements SmartLifecycle {
 	private void writeWithRetry(List<JournalRecord> batch) throws InterruptedException {
 		while (true) {
 			try {
-				write(batch);
-				synchronized (this.writtenMonitor) {
-					this.written.addAndGet(batch.size());
-					this.writtenMonitor.notifyAll();
-				}
-				return;
+				insert(batch);
+				break;
 			}
 			catch (RuntimeException ex) {
 				if (!this.running) {
@@ -222,16 +223,33 @@ public class Journal implements SmartLifecycle {
 				Thread.sleep(1000);
 			}
 		}
+		synchronized (this.writtenMonitor) {
+			this.written.addAndGet(batch.size());
+			this.writtenMonitor.notifyAll();
+		}
+		try {
+			enforceRetention();
+		}
+		catch (RuntimeException ex) {
+			// The batch is stored; trimming again with the next batch is enough, and
+			// writing the batch a second time would journal its requests twice.
+			logger.warn("Journal: keeping the journal within its limits failed, the next batch tries again: {}",
+					ex.getMessage());
+		}
 	}
 
-	private void write(List<JournalRecord> batch) {
+	/**
+	 * Inserts a batch in one transaction, so that a batch cut short by a database outage
+	 * leaves nothing behind and its retry journals each request once.
+	 */
+	private void insert(List<JournalRecord> batch) {
 		MapSqlParameterSource[] rows = batch.stream().map(this::row).toArray(MapSqlParameterSource[]::new);
-		this.jdbc.batchUpdate("INSERT INTO journal_entry (received_on, endpoint, client_address, auth, request_body,"
-				+ " body_truncated, status, http_status, message, duration_us, id_crm, id_crm_key, emails, approval_id,"
-				+ " fault_id) VALUES (:receivedOn, :endpoint, :clientAddress, :auth, :requestBody, :bodyTruncated,"
-				+ " :status, :httpStatus, :message, :durationUs, :idCrm, :idCrmKey, :emails, :approvalId, :faultId)",
-				rows);
-		enforceRetention();
+		this.transaction.executeWithoutResult((status) -> this.jdbc
+			.batchUpdate("INSERT INTO journal_entry (received_on, endpoint, client_address, auth, request_body,"
+					+ " body_truncated, status, http_status, message, duration_us, id_crm, id_crm_key, emails,"
+					+ " approval_id, fault_id) VALUES (:receivedOn, :endpoint, :clientAddress, :auth, :requestBody,"
+					+ " :bodyTruncated, :status, :httpStatus, :message, :durationUs, :idCrm, :idCrmKey, :emails,"
+					+ " :approvalId, :faultId)", rows));
 	}
 
 	private MapSqlParameterSource row(JournalRecord record) {
@@ -271,8 +289,7 @@ public class Journal implements SmartLifecycle {
 		this.jdbc.update("DELETE FROM journal_entry WHERE received_on < :oldest", parameters);
 		// Identifiers grow by one per entry, so the newest max-entries are those above
 		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
-		// scan
-		// on every batch.
+		// scan on every batch.
 		this.jdbc.update("DELETE FROM journal_entry WHERE id <= (SELECT MAX(id) FROM journal_entry) - :keep",
 				parameters);
 	}
