@@ -3,6 +3,7 @@ package io.adsw.bpmsoft.emulator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 
 import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +18,11 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Inputs an attacker or a broken client would send, kept as regressions: each gets the
@@ -157,6 +161,69 @@ class HostileInputTests {
 			.then()
 			.statusCode(200)
 			.body("value", empty());
+	}
+
+	@Test
+	void odataFilterNestedDeeperThanTheRecursionLimitIsRefused() {
+		this.data.contact("petrov");
+		filter("(".repeat(101) + "Name eq 'x'" + ")".repeat(101)).then()
+			.statusCode(400)
+			.body("error.message",
+					equalTo("The query specified in the URI is not valid. The recursion limit has been exceeded."));
+		filter("(".repeat(100) + "Name eq 'x'" + ")".repeat(100)).then().statusCode(200).body("value", empty());
+	}
+
+	@Test
+	void odataParenthesesInsideLiteralsDoNotCount() {
+		this.data.contact("petrov");
+		filter("Name eq '" + "(".repeat(500) + "'").then().statusCode(200).body("value", empty());
+	}
+
+	@Test
+	void odataFunctionsNestedDeeperThanTheRecursionLimitAreRefused() {
+		filter("tolower(".repeat(101) + "Name" + ")".repeat(101) + " eq 'x'").then()
+			.statusCode(400)
+			.body("error.message",
+					equalTo("The query specified in the URI is not valid. The recursion limit has been exceeded."));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Name eq '\u0001\u001b[31m'", "contains(Name,'\u007f\u0008')" })
+	void odataControlCharactersInLiteralsFindNothing(String filter) {
+		this.data.contact("petrov");
+		filter(filter).then().statusCode(200).body("value", empty());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Name eq 'a\u0000b'", "contains(Name,'\u0000')" })
+	void odataNulCharacterInALiteralIsRefused(String filter) {
+		filter(filter).then()
+			.statusCode(400)
+			.body("error.message", equalTo("The query specified in the URI is not valid. A string literal cannot hold"
+					+ " the character U+0000."));
+	}
+
+	@Test
+	void nulCharacterInAnEmailIsAnUnknownContactAndTheJournalKeepsGoing() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma.createChain(approval, "iv\u0000an@example.com")
+			.spec(answer(400, Contract.contactNotFound("iv\u0000an@example.com")));
+		this.elma.createChain(approval, ivan).spec(success());
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.queryParam("idCrm", approval)
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(200)
+			.body("items.emails", contains(List.of(ivan), List.of("iv\u2400an@example.com")))
+			.body("items[1].message", equalTo(Contract.contactNotFound("iv\u2400an@example.com")));
+	}
+
+	private io.restassured.response.Response filter(String filter) {
+		return new CreatioClient(this.port).logIn().request().queryParam("$filter", filter).get("/0/odata/Contact");
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.Whitespace;
 
 import org.springframework.stereotype.Service;
@@ -27,7 +28,8 @@ public class Contacts {
 	}
 
 	/**
-	 * The contact for each email, in the order given; one query for the whole list.
+	 * The contact for each email, in the order given; one query for the whole list. An
+	 * email holding a NUL character matches no contact, as none can hold one.
 	 * @throws ContactNotFoundException naming the first email that matches no contact
 	 */
 	@Transactional(readOnly = true)
@@ -35,7 +37,7 @@ public class Contacts {
 		Set<String> keys = new LinkedHashSet<>();
 		for (String email : emails) {
 			String key = Contact.emailKey(email);
-			if (key == null) {
+			if (key == null || StorableText.holdsNul(key)) {
 				throw new ContactNotFoundException(Whitespace.strip(email));
 			}
 			keys.add(key);
@@ -64,6 +66,7 @@ public class Contacts {
 		// for every new list size, which costs more than the lookup itself.
 		String key = Contact.emailKey(email);
 		return Optional.ofNullable(key)
+			.filter((stored) -> !StorableText.holdsNul(stored))
 			.flatMap(this.repository::findByEmailKey)
 			.orElseThrow(() -> new ContactNotFoundException(Whitespace.strip(email)));
 	}

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -99,6 +100,10 @@ public class Faults {
 		}
 		if (spec.seed() != null && spec.probability() == null && spec.delayMaxMs() == null) {
 			throw new FaultSpecException("seed only makes sense with a probability or a random delay");
+		}
+		if (StorableText.holdsNul(spec.message()) || StorableText.holdsNul(spec.idCrm())
+				|| StorableText.holdsNul(spec.email())) {
+			throw new FaultSpecException("message, idCrm and email cannot hold the character U+0000");
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.adsw.bpmsoft.emulator.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -212,6 +214,15 @@ public class Journal implements SmartLifecycle {
 				insert(batch);
 				break;
 			}
+			catch (DataIntegrityViolationException ex) {
+				// The database refuses a record's data, not the connection: retrying the
+				// batch would block the journal for good, so the others are kept.
+				int refused = insertOneByOne(batch);
+				logger.error("Journal: the database refused {} of {} records, which are dropped: {}", refused,
+						batch.size(), ex.getMessage());
+				this.dropped.increment(refused);
+				break;
+			}
 			catch (RuntimeException ex) {
 				if (!this.running) {
 					logger.error("Journal: {} records could not be written before shutdown", batch.size(), ex);
@@ -238,6 +249,20 @@ public class Journal implements SmartLifecycle {
 		}
 	}
 
+	/** Inserts each record on its own; how many the database refused. */
+	private int insertOneByOne(List<JournalRecord> batch) {
+		int refused = 0;
+		for (JournalRecord record : batch) {
+			try {
+				insert(List.of(record));
+			}
+			catch (DataIntegrityViolationException ex) {
+				refused++;
+			}
+		}
+		return refused;
+	}
+
 	/**
 	 * Inserts a batch in one transaction, so that a batch cut short by a database outage
 	 * leaves nothing behind and its retry journals each request once.
@@ -260,7 +285,7 @@ public class Journal implements SmartLifecycle {
 			.addValue("endpoint", cut(record.endpoint(), 200))
 			.addValue("clientAddress", cut(record.clientAddress(), 100))
 			.addValue("auth", record.auth())
-			.addValue("requestBody", record.requestBody())
+			.addValue("requestBody", StorableText.shown(record.requestBody()))
 			.addValue("bodyTruncated", record.bodyTruncated())
 			.addValue("status", record.status())
 			.addValue("httpStatus", record.httpStatus())
@@ -273,8 +298,11 @@ public class Journal implements SmartLifecycle {
 			.addValue("faultId", record.faultId());
 	}
 
+	/**
+	 * At most {@code length} characters, NUL characters shown as ␀ (see StorableText).
+	 */
 	private static String cut(String value, int length) {
-		return (value.length() <= length) ? value : value.substring(0, length);
+		return StorableText.shown((value.length() <= length) ? value : value.substring(0, length));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.adsw.bpmsoft.emulator.StorableText;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
@@ -153,6 +154,9 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		EdmPrimitiveType primitive = (EdmPrimitiveType) type;
 		try {
 			String text = primitive.fromUriLiteral(literal.getText());
+			if (name.equals(STRING) && StorableText.holdsNul(text)) {
+				throw ODataRequestException.invalidQuery("A string literal cannot hold the character U+0000.");
+			}
 			Object value = switch (name) {
 				case GUID -> primitive.valueOfString(text, null, null, null, null, null, UUID.class);
 				case STRING -> primitive.valueOfString(text, null, null, null, null, null, String.class);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.adsw.bpmsoft.emulator.StorableText;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.uri.UriResource;
@@ -187,7 +188,7 @@ class ODataService {
 		}
 		try {
 			return switch (type) {
-				case String -> value.isString() ? value.stringValue() : refuse(type, value);
+				case String -> value.isString() ? storable(value.stringValue()) : refuse(type, value);
 				case Guid -> value.isString() ? UUID.fromString(value.stringValue()) : refuse(type, value);
 				case Int32 ->
 					value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : refuse(type, value);
@@ -200,6 +201,13 @@ class ODataService {
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			return refuse(type, value);
 		}
+	}
+
+	private static String storable(String value) {
+		if (StorableText.holdsNul(value)) {
+			throw ODataRequestException.invalidBody("A string value cannot hold the character U+0000.");
+		}
+		return value;
 	}
 
 	private static Object refuse(EdmPrimitiveTypeKind type, JsonNode value) {

@@ -58,7 +58,21 @@ class ODataServlet extends HttpServlet {
 		dispatch(request, response);
 	}
 
-	private void dispatch(HttpServletRequest request, HttpServletResponse response) {
+	private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (QueryNesting.tooDeep(request.getQueryString())) {
+			refuse(response, ODataRequestException.invalidQuery(QueryNesting.TOO_DEEP));
+			return;
+		}
+		process(request, response);
+	}
+
+	private void refuse(HttpServletResponse response, ODataRequestException refusal) throws IOException {
+		response.setStatus(refusal.status().getStatusCode());
+		response.setContentType(ODataService.JSON);
+		response.getOutputStream().write(this.service.json().error(refusal.getMessage(), refusal.innerMessage()));
+	}
+
+	private void process(HttpServletRequest request, HttpServletResponse response) {
 		ODataHttpHandler handler = this.odata.createHandler(this.metadata);
 		handler.register(new ServiceDocumentWriter());
 		handler.register(new EntityCollectionReader(this.service));

@@ -3,10 +3,15 @@ package io.adsw.bpmsoft.emulator.seed;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.adsw.bpmsoft.emulator.StorableText;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -23,12 +28,16 @@ public final class SeedFormat {
 	 */
 	static final int MAX_YAML_CODE_POINTS = 1 << 30;
 
+	private static final SimpleModule STORABLE_TEXT = new SimpleModule("storable-text").addDeserializer(String.class,
+			new StorableTextDeserializer());
+
 	private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
 		.loadSettings(LoadSettings.builder().setCodePointLimit(MAX_YAML_CODE_POINTS).build())
-		.build()).rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		.build()).rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addModule(STORABLE_TEXT).build();
 
 	private static final ObjectMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.addModule(STORABLE_TEXT)
 		.build();
 
 	private SeedFormat() {
@@ -52,6 +61,20 @@ public final class SeedFormat {
 		catch (IOException ex) {
 			throw new SeedException(source, ex.getMessage(), ex);
 		}
+	}
+
+	/** Text as usual, but refused where it holds a NUL character (see StorableText). */
+	private static final class StorableTextDeserializer extends StringDeserializer {
+
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) {
+			String value = super.deserialize(parser, context);
+			if (StorableText.holdsNul(value)) {
+				return context.reportInputMismatch(this, "text cannot hold the character U+0000");
+			}
+			return value;
+		}
+
 	}
 
 }

@@ -182,6 +182,11 @@ class FaultControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("probability must be from 0 to 1"));
+		admin().body("{\"endpoint\":\"*\",\"status\":500,\"message\":\"a\\u0000b\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("message, idCrm and email cannot hold the character U+0000"));
 		admin().get("/emulator/api/faults").then().body("", hasSize(0));
 	}
 

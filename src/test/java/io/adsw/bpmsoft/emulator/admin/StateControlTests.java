@@ -21,6 +21,7 @@ import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
@@ -135,6 +136,19 @@ class StateControlTests {
 			.then()
 			.statusCode(200);
 		assertThat(this.contacts.count()).isEqualTo(contacts);
+	}
+
+	@Test
+	void stateHoldingANulCharacterIsRefusedAndChangesNothing() {
+		String ivan = this.data.contact("ivan");
+		admin().body("{\"contacts\":[{\"email\":\"nul@example.com\",\"name\":\"a\\u0000b\"}]}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", matchesPattern(
+					"the state sent: text cannot hold the character U\\+0000 \\(line 1, column \\d+\\)"));
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+		assertThat(this.contacts.findByEmailKey("nul@example.com")).isEmpty();
 	}
 
 	@Test

@@ -188,6 +188,15 @@ class ODataWriteTests {
 	}
 
 	@Test
+	void nulCharacterInATextIsRefusedAndNothingIsWritten() {
+		Response response = this.odata.post("Contact", json("Name", this.tag + "\u0000"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response))
+			.isEqualTo(invalidBody("A string value cannot hold the character U+0000."));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
 	void unknownPropertyInAPatchIsRefusedAndNothingChanges() {
 		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
 		Response response = this.odata.patch("Contact(" + id + ")", json("Name", this.tag + " renamed", "Foo", 1));
