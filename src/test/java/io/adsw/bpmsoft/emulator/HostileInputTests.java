@@ -174,6 +174,14 @@ class HostileInputTests {
 	}
 
 	@Test
+	void odataCastToATypeThatDoesNotExistIsRefused() {
+		filter("cast(Name,Edm.Strin) eq 'x'").then()
+			.statusCode(400)
+			.body("error.message", equalTo(
+					"The query specified in the URI is not valid. The type 'Edm.Strin' is not a primitive type."));
+	}
+
+	@Test
 	void odataParenthesesInsideLiteralsDoNotCount() {
 		this.data.contact("petrov");
 		filter("Name eq '" + "(".repeat(500) + "'").then().statusCode(200).body("value", empty());

@@ -1,10 +1,12 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.server.api.OData;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
 class CreatioErrorProcessor implements ErrorProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger(CreatioErrorProcessor.class);
+
+	private static final String OLINGO_URI_PARSER = "org.apache.olingo.server.core.uri.parser.";
 
 	private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
@@ -72,6 +76,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			@Nullable Exception exception) {
 		String key = (exception instanceof ODataLibraryException library) ? library.getMessageKey().toString() : "";
 		String message = (error.getMessage() != null) ? error.getMessage() : "";
+		if (exception instanceof IllegalArgumentException && thrownWhileParsing(exception)) {
+			return ODataRequestException.invalidQuery(unparsable(exception.getMessage()));
+		}
 		return switch (key) {
 			case "RESOURCE_NOT_FOUND", "PROPERTY_NOT_IN_TYPE", "INVALID_KEY_VALUE", "INVALID_KEY_PROPERTY" -> null;
 			case "EXPRESSION_PROPERTY_NOT_IN_TYPE" ->
@@ -98,6 +105,25 @@ class CreatioErrorProcessor implements ErrorProcessor {
 								: ODataRequestException.invalidQuery(message);
 			}
 		};
+	}
+
+	/**
+	 * Olingo's URI parser lets a few malformed expressions through as unchecked
+	 * exceptions instead of its own refusals: {@code cast(Round,Edm.Foo)} asks
+	 * {@code EdmPrimitiveTypeKind.valueOf("Foo")}. They are the request's fault, not the
+	 * stand's.
+	 */
+	private static boolean thrownWhileParsing(Exception exception) {
+		return Arrays.stream(exception.getStackTrace())
+			.anyMatch((frame) -> frame.getClassName().startsWith(OLINGO_URI_PARSER));
+	}
+
+	private static String unparsable(@Nullable String message) {
+		String unknownType = "No enum constant " + EdmPrimitiveTypeKind.class.getName() + ".";
+		if (message != null && message.startsWith(unknownType)) {
+			return "The type 'Edm." + message.substring(unknownType.length()) + "' is not a primitive type.";
+		}
+		return "The expression could not be parsed.";
 	}
 
 	private static ODataRequestException wrongOption(String message) {

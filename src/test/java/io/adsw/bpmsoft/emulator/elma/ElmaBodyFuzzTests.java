@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * declared charset, reading either yields the fields or refuses with a 400 envelope that
  * has a message; nothing else is thrown. {@code ./mvnw test} replays the inputs kept in
  * {@code src/test/resources/io/adsw/bpmsoft/emulator/elma/ElmaBodyFuzzTestsInputs};
- * {@code JAZZER_FUZZ=1 ./mvnw test -Dtest=ElmaBodyFuzzTests} searches for new ones.
+ * {@code JAZZER_FUZZ=1 ./mvnw test-compile surefire:test@fuzz -Dtest=ElmaBodyFuzzTests}
+ * searches for new ones.
  */
 class ElmaBodyFuzzTests {
 
