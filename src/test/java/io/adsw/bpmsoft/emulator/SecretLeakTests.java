@@ -12,14 +12,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ELMA key never leaves the stand: not in its log (even with web and security logging
- * at DEBUG), not in the actuator's view of the settings, not in any answer.
+ * The ELMA key and the master key never leave the stand: not in its log (even with web
+ * and security logging at DEBUG), not in the actuator's view of the settings or its
+ * metrics, not in the journal (its API or its table), not in the control plane's views,
+ * not in any answer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretLeakTests {
@@ -69,18 +72,25 @@ class SecretLeakTests {
 				.asString();
 			assertThat(env).as("an admin sees the other settings").contains("\"server.port\"").contains("\"0\"");
 			answers.add(env);
-			answers.add(given().port(port)
-				.auth()
-				.preemptive()
-				.basic("admin", "Supervisor")
-				.get("/actuator/configprops")
-				.then()
-				.statusCode(200)
-				.extract()
-				.asString());
+			for (String view : List.of("/actuator/configprops", "/actuator/prometheus",
+					"/emulator/api/journal?size=100", "/emulator/api/settings", "/emulator/api/state")) {
+				answers.add(given().port(port)
+					.auth()
+					.preemptive()
+					.basic("admin", "Supervisor")
+					.get(view)
+					.then()
+					.statusCode(200)
+					.extract()
+					.asString());
+			}
+			assertThat(answers.get(7)).as("the journal holds the four requests").contains("\"total\":4");
+			assertThat(answers.get(6)).as("the metrics count the refused request").contains("emulator_elma_requests");
+			answers.add(stand.getBean(JdbcTemplate.class).queryForList("SELECT * FROM journal_entry").toString());
 		}
-		assertThat(answers).hasSize(6).allSatisfy((answer) -> assertThat(answer).doesNotContain(KEY));
-		assertThat(output.getAll()).contains("ElmaServiceKeyFilter").doesNotContain(KEY);
+		assertThat(answers).hasSize(11)
+			.allSatisfy((answer) -> assertThat(answer).doesNotContain(KEY).doesNotContain(MASTER_KEY));
+		assertThat(output.getAll()).contains("ElmaServiceKeyFilter").doesNotContain(KEY).doesNotContain(MASTER_KEY);
 	}
 
 }
