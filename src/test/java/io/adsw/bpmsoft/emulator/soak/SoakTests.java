@@ -134,8 +134,7 @@ class SoakTests {
 		assertThat(unanswered(exchanges)).as("requests left without an answer").isEmpty();
 		assertThat(unexpected(exchanges, (exchange) -> false)).as("answers other than 200 or a lifecycle 400")
 			.isEmpty();
-		assertThat(this.invariants.violations(approvals, exchanges)).isEmpty();
-		assertThat(this.invariants.journalViolations(approvals, exchanges)).isEmpty();
+		assertNothingLost(approvals, exchanges);
 		this.figures.add(summary("Plain load", exchanges, took));
 	}
 
@@ -173,8 +172,7 @@ class SoakTests {
 			.isEmpty();
 		List<Exchange> failed = exchanges.stream().filter(SoakTests::internalError).toList();
 		assertThat(failed).isNotEmpty();
-		assertThat(this.invariants.violations(approvals, exchanges)).isEmpty();
-		assertThat(this.invariants.journalViolations(approvals, exchanges)).isEmpty();
+		assertNothingLost(approvals, exchanges);
 		Duration slowestFailure = failed.stream().map(Exchange::latency).max(Comparator.naturalOrder()).orElseThrow();
 		this.figures.add(summary("PostgreSQL stopped under load", exchanges, took));
 		this.figures.add(String.format(
@@ -214,6 +212,12 @@ class SoakTests {
 				"  Killed after %d acknowledged requests; %d requests cut off by the kill; after the restart every"
 						+ " acknowledged request is in the data; the journal kept %d of the %d answered requests",
 				exchanges.stream().filter(Exchange::acknowledged).count(), inFlight, journaled, answered));
+	}
+
+	/** The database agrees with every answer, and the journal holds every request. */
+	private void assertNothingLost(List<UUID> approvals, List<Exchange> exchanges) throws SQLException {
+		assertThat(this.invariants.violations(approvals, exchanges)).isEmpty();
+		assertThat(this.invariants.journalViolations(approvals, exchanges)).isEmpty();
 	}
 
 	private ElmaLoad load(List<UUID> approvals, int run) {
