@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -272,8 +274,8 @@ class SoakTests {
 		Map<String, Long> answers = exchanges.stream()
 			.collect(Collectors.groupingBy(
 					(exchange) -> (exchange.outcome() == Outcome.ANSWERED) ? String.valueOf(exchange.httpStatus())
-							: exchange.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-					java.util.TreeMap::new, Collectors.counting()));
+							: exchange.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+					TreeMap::new, Collectors.counting()));
 		long[] latencies = exchanges.stream()
 			.filter((exchange) -> exchange.outcome() == Outcome.ANSWERED)
 			.mapToLong((exchange) -> exchange.latency().toNanos())

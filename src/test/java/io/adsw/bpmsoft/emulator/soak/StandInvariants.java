@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -85,7 +86,7 @@ final class StandInvariants {
 			.collect(Collectors.groupingBy(StandInvariants::journalKey, TreeMap::new, Collectors.counting()));
 		long unanswered = exchanges.stream().filter((exchange) -> exchange.outcome() != Outcome.ANSWERED).count();
 		List<String> violations = new ArrayList<>();
-		Set<String> all = new java.util.TreeSet<>(answered.keySet());
+		Set<String> all = new TreeSet<>(answered.keySet());
 		all.addAll(journaled.keySet());
 		long extra = 0;
 		for (String key : all) {
