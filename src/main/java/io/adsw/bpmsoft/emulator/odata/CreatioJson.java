@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.queryoption.SelectItem;
@@ -101,6 +103,17 @@ class CreatioJson {
 			};
 		}
 		return (value instanceof Instant instant) ? TIMESTAMP.format(instant) : value.toString();
+	}
+
+	/**
+	 * Answers a refusal the stand makes before or beside Olingo's handler, as Olingo's
+	 * own errors are answered.
+	 */
+	void answer(HttpServletResponse response, ODataRequestException refusal) throws IOException {
+		response.setStatus(refusal.status().getStatusCode());
+		response.setHeader("OData-Version", "4.0");
+		response.setContentType(ODataService.JSON);
+		response.getOutputStream().write(error(refusal.getMessage(), refusal.innerMessage()));
 	}
 
 	/**

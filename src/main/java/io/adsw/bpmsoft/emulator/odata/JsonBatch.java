@@ -83,17 +83,18 @@ class JsonBatch {
 			batch = this.jsonMapper.readTree(request.getInputStream());
 		}
 		catch (JacksonException ex) {
-			refuse(response,
+			this.json.answer(response,
 					ODataRequestException.invalidBody("The batch is not valid JSON: " + ex.getOriginalMessage()));
 			return;
 		}
 		JsonNode requests = (batch != null) ? batch.get("requests") : null;
 		if (requests == null || !requests.isArray()) {
-			refuse(response, ODataRequestException.invalidBody("A JSON batch is an object with a \"requests\" array."));
+			this.json.answer(response,
+					ODataRequestException.invalidBody("A JSON batch is an object with a \"requests\" array."));
 			return;
 		}
 		if (requests.size() > MAX_REQUESTS) {
-			refuse(response, tooLarge());
+			this.json.answer(response, tooLarge());
 			return;
 		}
 		boolean continueOnError = Collections.list(request.getHeaders("Prefer"))
@@ -222,13 +223,6 @@ class JsonBatch {
 			}
 		}
 		return answer;
-	}
-
-	private void refuse(HttpServletResponse response, ODataRequestException refusal) throws IOException {
-		response.setStatus(refusal.status().getStatusCode());
-		response.setHeader("OData-Version", "4.0");
-		response.setContentType(ODataService.JSON);
-		response.getOutputStream().write(this.json.error(refusal.getMessage(), refusal.innerMessage()));
 	}
 
 	private static @Nullable String text(JsonNode node, String name) {

@@ -60,16 +60,10 @@ class ODataServlet extends HttpServlet {
 
 	private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (QueryNesting.tooDeep(request.getQueryString())) {
-			refuse(response, ODataRequestException.invalidQuery(QueryNesting.TOO_DEEP));
+			this.service.json().answer(response, ODataRequestException.invalidQuery(QueryNesting.TOO_DEEP));
 			return;
 		}
 		process(request, response);
-	}
-
-	private void refuse(HttpServletResponse response, ODataRequestException refusal) throws IOException {
-		response.setStatus(refusal.status().getStatusCode());
-		response.setContentType(ODataService.JSON);
-		response.getOutputStream().write(this.service.json().error(refusal.getMessage(), refusal.innerMessage()));
 	}
 
 	private void process(HttpServletRequest request, HttpServletResponse response) {
