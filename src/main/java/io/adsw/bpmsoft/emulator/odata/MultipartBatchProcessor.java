@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.apache.olingo.server.api.deserializer.batch.BatchOptions;
 import org.apache.olingo.server.api.deserializer.batch.BatchRequestPart;
 import org.apache.olingo.server.api.deserializer.batch.ODataResponsePart;
 import org.apache.olingo.server.api.processor.BatchProcessor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,10 +33,13 @@ class MultipartBatchProcessor implements BatchProcessor {
 
 	private final PlatformTransactionManager transactions;
 
+	private final CreatioJson json;
+
 	private OData odata;
 
-	MultipartBatchProcessor(PlatformTransactionManager transactions) {
+	MultipartBatchProcessor(PlatformTransactionManager transactions, CreatioJson json) {
 		this.transactions = transactions;
+		this.json = json;
 	}
 
 	@Override
@@ -57,7 +62,8 @@ class MultipartBatchProcessor implements BatchProcessor {
 		}
 		List<ODataResponsePart> answers = new ArrayList<>();
 		for (BatchRequestPart part : parts) {
-			answers.add(facade.handleBatchRequest(part));
+			ODataResponse refused = part.isChangeSet() ? null : refusal(part.getRequests().get(0));
+			answers.add((refused != null) ? new ODataResponsePart(refused, false) : facade.handleBatchRequest(part));
 		}
 		String answerBoundary = "batchresponse_" + UUID.randomUUID();
 		response.setContent(this.odata.createFixedFormatSerializer().batchResponse(answers, answerBoundary));
@@ -71,9 +77,11 @@ class MultipartBatchProcessor implements BatchProcessor {
 		return transaction.execute((status) -> {
 			List<ODataResponse> answers = new ArrayList<>();
 			for (ODataRequest request : requests) {
-				ODataResponse answer;
+				ODataResponse answer = refusal(request);
 				try {
-					answer = facade.handleODataRequest(request);
+					if (answer == null) {
+						answer = facade.handleODataRequest(request);
+					}
 				}
 				catch (ODataApplicationException | ODataLibraryException ex) {
 					throw new IllegalStateException(ex);
@@ -86,6 +94,24 @@ class MultipartBatchProcessor implements BatchProcessor {
 			}
 			return new ODataResponsePart(answers, true);
 		});
+	}
+
+	/**
+	 * The part's answer when the stand refuses it before Olingo parses its query, as the
+	 * servlet does for a request of its own (see {@link QueryNesting}); {@code null} when
+	 * the part goes on to Olingo.
+	 */
+	private @Nullable ODataResponse refusal(ODataRequest request) {
+		if (!QueryNesting.tooDeep(request.getRawQueryPath())) {
+			return null;
+		}
+		ODataRequestException refusal = ODataRequestException.invalidQuery(QueryNesting.TOO_DEEP);
+		ODataResponse answer = new ODataResponse();
+		answer.setStatusCode(refusal.status().getStatusCode());
+		answer.setHeader(HttpHeader.CONTENT_TYPE, ODataService.JSON);
+		answer.setHeader(HttpHeader.ODATA_VERSION, "4.0");
+		answer.setContent(new ByteArrayInputStream(this.json.error(refusal.getMessage(), refusal.innerMessage())));
+		return answer;
 	}
 
 }

@@ -242,6 +242,18 @@ class ODataBatchTests {
 	}
 
 	@Test
+	void filterNestedTooDeeplyInAJsonBatchIsRefusedInItsRequest() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "deep", "GET", "Contact?$filter=" + "(".repeat(1500) + "Name%20eq%20'x'" + ")".repeat(1500));
+		item(requests, "plain", "GET", "Contact?$top=1");
+		List<JsonNode> answers = responses(batch(requests, "odata.continue-on-error"));
+		assertThat(answers).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("deep 400", "plain 200");
+		assertThat(answers.get(0).get("body").get("error").get("message").asString())
+			.isEqualTo("The query specified in the URI is not valid. The recursion limit has been exceeded.");
+	}
+
+	@Test
 	void hundredRequestsAreServed() {
 		ArrayNode requests = JSON.createArrayNode();
 		for (int i = 0; i < 100; i++) {
@@ -304,6 +316,38 @@ class ODataBatchTests {
 		String answer = response.asString();
 		assertThat(statuses(answer)).startsWith(400).doesNotContain(201, 204);
 		assertThat(answer).contains("item : The property 'Foo' does not exist on type");
+		assertThat(countNamed(this.tag + " undone")).isZero();
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void filterNestedTooDeeplyInAMultipartBatchIsRefusedInItsPart() {
+		String deep = "(".repeat(1500) + "Name%20eq%20'x'" + ")".repeat(1500);
+		String body = multipart("batch_4", request("GET", "Contact?$filter=" + deep, null, null),
+				request("GET", "Contact?$top=1", null, null));
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_4")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+		assertThat(statuses(response.asString())).containsExactly(400, 200);
+		assertThat(response.asString()).contains("The recursion limit has been exceeded.");
+	}
+
+	@Test
+	void changeSetHoldingAQueryNestedTooDeeplyIsUndone() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		String deep = "(".repeat(150) + ")".repeat(150);
+		String body = multipart("batch_5",
+				changeSet("changeset_5", request("POST", "Contact", json("Name", this.tag + " undone"), "1"),
+						request("PATCH", "Contact(" + id + ")?$select=" + deep, json("JobTitle", "Undone"), "2")));
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_5")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+		assertThat(statuses(response.asString())).containsExactly(400);
+		assertThat(response.asString()).contains("The recursion limit has been exceeded.");
 		assertThat(countNamed(this.tag + " undone")).isZero();
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
 	}
