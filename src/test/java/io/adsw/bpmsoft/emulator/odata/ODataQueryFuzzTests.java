@@ -23,20 +23,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coverage-guided fuzzing of the data service's queries through the running stand:
- * whatever the {@code $filter}, or the whole query string, the stand answers rows (200)
- * or an error object with a 4xx status, never a 5xx and never something else. One stand,
- * on H2 with the demo data, serves every input over HTTP. {@code ./mvnw test} replays the
- * inputs kept in
+ * Coverage-guided fuzzing of the data service through the running stand: whatever the
+ * {@code $filter}, the whole query string or the body of a new row, the stand answers
+ * rows (200), the new row (201) or an error object with a 4xx status, never a 5xx and
+ * never something else. One stand, on H2 with the demo data, serves every input over
+ * HTTP. {@code ./mvnw test} replays the inputs kept in
  * {@code src/test/resources/io/adsw/bpmsoft/emulator/odata/ODataQueryFuzzTestsInputs};
  * {@code JAZZER_FUZZ=1 ./mvnw test-compile surefire:test@fuzz -Dtest=ODataQueryFuzzTests}
- * searches for new ones. An input is the expression or query string in UTF-8; its last
- * byte picks the entity set.
+ * searches for new ones. An input is the expression, query string or body; its last byte
+ * picks the entity set.
  */
 class ODataQueryFuzzTests {
 
 	private static final List<String> ENTITY_SETS = List.of("Contact", "Approval", "ApprovalVisa", "VisaStatus",
 			"ApprovalStatus");
+
+	private static final List<String> WRITABLE = List.of("Contact", "Approval", "ApprovalVisa");
 
 	/** What gives a query string its shape, sent as it is. */
 	private static final String SHAPING = "&=$(),;/'";
@@ -69,6 +71,27 @@ class ODataQueryFuzzTests {
 		assertAnswered(entitySet + "?" + query, get(entitySet, shapeKept(query)));
 	}
 
+	/**
+	 * A body posted to create a row: whatever the bytes, the row is created (201) or the
+	 * body refused with a 4xx error.
+	 */
+	@FuzzTest(maxDuration = "120s")
+	void bodiesOfNewRowsAreCreatedOrRefused(FuzzedDataProvider data) throws Exception {
+		allowRequestsToTheStand();
+		String entitySet = WRITABLE.get(data.consumeInt(0, WRITABLE.size() - 1));
+		byte[] body = data.consumeRemainingAsBytes();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://" + LOOPBACK + ":" + Stand.PORT + "/0/odata/" + entitySet))
+			.header("Authorization", AUTHORIZATION)
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertAnswered("POST " + entitySet + " " + new String(body, StandardCharsets.UTF_8), response);
+	}
+
 	/** Jazzer's request forgery detector would take the test's own requests for one. */
 	private static void allowRequestsToTheStand() {
 		BugDetectors.allowNetworkConnections(
@@ -79,7 +102,7 @@ class ODataQueryFuzzTests {
 		int status = response.statusCode();
 		assertThat(status).as("%s answered %s", request, response.body()).isLessThan(500);
 		JsonNode body = DataService.JSON.readTree(response.body());
-		if (status == 200) {
+		if (status == 200 || status == 201) {
 			assertThat(body.isObject()).as(response.body()).isTrue();
 		}
 		else {
