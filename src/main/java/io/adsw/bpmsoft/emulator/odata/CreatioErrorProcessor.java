@@ -60,12 +60,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		if (refusal.status().getStatusCode() >= 500) {
 			logger.error("OData request {} {} failed", request.getMethod(), request.getRawRequestUri(), exception);
 		}
-		if (refusal.allow() != null) {
-			response.setHeader(HttpHeader.ALLOW, refusal.allow());
-		}
-		response.setStatusCode(refusal.status().getStatusCode());
-		response.setHeader(HttpHeader.CONTENT_TYPE, ODataService.JSON);
-		response.setContent(new ByteArrayInputStream(this.json.error(refusal.getMessage(), refusal.innerMessage())));
+		this.json.answer(response, refusal);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.queryoption.SelectItem;
 import org.apache.olingo.server.api.uri.queryoption.SelectOption;
@@ -103,6 +106,20 @@ class CreatioJson {
 			};
 		}
 		return (value instanceof Instant instant) ? TIMESTAMP.format(instant) : value.toString();
+	}
+
+	/**
+	 * Answers a refusal in Olingo's response: the error processor's answers, and the
+	 * parts of a multipart batch the stand refuses before Olingo parses them.
+	 */
+	void answer(ODataResponse response, ODataRequestException refusal) {
+		if (refusal.allow() != null) {
+			response.setHeader(HttpHeader.ALLOW, refusal.allow());
+		}
+		response.setStatusCode(refusal.status().getStatusCode());
+		response.setHeader(HttpHeader.CONTENT_TYPE, ODataService.JSON);
+		response.setHeader(HttpHeader.ODATA_VERSION, "4.0");
+		response.setContent(new ByteArrayInputStream(error(refusal.getMessage(), refusal.innerMessage())));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.adsw.bpmsoft.emulator.odata;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -105,12 +104,8 @@ class MultipartBatchProcessor implements BatchProcessor {
 		if (!QueryNesting.tooDeep(request.getRawQueryPath())) {
 			return null;
 		}
-		ODataRequestException refusal = ODataRequestException.invalidQuery(QueryNesting.TOO_DEEP);
 		ODataResponse answer = new ODataResponse();
-		answer.setStatusCode(refusal.status().getStatusCode());
-		answer.setHeader(HttpHeader.CONTENT_TYPE, ODataService.JSON);
-		answer.setHeader(HttpHeader.ODATA_VERSION, "4.0");
-		answer.setContent(new ByteArrayInputStream(this.json.error(refusal.getMessage(), refusal.innerMessage())));
+		this.json.answer(answer, ODataRequestException.invalidQuery(QueryNesting.TOO_DEEP));
 		return answer;
 	}
 
