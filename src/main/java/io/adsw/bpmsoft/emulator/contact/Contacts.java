@@ -1,13 +1,10 @@
 package io.adsw.bpmsoft.emulator.contact;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.Whitespace;
@@ -28,28 +25,28 @@ public class Contacts {
 	}
 
 	/**
-	 * The contact for each email, in the order given; one query for the whole list. An
-	 * email holding a NUL character matches no contact, as none can hold one.
+	 * The contact for each email, in the order given. An email holding a NUL character
+	 * matches no contact, as none can hold one.
 	 * @throws ContactNotFoundException naming the first email that matches no contact
 	 */
 	@Transactional(readOnly = true)
 	public List<Contact> byEmails(List<String> emails) {
-		Set<String> keys = new LinkedHashSet<>();
-		for (String email : emails) {
-			String key = Contact.emailKey(email);
-			if (key == null || StorableText.holdsNul(key)) {
-				throw new ContactNotFoundException(Whitespace.strip(email));
-			}
-			keys.add(key);
-		}
-		Map<String, Contact> found = this.repository.findByEmailKeyIn(keys)
-			.stream()
-			.collect(Collectors.toMap(Contact::getEmailKey, Function.identity()));
+		// One lookup per distinct email, stopping at the first unknown one: a single
+		// query
+		// with a list parameter is translated again by Hibernate on every call, which
+		// costs
+		// more than the few lookups of a chain.
+		Map<String, Contact> found = new HashMap<>();
 		List<Contact> contacts = new ArrayList<>(emails.size());
 		for (String email : emails) {
-			Contact contact = found.get(Contact.emailKey(email));
-			if (contact == null) {
+			String key = Contact.emailKey(email);
+			if (key == null) {
 				throw new ContactNotFoundException(Whitespace.strip(email));
+			}
+			Contact contact = found.get(key);
+			if (contact == null) {
+				contact = byEmail(email);
+				found.put(key, contact);
 			}
 			contacts.add(contact);
 		}

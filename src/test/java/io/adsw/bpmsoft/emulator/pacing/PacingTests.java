@@ -1,0 +1,148 @@
+package io.adsw.bpmsoft.emulator.pacing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoublePredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Pacing over HTTP, on a stand that works on one request at a time and lets a request
+ * wait two seconds for its turn.
+ */
+@StandTest
+@TestPropertySource(properties = { "emulator.pacing.concurrent-requests=1", "emulator.pacing.max-wait=2s" })
+class PacingTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	ElmaClient elma;
+
+	StandData data;
+
+	@BeforeEach
+	void setUp() {
+		this.elma = new ElmaClient(this.port);
+		this.data = new StandData(this.context);
+	}
+
+	@AfterEach
+	void removeRules() {
+		admin().delete("/emulator/api/faults").then().statusCode(204);
+	}
+
+	@Test
+	void theNumberOfTurnsIsAMetric() {
+		assertThat(metric("emulator_pacing_turns")).isEqualTo(1.0);
+	}
+
+	@Test
+	void withEveryTurnTakenARequestGoesAheadAfterTheLongestWaitAndIsCounted() throws Exception {
+		String approval = this.data.approval();
+		double before = metric("emulator_pacing_went_ahead_total");
+		// A client that sends half a body holds the only turn while the stand waits for
+		// the rest.
+		try (Socket stalled = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = stalled.getOutputStream();
+			out.write(("POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: " + ElmaClient.KEY
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"id_crm\":")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			awaitMetric("emulator_pacing_active", (value) -> value == 1.0);
+			// Health is never held.
+			given().port(this.port).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
+			this.elma.createChain(approval, "Согласовано").spec(success());
+		}
+		assertThat(metric("emulator_pacing_went_ahead_total")).isEqualTo(before + 1);
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void aRequestDelayedByAFaultRuleDoesNotHoldUpTheRequestsBehindIt() {
+		String delayed = this.data.approval();
+		String other = this.data.approval();
+		admin()
+			.body("{\"endpoint\":\"CreateChainOfApproval\",\"delayMs\":3000,\"times\":1,\"idCrm\":\"" + delayed + "\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201);
+		double before = metric("emulator_pacing_went_ahead_total");
+		CompletableFuture<Integer> slow = CompletableFuture
+			.supplyAsync(() -> this.elma.createChain(delayed, "Согласовано").extract().statusCode());
+		awaitRuleTaken();
+		this.elma.createChain(other, "Согласовано").spec(success());
+		// Had the delayed request kept its turn while it slept, this one would have
+		// waited
+		// the longest wait (two seconds, less than the delay of three) and gone ahead.
+		assertThat(metric("emulator_pacing_went_ahead_total")).isEqualTo(before);
+		assertThat(slow.join()).isEqualTo(200);
+		assertThat(this.data.approvalView(delayed).status()).isEqualTo("APPROVED");
+	}
+
+	private RequestSpecification admin() {
+		return given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/json");
+	}
+
+	private void awaitRuleTaken() {
+		Instant deadline = Instant.now().plus(PATIENCE);
+		// Taken, and the request it took sleeps aside: no request holds a turn.
+		while (admin().get("/emulator/api/faults")
+			.then()
+			.statusCode(200)
+			.extract()
+			.jsonPath()
+			.getInt("[0].applied") != 1 || metric("emulator_pacing_active") != 0.0) {
+			assertThat(Instant.now()).as("the delayed request reaches its fault rule").isBefore(deadline);
+			Thread.onSpinWait();
+		}
+	}
+
+	private void awaitMetric(String name, DoublePredicate condition) {
+		Instant deadline = Instant.now().plus(PATIENCE);
+		while (!condition.test(metric(name))) {
+			assertThat(Instant.now()).as(name).isBefore(deadline);
+			Thread.onSpinWait();
+		}
+	}
+
+	private double metric(String name) {
+		String text = admin().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$").matcher(text);
+		assertThat(matcher.find()).as(name + " in " + text).isTrue();
+		return Double.parseDouble(matcher.group(1));
+	}
+
+}
