@@ -42,6 +42,8 @@ public class Journal implements SmartLifecycle {
 
 	private static final int BATCH = 500;
 
+	private static final long TRIM_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private static final String COLUMNS = "id, received_on, endpoint, client_address, auth, request_body,"
 			+ " body_truncated, status, http_status, message, duration_us, id_crm, emails, approval_id, fault_id";
 
@@ -64,6 +66,12 @@ public class Journal implements SmartLifecycle {
 	private final Counter dropped;
 
 	private volatile boolean running;
+
+	/** Entries written since the journal was last trimmed (writer thread only). */
+	private long writtenSinceTrim;
+
+	/** When the journal was last trimmed (writer thread only). */
+	private long trimmedAtNanos = System.nanoTime();
 
 	private @Nullable Thread writer;
 
@@ -194,6 +202,9 @@ public class Journal implements SmartLifecycle {
 			try {
 				JournalRecord first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
+					if (this.writtenSinceTrim > 0 && System.nanoTime() - this.trimmedAtNanos >= TRIM_INTERVAL_NANOS) {
+						trim();
+					}
 					continue;
 				}
 				batch.add(first);
@@ -238,8 +249,20 @@ public class Journal implements SmartLifecycle {
 			this.written.addAndGet(batch.size());
 			this.writtenMonitor.notifyAll();
 		}
+		this.writtenSinceTrim += batch.size();
+		// Trimming after every small batch cost as much as writing it: under load the
+		// table may hold a hundredth more than max-entries for up to a second.
+		if (this.writtenSinceTrim >= Math.max(1, this.properties.maxEntries() / 100)
+				|| System.nanoTime() - this.trimmedAtNanos >= TRIM_INTERVAL_NANOS) {
+			trim();
+		}
+	}
+
+	private void trim() {
+		this.trimmedAtNanos = System.nanoTime();
 		try {
 			enforceRetention();
+			this.writtenSinceTrim = 0;
 		}
 		catch (RuntimeException ex) {
 			// The batch is stored; trimming again with the next batch is enough, and

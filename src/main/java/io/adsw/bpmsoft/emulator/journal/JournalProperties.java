@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the journal ({@code emulator.journal.*}).
  *
- * @param maxEntries how many entries the database keeps; older ones are deleted
+ * @param maxEntries how many entries the database keeps; older ones are deleted once a
+ * hundredth of this many have been written since the last deletion, or a second has
+ * passed
  * @param maxAge how long entries are kept
  * @param maxBodyBytes how much of a request body an entry keeps, at most 64 KiB (the
  * column holds 70 000 characters); longer ones are cut and flagged

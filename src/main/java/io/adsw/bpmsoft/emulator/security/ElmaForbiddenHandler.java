@@ -37,7 +37,7 @@ class ElmaForbiddenHandler implements AuthenticationEntryPoint, AccessDeniedHand
 		forbid(response);
 	}
 
-	private void forbid(HttpServletResponse response) throws IOException {
+	void forbid(HttpServletResponse response) throws IOException {
 		this.answers.write(response, new ElmaAnswer(403, ElmaMessages.FORBIDDEN));
 	}
 

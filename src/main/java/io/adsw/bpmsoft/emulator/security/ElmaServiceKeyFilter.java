@@ -21,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates ELMA by the {@code X-Elma-Service} header. The comparison takes the same
  * time whatever the presented value, so the key cannot be guessed byte by byte. A request
- * without the right key goes on unauthenticated and is refused by the chain's
- * authorization rule.
+ * without the right key is answered with the 403 envelope here, as Spring Security's own
+ * authentication filters commence their entry point; the chain's authorization rule stays
+ * behind it. Letting such a request reach that rule cost a refusal more than the rest of
+ * its work: the rule's exception records the stack of the whole filter chain.
  */
 class ElmaServiceKeyFilter extends OncePerRequestFilter {
 
@@ -44,8 +46,11 @@ class ElmaServiceKeyFilter extends OncePerRequestFilter {
 
 	private final byte[] expectedDigest;
 
-	ElmaServiceKeyFilter(String serviceKey) {
+	private final ElmaForbiddenHandler forbidden;
+
+	ElmaServiceKeyFilter(String serviceKey, ElmaForbiddenHandler forbidden) {
 		this.expectedDigest = digest(serviceKey);
+		this.forbidden = forbidden;
 	}
 
 	@Override
@@ -53,12 +58,14 @@ class ElmaServiceKeyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		KeyCheck check = check(request.getHeader(HEADER));
 		request.setAttribute(KEY_CHECK_ATTRIBUTE, check);
-		if (check == KeyCheck.OK) {
-			SecurityContext context = this.contexts.createEmptyContext();
-			context.setAuthentication(new PreAuthenticatedAuthenticationToken("ELMA", "",
-					List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
-			this.contexts.setContext(context);
+		if (check != KeyCheck.OK) {
+			this.forbidden.forbid(response);
+			return;
 		}
+		SecurityContext context = this.contexts.createEmptyContext();
+		context.setAuthentication(new PreAuthenticatedAuthenticationToken("ELMA", "",
+				List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+		this.contexts.setContext(context);
 		chain.doFilter(request, response);
 	}
 

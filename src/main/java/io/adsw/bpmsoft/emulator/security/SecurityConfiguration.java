@@ -88,7 +88,7 @@ class SecurityConfiguration {
 			Journal journal, JournalProperties journalProperties, Faults faults, JsonMapper jsonMapper, Clock clock,
 			MeterRegistry meters) {
 		ElmaForbiddenHandler forbidden = new ElmaForbiddenHandler(answers);
-		ElmaServiceKeyFilter keyFilter = new ElmaServiceKeyFilter(properties.serviceKey());
+		ElmaServiceKeyFilter keyFilter = new ElmaServiceKeyFilter(properties.serviceKey(), forbidden);
 		// In order: the journal sees every request and answer; then the web server's
 		// checks; then
 		// fault rules, which make the stand misbehave whatever ELMA sends; then the key.
