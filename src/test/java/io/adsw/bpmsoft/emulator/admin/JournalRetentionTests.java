@@ -45,7 +45,7 @@ class JournalRetentionTests {
 	void journalKeepsOnlyTheNewestEntries() {
 		ElmaClient elma = new ElmaClient(this.port);
 		String approval = new StandData(this.context).approval();
-		for (int i = 0; i < 260; i++) {
+		for (int i = 0; i < 210; i++) {
 			elma.createChain(approval, "Согласовано").spec(success());
 		}
 		String last = new StandData(this.context).approval();
