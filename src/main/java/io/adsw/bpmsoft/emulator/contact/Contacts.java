@@ -31,10 +31,8 @@ public class Contacts {
 	 */
 	@Transactional(readOnly = true)
 	public List<Contact> byEmails(List<String> emails) {
-		// One lookup per distinct email, stopping at the first unknown one: a single
-		// query
-		// with a list parameter is translated again by Hibernate on every call, which
-		// costs
+		// One lookup per distinct email, stopping at the first unknown one: Hibernate
+		// translates a query with a list parameter again on every call, which costs
 		// more than the few lookups of a chain.
 		Map<String, Contact> found = new HashMap<>();
 		List<Contact> contacts = new ArrayList<>(emails.size());

@@ -51,8 +51,7 @@ public class FaultInjector extends OncePerRequestFilter {
 		long delay = rule.delayMillis();
 		if (delay > 0) {
 			try {
-				// The rule's delay: the stand is slow on purpose, for this request only;
-				// the
+				// The rule's delay: slow on purpose, for this request only; the
 				// requests behind it are worked on meanwhile.
 				Turn.of(request).sleepAside(delay);
 			}

@@ -34,9 +34,8 @@ class PacingConfiguration {
 			.description("Requests waiting for their turn")
 			.register(registry);
 		FilterRegistrationBean<PacingFilter> registration = new FilterRegistrationBean<>(new PacingFilter(turns));
-		// After the character encoding and the observation filters (so that the request
-		// metrics include the wait) and before Spring Security and the stand's own
-		// filters.
+		// After the character encoding and observation filters (the request metrics
+		// include the wait), before Spring Security and the stand's own filters.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}

@@ -101,8 +101,8 @@ class PacingTests {
 		awaitRuleTaken();
 		this.elma.createChain(other, "Согласовано").spec(success());
 		// Had the delayed request kept its turn while it slept, this one would have
-		// waited
-		// the longest wait (two seconds, less than the delay of three) and gone ahead.
+		// waited the longest wait (two seconds, less than the delay of three) and gone
+		// ahead.
 		assertThat(metric("emulator_pacing_went_ahead_total")).isEqualTo(before);
 		assertThat(slow.join()).isEqualTo(200);
 		assertThat(this.data.approvalView(delayed).status()).isEqualTo("APPROVED");
