@@ -8,7 +8,7 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 RUN ./mvnw -B -q -DskipTests package \
- && java -Djarmode=tools -jar target/bpmsoft-emulator.jar extract --layers --launcher --destination /layers
+ && java -Djarmode=tools -jar target/bpmsoft-emulator.jar extract --layers --destination /layers
 
 # Run on a Temurin 25 JRE, as an unprivileged user, one layer per rate of change.
 FROM eclipse-temurin:25-jre
@@ -24,9 +24,18 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 # Stand configuration (dev and prod profiles) and seed files, read from ./config as Spring Boot does.
 COPY config/ config/
-RUN mkdir data && chown emulator:emulator data
+# A JDK 25 AOT cache: the classes of a start, read and linked once here rather than at every start
+# (about half the start-up). Trained on an in-memory database, so the image holds no data; the
+# cache only fits this image's JVM and jars, and a stand started without it starts as usual.
+RUN java -XX:AOTCacheOutput=app.aot -Xlog:aot=error -Dspring.context.exit=onRefresh -jar bpmsoft-emulator.jar \
+      --spring.datasource.url=jdbc:h2:mem:training --emulator.seed= --emulator.elma.service-key=training \
+      --logging.level.root=WARN \
+ && mkdir data && chown emulator:emulator data
 USER emulator
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
+# The JVM's own warnings go to stderr, so that commands printing to stdout (keygen, encrypt) print
+# only their answer; the AOT cache reports only errors (JDK 25 warns about adapters it relinks).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:aot*=error:stderr", \
+  "-XX:AOTCache=app.aot", "-jar", "bpmsoft-emulator.jar"]
