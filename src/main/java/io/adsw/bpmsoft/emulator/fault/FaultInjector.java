@@ -7,7 +7,6 @@ import io.adsw.bpmsoft.emulator.elma.ElmaAnswer;
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
 import io.adsw.bpmsoft.emulator.elma.ElmaMessages;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
-import io.adsw.bpmsoft.emulator.pacing.Turn;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,9 +50,10 @@ public class FaultInjector extends OncePerRequestFilter {
 		long delay = rule.delayMillis();
 		if (delay > 0) {
 			try {
-				// The rule's delay: slow on purpose, for this request only; the
-				// requests behind it are worked on meanwhile.
-				Turn.of(request).sleepAside(delay);
+				// The rule's delay: slow on purpose, for this request only. The
+				// request has no turn yet (PacingFilter), so the requests behind it
+				// are worked on meanwhile.
+				Thread.sleep(delay);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -7,17 +7,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
- * Puts the pacing in front of every other filter, Spring Security's included, so that a
- * waiting request costs nothing but a parked thread.
+ * The pacing filter and its metrics. The filter is not registered with the servlet
+ * container: Spring Security's chains put it behind their own filters.
  */
 @Configuration(proxyBeanMethods = false)
 class PacingConfiguration {
 
 	@Bean
-	FilterRegistrationBean<PacingFilter> pacingFilter(PacingProperties properties, MeterRegistry registry) {
+	PacingFilter pacingFilter(PacingProperties properties, MeterRegistry registry) {
 		Counter wentAhead = Counter.builder("emulator.pacing.went.ahead")
 			.description("Requests that waited the longest wait and went ahead without a turn")
 			.register(registry);
@@ -33,10 +32,13 @@ class PacingConfiguration {
 		Gauge.builder("emulator.pacing.waiting", turns, RequestTurns::waiting)
 			.description("Requests waiting for their turn")
 			.register(registry);
-		FilterRegistrationBean<PacingFilter> registration = new FilterRegistrationBean<>(new PacingFilter(turns));
-		// After the character encoding and observation filters (the request metrics
-		// include the wait), before Spring Security and the stand's own filters.
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return new PacingFilter(turns);
+	}
+
+	@Bean
+	FilterRegistrationBean<PacingFilter> pacingFilterRegistration(PacingFilter pacingFilter) {
+		FilterRegistrationBean<PacingFilter> registration = new FilterRegistrationBean<>(pacingFilter);
+		registration.setEnabled(false);
 		return registration;
 	}
 

@@ -10,11 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds each request until it has a turn, then lets it through the rest of the filters
- * (Spring Security, the journal, faults) and the handler. Actuator requests are never
- * held: health must answer while the stand is busy or its database is gone.
+ * Holds each request until it has a turn, then lets it through to its handler. It sits at
+ * the end of each of Spring Security's filter chains: a request is paced once it is let
+ * in, so a refusal, the journal, a fault rule's delay and reading ELMA's body (for the
+ * fault rules) take no turn, and a slow client or a slow answer on purpose holds up no
+ * one. Actuator requests are never held: health must answer while the stand is busy or
+ * its database is gone.
  */
-class PacingFilter extends OncePerRequestFilter {
+public class PacingFilter extends OncePerRequestFilter {
 
 	private final RequestTurns turns;
 
@@ -31,9 +34,9 @@ class PacingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Turn turn;
+		boolean taken;
 		try {
-			turn = Turn.take(this.turns, request);
+			taken = this.turns.take();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -43,7 +46,9 @@ class PacingFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		finally {
-			turn.release();
+			if (taken) {
+				this.turns.release();
+			}
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.adsw.bpmsoft.emulator.fault.Faults;
 import io.adsw.bpmsoft.emulator.journal.Journal;
 import io.adsw.bpmsoft.emulator.journal.JournalProperties;
 import io.adsw.bpmsoft.emulator.journal.JournalRecorder;
+import io.adsw.bpmsoft.emulator.pacing.PacingFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,7 +87,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain elmaServiceChain(HttpSecurity http, ElmaProperties properties, ElmaAnswers answers,
 			Journal journal, JournalProperties journalProperties, Faults faults, JsonMapper jsonMapper, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, PacingFilter pacing) {
 		ElmaForbiddenHandler forbidden = new ElmaForbiddenHandler(answers);
 		ElmaServiceKeyFilter keyFilter = new ElmaServiceKeyFilter(properties.serviceKey(), forbidden);
 		// In order: the journal sees every request and answer; then the web server's
@@ -99,6 +100,7 @@ class SecurityConfiguration {
 			.addFilterAfter(new ElmaTransportFilter(answers), JournalRecorder.class)
 			.addFilterAfter(new FaultInjector(faults, answers), ElmaTransportFilter.class)
 			.addFilterBefore(keyFilter, AuthorizationFilter.class)
+			.addFilterAfter(pacing, AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(ElmaServiceKeyFilter.ROLE))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(forbidden).accessDeniedHandler(forbidden))
@@ -120,7 +122,7 @@ class SecurityConfiguration {
 	@Order(2)
 	@ConditionalOnBooleanProperty(name = "emulator.security.http-basic", matchIfMissing = true)
 	SecurityFilterChain httpBasicChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			StandRefusals refusals) {
+			StandRefusals refusals, PacingFilter pacing) {
 		http.securityMatcher(new AndRequestMatcher(SecurityConfiguration::hasBasicCredentials,
 				new OrRequestMatcher(paths(DATA_SERVICE), paths(ADMIN_ONLY))))
 			.authenticationManager(authenticationManager)
@@ -130,7 +132,8 @@ class SecurityConfiguration {
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
-			.logout((logout) -> logout.disable());
+			.logout((logout) -> logout.disable())
+			.addFilterAfter(pacing, AuthorizationFilter.class);
 		return authorize(http).build();
 	}
 
@@ -142,7 +145,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain standChain(HttpSecurity http, StandSecurityProperties properties,
-			SecurityContextRepository securityContexts, CsrfTokenRepository csrfTokens, StandRefusals refusals) {
+			SecurityContextRepository securityContexts, CsrfTokenRepository csrfTokens, StandRefusals refusals,
+			PacingFilter pacing) {
 		http.securityContext((context) -> context.securityContextRepository(securityContexts))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 				// Creatio's clients echo the cookie's value as is, unmasked.
@@ -153,7 +157,8 @@ class SecurityConfiguration {
 				.addLogoutHandler(CreatioCookies::expireSession))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInOrRefuse(refusals))
 				.accessDeniedHandler(refusals))
-			.requestCache((cache) -> cache.disable());
+			.requestCache((cache) -> cache.disable())
+			.addFilterAfter(pacing, AuthorizationFilter.class);
 		return authorize(http).build();
 	}
 

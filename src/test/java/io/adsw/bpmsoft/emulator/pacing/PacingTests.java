@@ -6,11 +6,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
+import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,21 +72,42 @@ class PacingTests {
 	void withEveryTurnTakenARequestGoesAheadAfterTheLongestWaitAndIsCounted() throws Exception {
 		String approval = this.data.approval();
 		double before = metric("emulator_pacing_went_ahead_total");
-		// A client that sends half a body holds the only turn while the stand waits for
-		// the rest.
-		try (Socket stalled = new Socket("127.0.0.1", this.port)) {
-			OutputStream out = stalled.getOutputStream();
-			out.write(("POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: " + ElmaClient.KEY
-					+ "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"id_crm\":")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			awaitMetric("emulator_pacing_active", (value) -> value == 1.0);
+		try (Socket stalled = holdTheOnlyTurn()) {
 			// Health is never held.
 			given().port(this.port).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
 			this.elma.createChain(approval, "Согласовано").spec(success());
 		}
 		assertThat(metric("emulator_pacing_went_ahead_total")).isEqualTo(before + 1);
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void aRefusalTakesNoTurn() throws Exception {
+		double before = metric("emulator_pacing_went_ahead_total");
+		try (Socket stalled = holdTheOnlyTurn()) {
+			new ElmaClient(this.port, "wrong").createChain(this.data.approval(), "Согласовано")
+				.spec(answer(403, Contract.FORBIDDEN));
+			given().port(this.port).contentType("application/json").get("/0/odata/Contact").then().statusCode(401);
+			// Both answered at once: neither waited the longest wait for a turn.
+			assertThat(metric("emulator_pacing_went_ahead_total")).isEqualTo(before);
+		}
+	}
+
+	/**
+	 * Sends half of an OData write's body: the data service reads it once the request has
+	 * its turn, and holds the turn while it waits for the rest.
+	 */
+	private Socket holdTheOnlyTurn() throws IOException {
+		Socket stalled = new Socket("127.0.0.1", this.port);
+		OutputStream out = stalled.getOutputStream();
+		String credentials = Base64.getEncoder()
+			.encodeToString("Supervisor:Supervisor".getBytes(StandardCharsets.UTF_8));
+		out.write(("POST /0/odata/Contact HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+				+ "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"Name\":")
+			.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		awaitMetric("emulator_pacing_active", (value) -> value == 1.0);
+		return stalled;
 	}
 
 	@Test
@@ -118,7 +142,7 @@ class PacingTests {
 
 	private void awaitRuleTaken() {
 		Instant deadline = Instant.now().plus(PATIENCE);
-		// Taken, and the request it took sleeps aside: no request holds a turn.
+		// Taken, and the request it took sleeps before its turn: no request holds one.
 		while (admin().get("/emulator/api/faults")
 			.then()
 			.statusCode(200)
