@@ -6,14 +6,12 @@ import java.util.Collections;
 import java.util.List;
 
 import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
@@ -39,17 +37,10 @@ class HostileInputTests {
 	int port;
 
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
-
-	@BeforeEach
-	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
-	}
 
 	@Test
 	void deeplyNestedJsonIsRefusedAsNotJson() {

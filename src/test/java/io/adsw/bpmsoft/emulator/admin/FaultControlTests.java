@@ -6,12 +6,10 @@ import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
@@ -33,17 +31,10 @@ class FaultControlTests {
 	int port;
 
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
-
-	@BeforeEach
-	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
-	}
 
 	@AfterEach
 	void removeRules() {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
@@ -36,19 +35,16 @@ class StateControlTests {
 	int port;
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	ContactRepository contacts;
 
+	@Autowired
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
 
 	@BeforeEach
 	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
 		admin().post("/emulator/api/reset").then().statusCode(200);
 	}
 

@@ -14,8 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
@@ -33,14 +31,10 @@ class ApprovalLifecycleTests {
 
 	private static final String REJECTED = "Отклонено";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
 
 	String approval;
@@ -53,8 +47,6 @@ class ApprovalLifecycleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
 		this.approval = this.data.approval();
 		this.anna = this.data.contact("anna");
 		this.boris = this.data.contact("boris");

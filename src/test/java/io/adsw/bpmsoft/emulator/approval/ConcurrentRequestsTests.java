@@ -24,7 +24,6 @@ import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.StandTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -65,15 +64,11 @@ class ConcurrentRequestsTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
-
-	@BeforeEach
-	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
-	}
 
 	@Test
 	void sameResolutionFiredAtOnceDecidesOneStepOnly() throws Exception {

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
@@ -31,14 +29,10 @@ class EnforceOrderOffTests {
 
 	private static final String REJECTED = "Отклонено";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
 
 	String approval;
@@ -51,8 +45,6 @@ class EnforceOrderOffTests {
 
 	@BeforeEach
 	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
 		this.approval = this.data.approval();
 		this.anna = this.data.contact("anna");
 		this.boris = this.data.contact("boris");

@@ -22,8 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.json;
@@ -42,14 +40,10 @@ class ChangeApproverResolutionTests {
 
 	private static final String REJECTED = "Отклонено";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
 
 	String approval;
@@ -58,8 +52,6 @@ class ChangeApproverResolutionTests {
 
 	@BeforeEach
 	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
 		this.approval = this.data.approval();
 		this.approver = this.data.contact("ivan");
 		this.elma.createChain(this.approval, this.approver).spec(success());

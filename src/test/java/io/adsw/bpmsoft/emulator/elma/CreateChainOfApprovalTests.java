@@ -9,7 +9,6 @@ import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.StandTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,8 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.json;
@@ -31,21 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StandTest
 class CreateChainOfApprovalTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
-
-	@BeforeEach
-	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", " ", "\n\t \r\n", "\u00a0\u00a0", "{}", " { } ", "{\n\u00a0}" })

@@ -4,14 +4,12 @@ import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.json;
@@ -27,17 +25,10 @@ class ElmaServiceKeyTests {
 	int port;
 
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
-
-	@BeforeEach
-	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { ElmaClient.CREATE, ElmaClient.CHANGE })

@@ -4,12 +4,9 @@ import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
@@ -23,21 +20,11 @@ import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 @TestPropertySource(properties = "emulator.elma.http-status=always-200")
 class HttpStatusModeTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
+	@Autowired
 	StandData data;
-
-	@BeforeEach
-	void setUp() {
-		this.elma = new ElmaClient(this.port);
-		this.data = new StandData(this.context);
-	}
 
 	@Test
 	void forbiddenIsHttp200WithTheEnvelopeStatus() {

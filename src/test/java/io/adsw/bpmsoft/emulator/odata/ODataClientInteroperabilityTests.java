@@ -40,6 +40,7 @@ import org.apache.olingo.commons.api.format.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
@@ -62,6 +63,7 @@ class ODataClientInteroperabilityTests {
 
 	DataService odata;
 
+	@Autowired
 	ElmaClient elma;
 
 	String serviceRoot;
@@ -73,7 +75,6 @@ class ODataClientInteroperabilityTests {
 	@BeforeEach
 	void setUp() {
 		this.odata = new DataService(this.port);
-		this.elma = new ElmaClient(this.port);
 		this.serviceRoot = this.odata.serviceRoot();
 		this.client = ODataClientFactory.getEdmEnabledClient(this.serviceRoot);
 		this.client.getConfiguration()

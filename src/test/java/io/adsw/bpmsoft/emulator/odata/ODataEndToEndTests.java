@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
@@ -35,6 +36,7 @@ class ODataEndToEndTests {
 
 	DataService odata;
 
+	@Autowired
 	ElmaClient elma;
 
 	String tag;
@@ -48,7 +50,6 @@ class ODataEndToEndTests {
 	@BeforeEach
 	void setUp() {
 		this.odata = new DataService(this.port);
-		this.elma = new ElmaClient(this.port);
 		this.tag = DataService.tag();
 		this.emails = List.of(DataService.email(this.tag + "anna"), DataService.email(this.tag + "boris"),
 				DataService.email(this.tag + "clara"));

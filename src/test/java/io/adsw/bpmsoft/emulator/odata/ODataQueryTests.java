@@ -53,6 +53,7 @@ class ODataQueryTests {
 
 	DataService odata;
 
+	@Autowired
 	ElmaClient elma;
 
 	/** Unique to the test: every contact it makes has a name that starts with it. */
@@ -67,7 +68,6 @@ class ODataQueryTests {
 	@BeforeEach
 	void setUp() {
 		this.odata = new DataService(this.port);
-		this.elma = new ElmaClient(this.port);
 		this.tag = DataService.tag();
 		this.ids = new ArrayList<>();
 		this.emails = new ArrayList<>();

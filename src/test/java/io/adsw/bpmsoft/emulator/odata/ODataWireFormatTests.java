@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
@@ -39,12 +40,12 @@ class ODataWireFormatTests {
 
 	DataService odata;
 
+	@Autowired
 	ElmaClient elma;
 
 	@BeforeEach
 	void setUp() {
 		this.odata = new DataService(this.port);
-		this.elma = new ElmaClient(this.port);
 	}
 
 	@ParameterizedTest

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
@@ -38,6 +39,7 @@ class ODataWriteTests {
 
 	DataService odata;
 
+	@Autowired
 	ElmaClient elma;
 
 	String tag;
@@ -45,7 +47,6 @@ class ODataWriteTests {
 	@BeforeEach
 	void setUp() {
 		this.odata = new DataService(this.port);
-		this.elma = new ElmaClient(this.port);
 		this.tag = DataService.tag();
 	}
 

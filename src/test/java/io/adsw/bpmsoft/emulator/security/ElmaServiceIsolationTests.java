@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,19 +27,16 @@ class ElmaServiceIsolationTests {
 	int port;
 
 	@Autowired
-	ApplicationContext context;
-
 	ElmaClient elma;
 
 	CreatioClient creatio;
 
+	@Autowired
 	StandData data;
 
 	@BeforeEach
 	void clients() {
-		this.elma = new ElmaClient(this.port);
 		this.creatio = new CreatioClient(this.port);
-		this.data = new StandData(this.context);
 	}
 
 	@Test
