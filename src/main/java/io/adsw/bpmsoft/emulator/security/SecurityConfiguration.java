@@ -91,8 +91,8 @@ class SecurityConfiguration {
 		ElmaForbiddenHandler forbidden = new ElmaForbiddenHandler(answers);
 		ElmaServiceKeyFilter keyFilter = new ElmaServiceKeyFilter(properties.serviceKey(), forbidden);
 		// In order: the journal sees every request and answer; then the web server's
-		// checks; then
-		// fault rules, which make the stand misbehave whatever ELMA sends; then the key.
+		// checks; then fault rules, which make the stand misbehave whatever ELMA sends;
+		// then the key; last, once let in, the request's turn (pacing).
 		return http.securityMatcher("/ServiceModel/ElmaService.svc/**")
 			.addFilterBefore(
 					new JournalRecorder(journal, journalProperties, keyFilter::outcome, jsonMapper, clock, meters),
