@@ -75,7 +75,7 @@ public class ApprovalStep {
 	protected ApprovalStep() {
 	}
 
-	ApprovalStep(Approval approval, int round, int position, Contact approver, String objective, Instant now) {
+	private ApprovalStep(Approval approval, int round, int position, Contact approver, String objective, Instant now) {
 		this.id = UUID.randomUUID();
 		this.approval = approval;
 		this.round = round;
@@ -92,26 +92,6 @@ public class ApprovalStep {
 		this.status = state.status();
 		this.decidedOn = state.decidedOn();
 		this.setBy = state.status().isDecided() ? state.approver() : null;
-	}
-
-	void decide(Resolution resolution, Instant now) {
-		this.status = resolution.stepStatus();
-		this.decidedOn = now;
-		this.setBy = this.approver;
-		this.modifiedOn = now;
-	}
-
-	void cancel(Instant now) {
-		this.status = StepStatus.CANCELLED;
-		this.modifiedOn = now;
-	}
-
-	boolean isPending() {
-		return this.status == StepStatus.PENDING;
-	}
-
-	boolean belongsTo(Contact contact) {
-		return this.approver.getId().equals(contact.getId());
 	}
 
 	public UUID getId() {

@@ -2,14 +2,18 @@ package io.adsw.bpmsoft.emulator.approval;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import io.adsw.bpmsoft.emulator.Guids;
-import io.adsw.bpmsoft.emulator.contact.Contact;
 import io.adsw.bpmsoft.emulator.contact.ContactNotFoundException;
+import io.adsw.bpmsoft.emulator.contact.ContactRef;
 import io.adsw.bpmsoft.emulator.contact.Contacts;
 
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -19,16 +23,21 @@ import org.springframework.util.Assert;
 @Service
 public class Approvals {
 
-	private final ApprovalRepository approvals;
+	private final ApprovalLedger ledger;
 
 	private final Contacts contacts;
 
 	private final Clock clock;
 
-	Approvals(ApprovalRepository approvals, Contacts contacts, Clock clock) {
-		this.approvals = approvals;
+	private final TransactionTemplate transactions;
+
+	Approvals(ApprovalLedger ledger, Contacts contacts, Clock clock, DataSource dataSource) {
+		this.ledger = ledger;
 		this.contacts = contacts;
 		this.clock = clock;
+		// The lifecycle works on plain JDBC: a transaction of the DataSource alone spares
+		// each ELMA request the JPA session the application's transaction manager opens.
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	/**
@@ -38,12 +47,9 @@ public class Approvals {
 	 * @throws ApprovalNotFoundException when no approval has that id
 	 * @throws ContactNotFoundException naming the first email that matches no contact
 	 */
-	@Transactional
 	public Change receiveChain(String approvalId, List<String> emails) {
 		Assert.notEmpty(emails, "A chain needs at least one approver");
-		Approval approval = lock(approvalId);
-		List<Contact> approvers = this.contacts.byEmails(emails);
-		return approval.receiveChain(approvers, this.clock.instant());
+		return locked(approvalId, (approval) -> LifecycleRules.chain(approval, this.contacts.byEmails(emails)));
 	}
 
 	/**
@@ -52,9 +58,8 @@ public class Approvals {
 	 * @param approvalId the approval's id as sent
 	 * @throws ApprovalNotFoundException when no approval has that id
 	 */
-	@Transactional
 	public Change approveAutomatically(String approvalId) {
-		return lock(approvalId).receiveChain(List.of(), this.clock.instant());
+		return locked(approvalId, (approval) -> LifecycleRules.chain(approval, List.of()));
 	}
 
 	/**
@@ -65,25 +70,40 @@ public class Approvals {
 	 * @throws ContactNotFoundException when no contact has that email
 	 * @throws ApprovalRuleViolation when the lifecycle does not allow the decision
 	 */
-	@Transactional
 	public Change resolve(String approvalId, String email, Resolution resolution, boolean enforceOrder) {
-		Approval approval = lock(approvalId);
-		Contact approver = this.contacts.byEmail(email);
-		return approval.resolve(approver, resolution, enforceOrder, this.clock.instant());
+		return locked(approvalId, (approval) -> {
+			ContactRef approver = this.contacts.byEmail(email);
+			return LifecycleRules.resolution(approval, approver, resolution, enforceOrder);
+		});
 	}
 
 	/**
 	 * Puts an approval back to {@code New}, as if ELMA had never sent anything for it.
 	 * @throws ApprovalNotFoundException when no approval has that id
 	 */
-	@Transactional
 	public void reset(String approvalId) {
-		lock(approvalId).reset(this.clock.instant());
+		this.transactions
+			.executeWithoutResult((status) -> this.ledger.reset(lock(approvalId).id(), this.clock.instant()));
 	}
 
-	private Approval lock(String approvalId) {
+	/**
+	 * Locks the approval, lets the rules decide, and writes their outcome, in one
+	 * transaction.
+	 */
+	private Change locked(String approvalId, Function<ApprovalState, Outcome> rules) {
+		Change change = this.transactions.execute((status) -> {
+			ApprovalState approval = lock(approvalId);
+			Outcome outcome = rules.apply(approval);
+			this.ledger.write(approval, outcome, this.clock.instant());
+			return (outcome == Outcome.UNCHANGED) ? Change.UNCHANGED : Change.APPLIED;
+		});
+		Assert.state(change != null, "A lifecycle transaction returns its change");
+		return change;
+	}
+
+	private ApprovalState lock(String approvalId) {
 		return Guids.parse(approvalId)
-			.flatMap(this.approvals::lockById)
+			.flatMap(this.ledger::lock)
 			.orElseThrow(() -> new ApprovalNotFoundException(approvalId));
 	}
 
