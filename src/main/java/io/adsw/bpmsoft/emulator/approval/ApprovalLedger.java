@@ -13,14 +13,14 @@ import io.adsw.bpmsoft.emulator.approval.ApprovalState.RoundStep;
 import io.adsw.bpmsoft.emulator.contact.ContactRef;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads and writes what ELMA's requests change, statement by statement on plain JDBC, in
  * the caller's transaction. ELMA's load tests send these requests by the thousand; the
  * data service and the seeds keep the entities ({@link Approval}).
  */
-@Repository
+@Component
 class ApprovalLedger {
 
 	private final JdbcTemplate jdbc;
@@ -65,7 +65,7 @@ class ApprovalLedger {
 	void write(ApprovalState approval, Outcome outcome, Instant now) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
 		if (outcome instanceof Outcome.NewRound round) {
-			cancelPendingSteps(approval.id(), at);
+			cancelPendingSteps(approval, at);
 			insertSteps(approval, round, at);
 			updateApproval(approval.id(), round.status(), round.round(), at);
 		}
@@ -74,7 +74,7 @@ class ApprovalLedger {
 					"UPDATE approval_step SET status = ?, decided_on = ?, set_by_id = approver_id, modified_on = ? WHERE id = ?",
 					decision.stepStatus().name(), at, at, decision.stepId());
 			if (decision.cancelPending()) {
-				cancelPendingSteps(approval.id(), at);
+				cancelPendingSteps(approval, at);
 			}
 			updateApproval(approval.id(), decision.status(), approval.round(), at);
 		}
@@ -101,9 +101,14 @@ class ApprovalLedger {
 		}
 	}
 
-	private void cancelPendingSteps(UUID approvalId, OffsetDateTime at) {
-		this.jdbc.update("UPDATE approval_step SET status = ?, modified_on = ? WHERE approval_id = ? AND status = ?",
-				StepStatus.CANCELLED.name(), at, approvalId, StepStatus.PENDING.name());
+	// Any round may hold pending steps (a seed may leave some in earlier rounds); an
+	// approval still in round 0 has no steps at all.
+	private void cancelPendingSteps(ApprovalState approval, OffsetDateTime at) {
+		if (approval.round() > 0) {
+			this.jdbc.update(
+					"UPDATE approval_step SET status = ?, modified_on = ? WHERE approval_id = ? AND status = ?",
+					StepStatus.CANCELLED.name(), at, approval.id(), StepStatus.PENDING.name());
+		}
 	}
 
 	// The version moves as it does when the data service changes the entity, so both

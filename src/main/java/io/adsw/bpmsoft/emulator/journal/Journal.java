@@ -1,7 +1,9 @@
 package io.adsw.bpmsoft.emulator.journal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +30,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,10 +80,12 @@ public class Journal implements SmartLifecycle {
 
 	private @Nullable Thread writer;
 
-	Journal(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, JournalProperties properties, Clock clock,
+	Journal(NamedParameterJdbcTemplate jdbc, DataSource dataSource, JournalProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.jdbc = jdbc;
-		this.transaction = transaction;
+		// Batches are plain JDBC: a transaction of the DataSource alone, without the JPA
+		// session the application's transaction manager would open for each.
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.properties = properties;
 		this.clock = clock;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
@@ -291,34 +298,46 @@ public class Journal implements SmartLifecycle {
 	 * leaves nothing behind and its retry journals each request once.
 	 */
 	private void insert(List<JournalRecord> batch) {
-		MapSqlParameterSource[] rows = batch.stream().map(this::row).toArray(MapSqlParameterSource[]::new);
-		this.transaction.executeWithoutResult((status) -> this.jdbc
-			.batchUpdate("INSERT INTO journal_entry (received_on, endpoint, client_address, auth, request_body,"
-					+ " body_truncated, status, http_status, message, duration_us, id_crm, id_crm_key, emails,"
-					+ " approval_id, fault_id) VALUES (:receivedOn, :endpoint, :clientAddress, :auth, :requestBody,"
-					+ " :bodyTruncated, :status, :httpStatus, :message, :durationUs, :idCrm, :idCrmKey, :emails,"
-					+ " :approvalId, :faultId)", rows));
+		this.transaction
+			.executeWithoutResult((status) -> this.jdbc.getJdbcTemplate()
+				.batchUpdate("INSERT INTO journal_entry (received_on, endpoint, client_address, auth, request_body,"
+						+ " body_truncated, status, http_status, message, duration_us, id_crm, id_crm_key, emails,"
+						+ " approval_id, fault_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch,
+						batch.size(), Journal::setRow));
 	}
 
-	private MapSqlParameterSource row(JournalRecord record) {
-		String emails = record.emails().isEmpty() ? null : ";"
-				+ String.join(";", record.emails().stream().map((e) -> e.toLowerCase(Locale.ROOT)).toList()) + ";";
-		return new MapSqlParameterSource()
-			.addValue("receivedOn", OffsetDateTime.ofInstant(record.receivedOn(), ZoneOffset.UTC))
-			.addValue("endpoint", cut(record.endpoint(), 200))
-			.addValue("clientAddress", cut(record.clientAddress(), 100))
-			.addValue("auth", record.auth())
-			.addValue("requestBody", StorableText.shown(record.requestBody()))
-			.addValue("bodyTruncated", record.bodyTruncated())
-			.addValue("status", record.status())
-			.addValue("httpStatus", record.httpStatus())
-			.addValue("message", cut(record.message(), 4000))
-			.addValue("durationUs", record.durationMicros())
-			.addValue("idCrm", (record.idCrm() != null) ? cut(record.idCrm(), 200) : null)
-			.addValue("idCrmKey", (record.idCrm() != null) ? cut(record.idCrm().toLowerCase(Locale.ROOT), 200) : null)
-			.addValue("emails", (emails != null) ? cut(emails, 4000) : null)
-			.addValue("approvalId", record.approvalId())
-			.addValue("faultId", record.faultId());
+	// Typed setters: under load the writer stores thousands of records a second, and
+	// named parameters of unknown types cost more to bind than the rows to insert.
+	private static void setRow(PreparedStatement row, JournalRecord record) throws SQLException {
+		String idCrm = record.idCrm();
+		row.setObject(1, OffsetDateTime.ofInstant(record.receivedOn(), ZoneOffset.UTC));
+		row.setString(2, cut(record.endpoint(), 200));
+		row.setString(3, cut(record.clientAddress(), 100));
+		row.setString(4, record.auth());
+		row.setString(5, StorableText.shown(record.requestBody()));
+		row.setBoolean(6, record.bodyTruncated());
+		row.setInt(7, record.status());
+		row.setInt(8, record.httpStatus());
+		row.setString(9, cut(record.message(), 4000));
+		row.setLong(10, record.durationMicros());
+		row.setString(11, (idCrm != null) ? cut(idCrm, 200) : null);
+		row.setString(12, (idCrm != null) ? cut(idCrm.toLowerCase(Locale.ROOT), 200) : null);
+		row.setString(13,
+				record.emails().isEmpty() ? null
+						: cut(";" + String.join(";",
+								record.emails().stream().map((email) -> email.toLowerCase(Locale.ROOT)).toList()) + ";",
+								4000));
+		setUuid(row, 14, record.approvalId());
+		setUuid(row, 15, record.faultId());
+	}
+
+	private static void setUuid(PreparedStatement row, int index, @Nullable UUID value) throws SQLException {
+		if (value != null) {
+			row.setObject(index, value);
+		}
+		else {
+			row.setNull(index, Types.OTHER);
+		}
 	}
 
 	/**
