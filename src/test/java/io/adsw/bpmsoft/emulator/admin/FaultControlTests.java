@@ -1,19 +1,17 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,8 +25,8 @@ import static org.hamcrest.Matchers.notNullValue;
 @StandTest
 class FaultControlTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	AdminClient admin;
 
 	@Autowired
 	ElmaClient elma;
@@ -38,19 +36,12 @@ class FaultControlTests {
 
 	@AfterEach
 	void removeRules() {
-		admin().delete("/emulator/api/faults").then().statusCode(204);
-	}
-
-	RequestSpecification admin() {
-		return given().port(this.port)
-			.auth()
-			.preemptive()
-			.basic("Supervisor", "Supervisor")
-			.contentType("application/json");
+		this.admin.given().delete("/emulator/api/faults").then().statusCode(204);
 	}
 
 	String rule(String json) {
-		return admin().body(json)
+		return this.admin.given()
+			.body(json)
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(201)
@@ -81,8 +72,8 @@ class FaultControlTests {
 		this.elma.createChain(other, "Согласовано").spec(success());
 		this.elma.resolve(approval, ivan, "Согласовано").spec(answer(403, Contract.FORBIDDEN));
 		this.elma.resolve(approval, ivan, "Согласовано").spec(answer(403, Contract.FORBIDDEN));
-		admin().get("/emulator/api/faults/" + id).then().statusCode(200).body("applied", equalTo(2));
-		admin().delete("/emulator/api/faults/" + id).then().statusCode(204);
+		this.admin.given().get("/emulator/api/faults/" + id).then().statusCode(200).body("applied", equalTo(2));
+		this.admin.given().delete("/emulator/api/faults/" + id).then().statusCode(204);
 		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
 	}
 
@@ -117,7 +108,8 @@ class FaultControlTests {
 			.body(ElmaClient.json("id_crm", approval, "chain_of_approval", "Согласовано"))
 			.post(ElmaClient.CREATE));
 		this.elma.createChain(approval, "Согласовано").spec(success());
-		admin().queryParam("idCrm", approval)
+		this.admin.given()
+			.queryParam("idCrm", approval)
 			.get("/emulator/api/journal")
 			.then()
 			.body("total", equalTo(2))
@@ -148,7 +140,8 @@ class FaultControlTests {
 	void rulesAreListed() {
 		rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":500}");
 		rule("{\"endpoint\":\"ChangeApproverResolution\",\"drop\":true,\"times\":3}");
-		admin().get("/emulator/api/faults")
+		this.admin.given()
+			.get("/emulator/api/faults")
 			.then()
 			.statusCode(200)
 			.body("", hasSize(2))
@@ -158,32 +151,36 @@ class FaultControlTests {
 
 	@Test
 	void invalidRulesAreRefusedSayingWhatIsWrong() {
-		admin().body("{\"endpoint\":\"Nope\",\"status\":500}")
+		this.admin.given()
+			.body("{\"endpoint\":\"Nope\",\"status\":500}")
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("endpoint must be CreateChainOfApproval, ChangeApproverResolution or *"));
-		admin().body("{\"endpoint\":\"*\"}")
+		this.admin.given()
+			.body("{\"endpoint\":\"*\"}")
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("a rule needs a status, a delay (delayMs) or drop: true"));
-		admin().body("{\"endpoint\":\"*\",\"status\":500,\"probability\":2}")
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500,\"probability\":2}")
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("probability must be from 0 to 1"));
-		admin().body("{\"endpoint\":\"*\",\"status\":500,\"message\":\"a\\u0000b\"}")
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500,\"message\":\"a\\u0000b\"}")
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("message, idCrm and email cannot hold the character U+0000"));
-		admin().get("/emulator/api/faults").then().body("", hasSize(0));
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
 	}
 
 	@Test
 	void unknownRuleIsNotFound() {
-		admin().delete("/emulator/api/faults/6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a").then().statusCode(404);
+		this.admin.given().delete("/emulator/api/faults/6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a").then().statusCode(404);
 	}
 
 }

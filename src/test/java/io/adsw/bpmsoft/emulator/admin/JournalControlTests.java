@@ -1,10 +1,10 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +33,13 @@ class JournalControlTests {
 	int port;
 
 	@Autowired
+	AdminClient admin;
+
+	@Autowired
 	ElmaClient elma;
 
 	@Autowired
 	StandData data;
-
-	RequestSpecification admin() {
-		return given().port(this.port).auth().preemptive().basic("Supervisor", "Supervisor");
-	}
 
 	@Test
 	void everyRequestIsJournaledWithItsAnswerNewestFirst() {
@@ -48,7 +47,8 @@ class JournalControlTests {
 		String ivan = this.data.contact("ivan");
 		this.elma.createChain(approval, ivan).spec(success());
 		this.elma.resolve(approval, ivan, "Да").spec(answer(400, Contract.RESOLUTION_INVALID));
-		admin().queryParam("idCrm", approval)
+		this.admin.given()
+			.queryParam("idCrm", approval)
 			.get("/emulator/api/journal")
 			.then()
 			.statusCode(200)
@@ -81,7 +81,8 @@ class JournalControlTests {
 			.post(ElmaClient.CREATE)
 			.then()
 			.statusCode(403);
-		admin().queryParam("idCrm", approval.toUpperCase())
+		this.admin.given()
+			.queryParam("idCrm", approval.toUpperCase())
 			.get("/emulator/api/journal")
 			.then()
 			.body("total", equalTo(2))
@@ -94,7 +95,8 @@ class JournalControlTests {
 	void theKeyItselfIsNeverJournaled() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());
-		admin().queryParam("idCrm", approval)
+		this.admin.given()
+			.queryParam("idCrm", approval)
 			.get("/emulator/api/journal")
 			.then()
 			.body("total", equalTo(1))
@@ -107,7 +109,8 @@ class JournalControlTests {
 		String maria = this.data.contact("maria");
 		String oleg = this.data.contact("oleg");
 		this.elma.createChain(approval, maria + ";" + oleg).spec(success());
-		admin().queryParam("email", oleg.toUpperCase())
+		this.admin.given()
+			.queryParam("email", oleg.toUpperCase())
 			.get("/emulator/api/journal")
 			.then()
 			.body("total", equalTo(1))
@@ -122,7 +125,8 @@ class JournalControlTests {
 		this.elma.createChain(approval, ivan).spec(success());
 		this.elma.resolve(approval, "nobody@example.com", "Согласовано")
 			.spec(answer(400, Contract.contactNotFound("nobody@example.com")));
-		admin().queryParam("idCrm", approval)
+		this.admin.given()
+			.queryParam("idCrm", approval)
 			.queryParam("endpoint", "ChangeApproverResolution")
 			.queryParam("status", 400)
 			.queryParam("from", from)
@@ -130,7 +134,8 @@ class JournalControlTests {
 			.then()
 			.body("total", equalTo(1))
 			.body("items[0].message", equalTo(Contract.contactNotFound("nobody@example.com")));
-		admin().queryParam("idCrm", approval)
+		this.admin.given()
+			.queryParam("idCrm", approval)
 			.queryParam("to", from)
 			.get("/emulator/api/journal")
 			.then()
@@ -144,7 +149,8 @@ class JournalControlTests {
 		for (int i = 0; i < 5; i++) {
 			this.elma.createChain(approval, "Согласовано").spec(success());
 		}
-		admin().queryParam("idCrm", approval)
+		this.admin.given()
+			.queryParam("idCrm", approval)
 			.queryParam("page", 1)
 			.queryParam("size", 2)
 			.get("/emulator/api/journal")
@@ -158,17 +164,19 @@ class JournalControlTests {
 	void entriesAreDeletedByFilter() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());
-		admin().queryParam("idCrm", approval)
+		this.admin.given()
+			.queryParam("idCrm", approval)
 			.delete("/emulator/api/journal")
 			.then()
 			.statusCode(200)
 			.body("deleted", equalTo(1));
-		admin().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(0));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(0));
 	}
 
 	@Test
 	void oversizedPageIsRefusedAsAProblem() {
-		admin().queryParam("size", 5000)
+		this.admin.given()
+			.queryParam("size", 5000)
 			.get("/emulator/api/journal")
 			.then()
 			.statusCode(400)

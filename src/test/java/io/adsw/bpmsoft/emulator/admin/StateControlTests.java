@@ -3,12 +3,12 @@ package io.adsw.bpmsoft.emulator.admin;
 import java.util.List;
 import java.util.Map;
 
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.adsw.bpmsoft.emulator.contact.ContactRepository;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +35,9 @@ class StateControlTests {
 	int port;
 
 	@Autowired
+	AdminClient admin;
+
+	@Autowired
 	ContactRepository contacts;
 
 	@Autowired
@@ -45,15 +48,7 @@ class StateControlTests {
 
 	@BeforeEach
 	void setUp() {
-		admin().post("/emulator/api/reset").then().statusCode(200);
-	}
-
-	RequestSpecification admin() {
-		return given().port(this.port)
-			.auth()
-			.preemptive()
-			.basic("Supervisor", "Supervisor")
-			.contentType("application/json");
+		this.admin.given().post("/emulator/api/reset").then().statusCode(200);
 	}
 
 	@Test
@@ -65,10 +60,10 @@ class StateControlTests {
 		this.elma.createChain(approval, maria + ";" + ivan).spec(success());
 		this.elma.resolve(approval, maria, "Согласовано").spec(success());
 		StandData.ApprovalView before = this.data.approvalView(approval);
-		String state = admin().get("/emulator/api/state").then().statusCode(200).extract().asString();
-		admin().post("/emulator/api/reset?scope=data").then().statusCode(200);
+		String state = this.admin.given().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		this.admin.given().post("/emulator/api/reset?scope=data").then().statusCode(200);
 		assertThat(this.contacts.count()).isZero();
-		admin().body(state).put("/emulator/api/state").then().statusCode(200);
+		this.admin.given().body(state).put("/emulator/api/state").then().statusCode(200);
 		StandData.ApprovalView after = this.data.approvalView(approval);
 		assertThat(after.status()).isEqualTo(before.status());
 		assertThat(after.round()).isEqualTo(2);
@@ -137,7 +132,8 @@ class StateControlTests {
 	@Test
 	void stateHoldingANulCharacterIsRefusedAndChangesNothing() {
 		String ivan = this.data.contact("ivan");
-		admin().body("{\"contacts\":[{\"email\":\"nul@example.com\",\"name\":\"a\\u0000b\"}]}")
+		this.admin.given()
+			.body("{\"contacts\":[{\"email\":\"nul@example.com\",\"name\":\"a\\u0000b\"}]}")
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
@@ -151,7 +147,8 @@ class StateControlTests {
 	void invalidStateIsRefusedAndChangesNothing() {
 		String ivan = this.data.contact("ivan");
 		String bad = "{\"approvals\":[{\"id\":\"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\"status\":\"Somewhere\"}]}";
-		admin().body(bad)
+		this.admin.given()
+			.body(bad)
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
@@ -166,20 +163,20 @@ class StateControlTests {
 		String approval = this.data.approval();
 		String ivan = this.data.contact("ivan");
 		this.elma.createChain(approval, ivan).spec(success());
-		admin().queryParam("approval", approval).post("/emulator/api/reset").then().statusCode(200);
+		this.admin.given().queryParam("approval", approval).post("/emulator/api/reset").then().statusCode(200);
 		StandData.ApprovalView view = this.data.approvalView(approval);
 		assertThat(view.status()).isEqualTo("NEW");
 		assertThat(view.round()).isZero();
 		assertThat(view.steps()).isEmpty();
-		admin().queryParam("approval", "123-123").post("/emulator/api/reset").then().statusCode(404);
+		this.admin.given().queryParam("approval", "123-123").post("/emulator/api/reset").then().statusCode(404);
 	}
 
 	@Test
 	void resetOfTheJournalKeepsTheData() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());
-		admin().queryParam("scope", "journal").post("/emulator/api/reset").then().statusCode(200);
-		admin().get("/emulator/api/journal").then().body("total", equalTo(0));
+		this.admin.given().queryParam("scope", "journal").post("/emulator/api/reset").then().statusCode(200);
+		this.admin.given().get("/emulator/api/journal").then().body("total", equalTo(0));
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
 	}
 
@@ -187,10 +184,14 @@ class StateControlTests {
 	void resetOfTheFaultsKeepsTheJournalAndTheData() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());
-		admin().body("{\"endpoint\":\"*\",\"status\":500}").post("/emulator/api/faults").then().statusCode(201);
-		admin().queryParam("scope", "faults").post("/emulator/api/reset").then().statusCode(200);
-		admin().get("/emulator/api/faults").then().body("size()", equalTo(0));
-		admin().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201);
+		this.admin.given().queryParam("scope", "faults").post("/emulator/api/reset").then().statusCode(200);
+		this.admin.given().get("/emulator/api/faults").then().body("size()", equalTo(0));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
 		this.elma.createChain(approval, "Согласовано").spec(success());
 	}
 
@@ -198,12 +199,16 @@ class StateControlTests {
 	void fullResetEmptiesTheStandAndLoadsTheConfiguredSeedAgain() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());
-		admin().body("{\"endpoint\":\"*\",\"status\":500}").post("/emulator/api/faults").then().statusCode(201);
-		admin().post("/emulator/api/reset").then().statusCode(200).body("reset", equalTo("all"));
-		admin().get("/emulator/api/faults").then().body("size()", equalTo(0));
-		admin().get("/emulator/api/journal").then().body("total", equalTo(0));
-		admin().get("/emulator/api/state").then().body("approvals.size()", equalTo(0));
-		admin().queryParam("scope", "everything").post("/emulator/api/reset").then().statusCode(400);
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201);
+		this.admin.given().post("/emulator/api/reset").then().statusCode(200).body("reset", equalTo("all"));
+		this.admin.given().get("/emulator/api/faults").then().body("size()", equalTo(0));
+		this.admin.given().get("/emulator/api/journal").then().body("total", equalTo(0));
+		this.admin.given().get("/emulator/api/state").then().body("approvals.size()", equalTo(0));
+		this.admin.given().queryParam("scope", "everything").post("/emulator/api/reset").then().statusCode(400);
 	}
 
 	@Test
@@ -211,20 +216,21 @@ class StateControlTests {
 		String approval = this.data.approval();
 		String ivan = this.data.contact("ivan");
 		this.elma.createChain(approval, ivan).spec(success());
-		admin().body(Map.of("name", "before decision"))
+		this.admin.given()
+			.body(Map.of("name", "before decision"))
 			.post("/emulator/api/snapshots")
 			.then()
 			.statusCode(201)
 			.body("name", equalTo("before decision"));
 		this.elma.resolve(approval, ivan, "Отклонено").spec(success());
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("REJECTED");
-		admin().get("/emulator/api/snapshots").then().body("name", hasItem("before decision"));
-		admin().post("/emulator/api/snapshots/before decision/restore").then().statusCode(200);
+		this.admin.given().get("/emulator/api/snapshots").then().body("name", hasItem("before decision"));
+		this.admin.given().post("/emulator/api/snapshots/before decision/restore").then().statusCode(200);
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("IN_PROGRESS");
 		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
-		admin().delete("/emulator/api/snapshots/before decision").then().statusCode(204);
-		admin().post("/emulator/api/snapshots/before decision/restore").then().statusCode(404);
-		admin().body(Map.of("name", "")).post("/emulator/api/snapshots").then().statusCode(400);
+		this.admin.given().delete("/emulator/api/snapshots/before decision").then().statusCode(204);
+		this.admin.given().post("/emulator/api/snapshots/before decision/restore").then().statusCode(404);
+		this.admin.given().body(Map.of("name", "")).post("/emulator/api/snapshots").then().statusCode(400);
 	}
 
 	@Test
@@ -232,11 +238,13 @@ class StateControlTests {
 		String approval = this.data.approval();
 		List<String> approvers = List.of(this.data.contact("a"), this.data.contact("b"));
 		this.elma.createChain(approval, String.join(";", approvers)).spec(success());
-		admin().get("/emulator/api/settings")
+		this.admin.given()
+			.get("/emulator/api/settings")
 			.then()
 			.body("enforceOrder", equalTo(true))
 			.body("httpStatus", equalTo("mirror"));
-		admin().body(Map.of("enforceOrder", false, "httpStatus", "always-200"))
+		this.admin.given()
+			.body(Map.of("enforceOrder", false, "httpStatus", "always-200"))
 			.put("/emulator/api/settings")
 			.then()
 			.statusCode(200)
@@ -244,11 +252,12 @@ class StateControlTests {
 			.body("httpStatus", equalTo("always-200"));
 		this.elma.resolve(approval, approvers.get(1), "Согласовано").spec(success());
 		this.elma.resolve(approval, "nobody@example.com", "Согласовано").statusCode(200).body("status", equalTo(400));
-		admin().body(Map.of("enforceOrder", true, "httpStatus", "mirror"))
+		this.admin.given()
+			.body(Map.of("enforceOrder", true, "httpStatus", "mirror"))
 			.put("/emulator/api/settings")
 			.then()
 			.statusCode(200);
-		admin().body(Map.of("httpStatus", "sometimes")).put("/emulator/api/settings").then().statusCode(400);
+		this.admin.given().body(Map.of("httpStatus", "sometimes")).put("/emulator/api/settings").then().statusCode(400);
 	}
 
 }

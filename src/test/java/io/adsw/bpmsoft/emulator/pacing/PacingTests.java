@@ -12,11 +12,11 @@ import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +44,9 @@ class PacingTests {
 	int port;
 
 	@Autowired
+	AdminClient admin;
+
+	@Autowired
 	ElmaClient elma;
 
 	@Autowired
@@ -51,7 +54,7 @@ class PacingTests {
 
 	@AfterEach
 	void removeRules() {
-		admin().delete("/emulator/api/faults").then().statusCode(204);
+		this.admin.given().delete("/emulator/api/faults").then().statusCode(204);
 	}
 
 	@Test
@@ -105,7 +108,7 @@ class PacingTests {
 	void aRequestDelayedByAFaultRuleDoesNotHoldUpTheRequestsBehindIt() {
 		String delayed = this.data.approval();
 		String other = this.data.approval();
-		admin()
+		this.admin.given()
 			.body("{\"endpoint\":\"CreateChainOfApproval\",\"delayMs\":3000,\"times\":1,\"idCrm\":\"" + delayed + "\"}")
 			.post("/emulator/api/faults")
 			.then()
@@ -123,18 +126,11 @@ class PacingTests {
 		assertThat(this.data.approvalView(delayed).status()).isEqualTo("APPROVED");
 	}
 
-	private RequestSpecification admin() {
-		return given().port(this.port)
-			.auth()
-			.preemptive()
-			.basic("Supervisor", "Supervisor")
-			.contentType("application/json");
-	}
-
 	private void awaitRuleTaken() {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		// Taken, and the request it took sleeps before its turn: no request holds one.
-		while (admin().get("/emulator/api/faults")
+		while (this.admin.given()
+			.get("/emulator/api/faults")
 			.then()
 			.statusCode(200)
 			.extract()
@@ -154,7 +150,7 @@ class PacingTests {
 	}
 
 	private double metric(String name) {
-		String text = admin().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		String text = this.admin.given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
 		Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$").matcher(text);
 		assertThat(matcher.find()).as(name + " in " + text).isTrue();
 		return Double.parseDouble(matcher.group(1));
