@@ -37,13 +37,18 @@ class ApprovalLedger {
 	Optional<ApprovalState> lock(UUID id) {
 		return this.jdbc
 			.query("SELECT name, status, round_no FROM approval WHERE id = ? FOR UPDATE",
-					(row, number) -> new ApprovalState(id, row.getString(1), ApprovalStatus.valueOf(row.getString(2)),
-							row.getInt(3), List.of()),
+					(row, number) -> new Head(row.getString(1), ApprovalStatus.valueOf(row.getString(2)),
+							row.getInt(3)),
 					id)
 			.stream()
 			.findFirst()
-			.map((approval) -> new ApprovalState(id, approval.name(), approval.status(), approval.round(),
-					roundSteps(id, approval.round())));
+			.map((head) -> new ApprovalState(id, head.name(), head.status(), head.round(),
+					roundSteps(id, head.round())));
+	}
+
+	/** The approval's own row. */
+	private record Head(String name, ApprovalStatus status, int round) {
+
 	}
 
 	private List<RoundStep> roundSteps(UUID approvalId, int round) {
