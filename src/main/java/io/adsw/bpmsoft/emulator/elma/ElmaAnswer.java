@@ -12,6 +12,9 @@ public record ElmaAnswer(int status, @JsonProperty("error_message") String error
 
 	static final ElmaAnswer SUCCESS = new ElmaAnswer(200, "");
 
+	/** Check 1: no key or a wrong one. */
+	public static final ElmaAnswer FORBIDDEN = new ElmaAnswer(403, ElmaMessages.FORBIDDEN);
+
 	public static ElmaAnswer badRequest(String message) {
 		return new ElmaAnswer(400, message);
 	}

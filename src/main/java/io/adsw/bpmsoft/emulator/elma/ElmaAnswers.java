@@ -1,11 +1,15 @@
 package io.adsw.bpmsoft.emulator.elma;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +27,30 @@ public class ElmaAnswers {
 
 	private final JsonMapper jsonMapper;
 
+	/**
+	 * The answers whose envelope never changes, written out once: the success and the
+	 * key's refusal, the stand's most frequent answers.
+	 */
+	private final List<WrittenAnswer> constant;
+
 	ElmaAnswers(ElmaSettings settings, JsonMapper jsonMapper) {
 		this.settings = settings;
 		this.jsonMapper = jsonMapper;
+		this.constant = List.of(new WrittenAnswer(ElmaAnswer.SUCCESS, jsonMapper.writeValueAsBytes(ElmaAnswer.SUCCESS)),
+				new WrittenAnswer(ElmaAnswer.FORBIDDEN, jsonMapper.writeValueAsBytes(ElmaAnswer.FORBIDDEN)));
+	}
+
+	/**
+	 * The envelope of a body that is one of the constant answers, without reading it as
+	 * JSON; empty for any other body.
+	 */
+	public Optional<ElmaAnswer> constantAnswer(byte[] body) {
+		for (WrittenAnswer written : this.constant) {
+			if (Arrays.equals(written.body(), body)) {
+				return Optional.of(written.answer());
+			}
+		}
+		return Optional.empty();
 	}
 
 	ResponseEntity<ElmaAnswer> entity(ElmaAnswer answer) {
@@ -50,13 +75,31 @@ public class ElmaAnswers {
 	}
 
 	private void writeWithStatus(HttpServletResponse response, int status, ElmaAnswer answer) throws IOException {
+		byte[] body = writtenBody(answer);
+		if (body == null) {
+			body = this.jsonMapper.writeValueAsBytes(answer);
+		}
 		response.setStatus(status);
 		response.setContentType(CONTENT_TYPE.toString());
-		this.jsonMapper.writeValue(response.getOutputStream(), answer);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	private byte @Nullable [] writtenBody(ElmaAnswer answer) {
+		for (WrittenAnswer written : this.constant) {
+			if (written.answer().equals(answer)) {
+				return written.body();
+			}
+		}
+		return null;
 	}
 
 	private int httpStatusOf(ElmaAnswer answer) {
 		return (this.settings.httpStatus() == ElmaProperties.HttpStatusMode.ALWAYS_200) ? 200 : answer.status();
+	}
+
+	private record WrittenAnswer(ElmaAnswer answer, byte[] body) {
+
 	}
 
 }

@@ -33,19 +33,39 @@ public record ElmaRequestSummary(String operation, String body, @Nullable String
 	/** Request attribute holding the id of the approval a request reached. */
 	static final String APPROVAL_ATTRIBUTE = "io.adsw.bpmsoft.emulator.elma.ApprovalId";
 
+	/** Request attribute holding the summary of what was sent, made once per request. */
+	private static final String SUMMARY_ATTRIBUTE = ElmaRequestSummary.class.getName();
+
+	/**
+	 * What the request was about so far: the fault rules ask before the service has
+	 * worked on it, the journal after, when the approval it reached is known.
+	 */
 	public static ElmaRequestSummary of(HttpServletRequest request) {
+		UUID approvalId = (request.getAttribute(APPROVAL_ATTRIBUTE) instanceof UUID id) ? id : null;
+		ElmaRequestSummary sent;
+		if (request.getAttribute(SUMMARY_ATTRIBUTE) instanceof ElmaRequestSummary known) {
+			sent = known;
+		}
+		else {
+			sent = ofSent(request);
+			request.setAttribute(SUMMARY_ATTRIBUTE, sent);
+		}
+		return (approvalId != null)
+				? new ElmaRequestSummary(sent.operation(), sent.body(), sent.idCrm(), sent.emails(), approvalId) : sent;
+	}
+
+	private static ElmaRequestSummary ofSent(HttpServletRequest request) {
 		String operation = operation(request);
 		Object attribute = request.getAttribute(ElmaRawBody.ATTRIBUTE);
-		UUID approvalId = (request.getAttribute(APPROVAL_ATTRIBUTE) instanceof UUID id) ? id : null;
 		if (!(attribute instanceof ElmaRawBody raw)) {
-			return new ElmaRequestSummary(operation, "", null, List.of(), approvalId);
+			return new ElmaRequestSummary(operation, "", null, List.of(), null);
 		}
 		Charset charset = (raw.declaredCharset() != null) ? raw.declaredCharset() : StandardCharsets.UTF_8;
 		String body = new String(raw.bytes(), charset);
 		String idCrm = null;
 		List<String> emails = List.of();
 		try {
-			ElmaFields fields = ElmaRequestReader.read(raw);
+			ElmaFields fields = raw.fields();
 			idCrm = fields.optional("id_crm");
 			if (CREATE.equals(operation)) {
 				String chain = fields.optional("chain_of_approval");
@@ -61,7 +81,7 @@ public record ElmaRequestSummary(String operation, String body, @Nullable String
 		catch (ElmaRefusal ex) {
 			// A body the service refuses names nothing; the journal keeps it as received.
 		}
-		return new ElmaRequestSummary(operation, body, idCrm, emails, approvalId);
+		return new ElmaRequestSummary(operation, body, idCrm, emails, null);
 	}
 
 	private static String operation(HttpServletRequest request) {

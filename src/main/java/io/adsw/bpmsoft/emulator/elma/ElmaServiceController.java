@@ -40,7 +40,7 @@ class ElmaServiceController {
 	@PostMapping("/{operation:(?i)CreateChainOfApproval}")
 	ResponseEntity<ElmaAnswer> createChainOfApproval(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body,
 			HttpServletRequest request) {
-		ElmaFields fields = ElmaRequestReader.read(body);
+		ElmaFields fields = body.fields();
 		String idCrm = fields.required("id_crm", ElmaMessages.ID_CRM_EMPTY);
 		ChainOfApproval chain = ChainOfApproval.parse(fields.required("chain_of_approval", ElmaMessages.CHAIN_EMPTY));
 		try {
@@ -62,7 +62,7 @@ class ElmaServiceController {
 	@PostMapping("/{operation:(?i)ChangeApproverResolution}")
 	ResponseEntity<ElmaAnswer> changeApproverResolution(@RequestAttribute(ElmaRawBody.ATTRIBUTE) ElmaRawBody body,
 			HttpServletRequest request) {
-		ElmaFields fields = ElmaRequestReader.read(body);
+		ElmaFields fields = body.fields();
 		String idCrm = fields.required("id_crm", ElmaMessages.ID_CRM_EMPTY);
 		String approver = fields.required("approver", ElmaMessages.APPROVER_EMPTY);
 		Resolution resolution = resolution(fields.required("resolution", ElmaMessages.RESOLUTION_EMPTY));

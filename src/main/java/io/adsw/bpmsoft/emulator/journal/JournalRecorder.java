@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.adsw.bpmsoft.emulator.elma.ElmaAnswer;
+import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
 import io.adsw.bpmsoft.emulator.fault.FaultInjector;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,14 +48,20 @@ public class JournalRecorder extends OncePerRequestFilter {
 
 	private final MeterRegistry meters;
 
+	private final ElmaAnswers answers;
+
+	/** The timers by operation and status, registered once each. */
+	private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+
 	/**
 	 * @param authOutcome how the request's key compares with the stand's: {@code ok},
 	 * {@code missing} or {@code wrong}, never the value
 	 */
 	public JournalRecorder(Journal journal, JournalProperties properties,
-			Function<HttpServletRequest, String> authOutcome, JsonMapper jsonMapper, Clock clock,
-			MeterRegistry meters) {
+			Function<HttpServletRequest, String> authOutcome, JsonMapper jsonMapper, Clock clock, MeterRegistry meters,
+			ElmaAnswers answers) {
 		this.journal = journal;
+		this.answers = answers;
 		this.meters = meters;
 		this.properties = properties;
 		this.authOutcome = authOutcome;
@@ -75,46 +86,66 @@ public class JournalRecorder extends OncePerRequestFilter {
 			long micros = (System.nanoTime() - start) / 1000;
 			JournalRecord record = record(request, answer.getStatus(), body, received, micros);
 			this.journal.record(record);
-			Timer.builder("emulator.elma.requests")
-				.description("ElmaService requests by operation and envelope status")
-				.tag("endpoint", KNOWN_ENDPOINTS.contains(record.endpoint()) ? record.endpoint() : "other")
-				.tag("status", String.valueOf(record.status()))
-				.register(this.meters)
-				.record(micros, TimeUnit.MICROSECONDS);
+			timer(record).record(micros, TimeUnit.MICROSECONDS);
 		}
+	}
+
+	/**
+	 * The envelope the stand answered with: one of the constant answers is known by its
+	 * bytes, any other is read back; a body that is not an envelope is kept as the
+	 * message.
+	 */
+	private ElmaAnswer envelope(byte[] answer, int httpStatus) {
+		if (answer.length == 0) {
+			return new ElmaAnswer(httpStatus, "");
+		}
+		Optional<ElmaAnswer> constant = this.answers.constantAnswer(answer);
+		if (constant.isPresent()) {
+			return constant.get();
+		}
+		try {
+			JsonNode envelope = this.jsonMapper.readTree(answer);
+			return new ElmaAnswer(envelope.path("status").asInt(httpStatus),
+					envelope.path("error_message").asString(""));
+		}
+		catch (RuntimeException ex) {
+			return new ElmaAnswer(httpStatus, new String(answer, StandardCharsets.UTF_8));
+		}
+	}
+
+	private Timer timer(JournalRecord record) {
+		String endpoint = KNOWN_ENDPOINTS.contains(record.endpoint()) ? record.endpoint() : "other";
+		String status = String.valueOf(record.status());
+		return this.timers.computeIfAbsent(endpoint + ' ' + status,
+				(key) -> Timer.builder("emulator.elma.requests")
+					.description("ElmaService requests by operation and envelope status")
+					.tag("endpoint", endpoint)
+					.tag("status", status)
+					.register(this.meters));
 	}
 
 	private JournalRecord record(HttpServletRequest request, int httpStatus, byte[] answer, Instant received,
 			long micros) {
 		ElmaRequestSummary summary = ElmaRequestSummary.of(request);
-		int status = httpStatus;
-		String message = "";
 		boolean dropped = request.getAttribute(FaultInjector.DROPPED_ATTRIBUTE) != null;
-		if (dropped) {
-			status = 0;
-			message = "The connection was dropped by a fault rule.";
-		}
-		else if (answer.length > 0) {
-			try {
-				JsonNode envelope = this.jsonMapper.readTree(answer);
-				status = envelope.path("status").asInt(httpStatus);
-				message = envelope.path("error_message").asString("");
-			}
-			catch (RuntimeException ex) {
-				message = new String(answer, StandardCharsets.UTF_8);
-			}
-		}
+		ElmaAnswer envelope = dropped ? new ElmaAnswer(0, "The connection was dropped by a fault rule.")
+				: envelope(answer, httpStatus);
 		String body = summary.body();
 		boolean truncated = false;
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length > this.properties.maxBodyBytes()) {
-			body = new String(bytes, 0, this.properties.maxBodyBytes(), StandardCharsets.UTF_8);
-			truncated = true;
+		// UTF-8 takes at most three bytes for a char: shorter bodies need no encoding to
+		// be known to fit.
+		if (body.length() * 3L > this.properties.maxBodyBytes()) {
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			if (bytes.length > this.properties.maxBodyBytes()) {
+				body = new String(bytes, 0, this.properties.maxBodyBytes(), StandardCharsets.UTF_8);
+				truncated = true;
+			}
 		}
 		Object fault = request.getAttribute(FaultInjector.FAULT_ATTRIBUTE);
 		return new JournalRecord(received, summary.operation(), request.getRemoteAddr(),
-				this.authOutcome.apply(request), body, truncated, status, dropped ? 0 : httpStatus, message, micros,
-				summary.idCrm(), summary.emails(), summary.approvalId(), (fault instanceof UUID id) ? id : null);
+				this.authOutcome.apply(request), body, truncated, envelope.status(), dropped ? 0 : httpStatus,
+				envelope.errorMessage(), micros, summary.idCrm(), summary.emails(), summary.approvalId(),
+				(fault instanceof UUID id) ? id : null);
 	}
 
 }

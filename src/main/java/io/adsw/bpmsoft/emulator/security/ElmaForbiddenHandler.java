@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswer;
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
-import io.adsw.bpmsoft.emulator.elma.ElmaMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,7 +37,7 @@ class ElmaForbiddenHandler implements AuthenticationEntryPoint, AccessDeniedHand
 	}
 
 	void forbid(HttpServletResponse response) throws IOException {
-		this.answers.write(response, new ElmaAnswer(403, ElmaMessages.FORBIDDEN));
+		this.answers.write(response, ElmaAnswer.FORBIDDEN);
 	}
 
 }

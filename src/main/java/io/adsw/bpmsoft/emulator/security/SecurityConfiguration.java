@@ -94,9 +94,8 @@ class SecurityConfiguration {
 		// checks; then fault rules, which make the stand misbehave whatever ELMA sends;
 		// then the key; last, once let in, the request's turn (pacing).
 		return http.securityMatcher("/ServiceModel/ElmaService.svc/**")
-			.addFilterBefore(
-					new JournalRecorder(journal, journalProperties, keyFilter::outcome, jsonMapper, clock, meters),
-					DisableEncodeUrlFilter.class)
+			.addFilterBefore(new JournalRecorder(journal, journalProperties, keyFilter::outcome, jsonMapper, clock,
+					meters, answers), DisableEncodeUrlFilter.class)
 			.addFilterAfter(new ElmaTransportFilter(answers), JournalRecorder.class)
 			.addFilterAfter(new FaultInjector(faults, answers), ElmaTransportFilter.class)
 			.addFilterBefore(keyFilter, AuthorizationFilter.class)
