@@ -103,7 +103,11 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(ElmaServiceKeyFilter.ROLE))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(forbidden).accessDeniedHandler(forbidden))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless and key-only: no session to manage, no servlet API for roles.
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement((sessions) -> sessions.disable())
+			.servletApi((servletApi) -> servletApi.disable())
 			.csrf((csrf) -> csrf.disable())
 			.anonymous((anonymous) -> anonymous.disable())
 			.requestCache((cache) -> cache.disable())
