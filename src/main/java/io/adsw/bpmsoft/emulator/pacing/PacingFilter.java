@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,10 +27,12 @@ public class PacingFilter extends OncePerRequestFilter {
 		this.turns = turns;
 	}
 
+	/** The actuator's endpoints, wherever its base path puts them. */
+	private final RequestMatcher actuator = EndpointRequest.toAnyEndpoint();
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals("/actuator") || path.startsWith("/actuator/");
+		return this.actuator.matches(request);
 	}
 
 	@Override

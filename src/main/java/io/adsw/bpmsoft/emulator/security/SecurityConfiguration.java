@@ -16,7 +16,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -70,11 +72,14 @@ class SecurityConfiguration {
 
 	private static final String[] DATA_SERVICE = { "/0/odata/**", "/odata/**" };
 
-	private static final String[] ADMIN_ONLY = { "/actuator/**", "/emulator/**" };
+	/**
+	 * The control plane. The actuator is admin-only too, wherever
+	 * {@code management.endpoints.web.base-path} puts it ({@link EndpointRequest}).
+	 */
+	private static final String[] CONTROL_PLANE = { "/emulator/**" };
 
-	private static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/error",
-			AuthServiceController.LOGIN, AuthServiceController.LOGIN_UNDER_ZERO, "/emulator/login.html",
-			"/emulator/dashboard.css" };
+	private static final String[] OPEN = { "/error", AuthServiceController.LOGIN,
+			AuthServiceController.LOGIN_UNDER_ZERO, "/emulator/login.html", "/emulator/dashboard.css" };
 
 	/**
 	 * Creatio's logout routes: its main menu's (under {@code /0} on .NET Framework) and
@@ -127,7 +132,7 @@ class SecurityConfiguration {
 	SecurityFilterChain httpBasicChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			StandRefusals refusals, PacingFilter pacing) {
 		http.securityMatcher(new AndRequestMatcher(SecurityConfiguration::hasBasicCredentials,
-				new OrRequestMatcher(paths(DATA_SERVICE), paths(ADMIN_ONLY))))
+				new OrRequestMatcher(paths(DATA_SERVICE), paths(CONTROL_PLANE), EndpointRequest.toAnyEndpoint())))
 			.authenticationManager(authenticationManager)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals))
 			.exceptionHandling(
@@ -168,7 +173,11 @@ class SecurityConfiguration {
 	private static HttpSecurity authorize(HttpSecurity http) {
 		return http.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
 			.permitAll()
-			.requestMatchers(ADMIN_ONLY)
+			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+			.permitAll()
+			.requestMatchers(CONTROL_PLANE)
+			.hasRole(ADMIN)
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole(ADMIN)
 			.requestMatchers(DATA_SERVICE)
 			.authenticated()
@@ -184,6 +193,7 @@ class SecurityConfiguration {
 	private static RequestMatcher csrfProtected(boolean onGet) {
 		RequestMatcher methods = onGet ? AnyRequestMatcher.INSTANCE : CsrfFilter.DEFAULT_CSRF_MATCHER;
 		return new AndRequestMatcher(methods, new NegatedRequestMatcher(paths(OPEN)),
+				new NegatedRequestMatcher(EndpointRequest.to(HealthEndpoint.class)),
 				new NegatedRequestMatcher(SecurityConfiguration::dashboardPage), loggedInSession());
 	}
 
