@@ -76,9 +76,10 @@ class EntityHandler implements EntityProcessor {
 					.invalidBody("A row with the Id '" + id + "' already exists in " + set.name() + ".");
 			}
 			Instant now = this.service.now();
-			Object entity = set.writes().create(id, null, now);
+			UUID author = this.service.author();
+			Object entity = set.writes().create(id, author, now);
 			apply(values, entity);
-			set.writes().store(entity, true, null, now);
+			set.writes().store(entity, true, author, now);
 			return this.service.json()
 				.entity(ODataService.context(request, set, null, null, "/$entity"), set, new Row(entity), null,
 						this.service.sets());
@@ -100,7 +101,7 @@ class EntityHandler implements EntityProcessor {
 				return false;
 			}
 			apply(values, entity.get());
-			set.writes().store(entity.get(), false, null, this.service.now());
+			set.writes().store(entity.get(), false, this.service.author(), this.service.now());
 			return true;
 		});
 		response.setStatusCode(

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.adsw.bpmsoft.emulator.StorableText;
+import io.adsw.bpmsoft.emulator.security.UserContacts;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.uri.UriResource;
@@ -43,6 +44,8 @@ class ODataService {
 
 	static final String TEXT = "text/plain; charset=utf-8";
 
+	private final UserContacts userContacts;
+
 	private final EntitySets sets;
 
 	private final ODataReads reads;
@@ -60,7 +63,8 @@ class ODataService {
 	private final Clock clock;
 
 	ODataService(EntitySets sets, ODataReads reads, Expansions expansions, CreatioJson json, JsonMapper jsonMapper,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, UserContacts userContacts) {
+		this.userContacts = userContacts;
 		this.sets = sets;
 		this.reads = reads;
 		this.expansions = expansions;
@@ -90,6 +94,14 @@ class ODataService {
 
 	Instant now() {
 		return this.clock.instant();
+	}
+
+	/**
+	 * Who writes: the contact of the signed-in user, for {@code CreatedById} and
+	 * {@code ModifiedById}; {@code null} when the user has none.
+	 */
+	@Nullable UUID author() {
+		return this.userContacts.current();
 	}
 
 	<T> T read(Supplier<T> work) {

@@ -1,10 +1,12 @@
 package io.adsw.bpmsoft.emulator.security;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,15 +34,19 @@ record StandSecurityProperties(@DefaultValue("true") boolean httpBasic, @Default
 	 * @param password the password's BCrypt hash, {@code {bcrypt}$2a$...}, as the
 	 * {@code hash-password} command prints it
 	 * @param roles {@code ADMIN} may use the stand's controls
+	 * @param contactId the contact that stands for the user, as
+	 * {@code SysAdminUnit.ContactId} does on a Creatio stand: rows the user writes
+	 * through the data service name it in {@code CreatedById} and {@code ModifiedById};
+	 * without one they are left empty
 	 */
 	record User(@NotBlank String name,
 			@Pattern(regexp = "\\{bcrypt\\}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}",
 					message = "must be a {bcrypt} hash, as the hash-password command prints it") String password,
-			@DefaultValue("ADMIN") List<String> roles) {
+			@DefaultValue("ADMIN") List<String> roles, @Nullable UUID contactId) {
 
 		@Override
 		public String toString() {
-			return "User[name=" + this.name + ", roles=" + this.roles + "]";
+			return "User[name=" + this.name + ", roles=" + this.roles + ", contactId=" + this.contactId + "]";
 		}
 
 	}

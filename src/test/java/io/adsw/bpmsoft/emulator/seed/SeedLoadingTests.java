@@ -172,7 +172,7 @@ class SeedLoadingTests {
 	void demoSeedLoadsAndItsApprovalAcceptsAChainOfItsContacts() {
 		String approval = "035e0f7b-18d2-4f24-87d8-59f107110a01";
 		try (ConfigurableApplicationContext stand = start(memoryDatabase(), "config/demo-seed.yml")) {
-			assertThat(stand.getBean(ContactRepository.class).count()).isEqualTo(4);
+			assertThat(stand.getBean(ContactRepository.class).count()).isEqualTo(5);
 			assertThat(stand.getBean(ApprovalRepository.class).count()).isEqualTo(3);
 			assertThat(approval(stand, approval).getName()).isEqualTo("Договор поставки № 17");
 			assertThat(approval(stand, approval).getStatus()).isEqualTo(ApprovalStatus.NEW);
