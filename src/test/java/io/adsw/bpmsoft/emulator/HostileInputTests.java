@@ -40,6 +40,9 @@ class HostileInputTests {
 	ElmaClient elma;
 
 	@Autowired
+	CreatioClient creatio;
+
+	@Autowired
 	StandData data;
 
 	@Test
@@ -145,7 +148,7 @@ class HostileInputTests {
 	@ValueSource(strings = { "Email eq 'x'' or ''1''=''1'", "Email eq 'x'' or Email ne ''x'", "contains(Email,'%')" })
 	void odataFilterLiteralsStayLiterals(String filter) {
 		this.data.contact("petrov");
-		new CreatioClient(this.port).logIn()
+		this.creatio.logIn()
 			.request()
 			.queryParam("$filter", filter)
 			.get("/0/odata/Contact")
@@ -222,7 +225,7 @@ class HostileInputTests {
 	}
 
 	private io.restassured.response.Response filter(String filter) {
-		return new CreatioClient(this.port).logIn().request().queryParam("$filter", filter).get("/0/odata/Contact");
+		return this.creatio.logIn().request().queryParam("$filter", filter).get("/0/odata/Contact");
 	}
 
 }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
- * What a {@link StandTest} works with, ready to inject: ELMA's client of the stand, its
- * administrator's, and the stand's data.
+ * What a {@link StandTest} works with, ready to inject: ELMA's client of the stand, a
+ * Creatio client's, its administrator's, and the stand's data.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StandClients {
@@ -18,6 +18,12 @@ public class StandClients {
 	@Lazy
 	ElmaClient elmaClient(Environment environment) {
 		return new ElmaClient(environment.getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	@Bean
+	@Lazy
+	CreatioClient creatioClient(Environment environment) {
+		return new CreatioClient(environment.getRequiredProperty("local.server.port", Integer.class));
 	}
 
 	@Bean

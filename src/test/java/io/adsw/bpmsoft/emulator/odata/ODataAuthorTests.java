@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -43,12 +44,12 @@ class ODataAuthorTests {
 
 	DataService odata;
 
+	@Autowired
 	CreatioClient creatio;
 
 	@BeforeEach
 	void setUp() {
 		this.odata = new DataService(this.port);
-		this.creatio = new CreatioClient(this.port);
 	}
 
 	@Test

@@ -2,10 +2,9 @@ package io.adsw.bpmsoft.emulator.security;
 
 import io.adsw.bpmsoft.emulator.CreatioClient;
 import io.adsw.bpmsoft.emulator.StandTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertForbidden;
@@ -21,15 +20,8 @@ import static org.hamcrest.Matchers.equalTo;
 @TestPropertySource(properties = "management.endpoints.web.base-path=/manage")
 class ActuatorBasePathTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	CreatioClient creatio;
-
-	@BeforeEach
-	void client() {
-		this.creatio = new CreatioClient(this.port);
-	}
 
 	@Test
 	void healthIsOpenAtTheNewAddress() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertForbidden;
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
@@ -26,16 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StandTest
 class BpmCsrfTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	CreatioClient creatio;
 
 	Session session;
 
 	@BeforeEach
 	void logIn() {
-		this.creatio = new CreatioClient(this.port);
 		this.session = this.creatio.logIn();
 	}
 

@@ -3,10 +3,9 @@ package io.adsw.bpmsoft.emulator.security;
 import io.adsw.bpmsoft.emulator.CreatioClient;
 import io.adsw.bpmsoft.emulator.CreatioClient.Session;
 import io.adsw.bpmsoft.emulator.StandTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertForbidden;
@@ -31,15 +30,8 @@ class ControlPlaneAccessTests {
 	 */
 	private static final String CONTROL_PLANE = "/emulator/api/nothing-here";
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	CreatioClient creatio;
-
-	@BeforeEach
-	void client() {
-		this.creatio = new CreatioClient(this.port);
-	}
 
 	@Test
 	void adminPassesBySessionOrBasic() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertForbidden;
@@ -22,16 +22,13 @@ import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
 @TestPropertySource(properties = "emulator.security.csrf-on-get=false")
 class CsrfOnGetOffTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	CreatioClient creatio;
 
 	Session session;
 
 	@BeforeEach
 	void logIn() {
-		this.creatio = new CreatioClient(this.port);
 		this.session = this.creatio.logIn();
 	}
 

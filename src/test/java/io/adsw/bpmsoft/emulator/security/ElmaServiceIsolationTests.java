@@ -7,11 +7,9 @@ import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,21 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StandTest
 class ElmaServiceIsolationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ElmaClient elma;
 
+	@Autowired
 	CreatioClient creatio;
 
 	@Autowired
 	StandData data;
-
-	@BeforeEach
-	void clients() {
-		this.creatio = new CreatioClient(this.port);
-	}
 
 	@Test
 	void elmaServiceAnswersAndSetsNoCookie() {

@@ -2,11 +2,10 @@ package io.adsw.bpmsoft.emulator.security;
 
 import io.adsw.bpmsoft.emulator.CreatioClient;
 import io.adsw.bpmsoft.emulator.StandTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
@@ -20,15 +19,8 @@ import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
 @TestPropertySource(properties = "emulator.security.http-basic=false")
 class HttpBasicOffTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	CreatioClient creatio;
-
-	@BeforeEach
-	void client() {
-		this.creatio = new CreatioClient(this.port);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/0/odata/Contact", "/odata/Contact", "/actuator/env", "/emulator/nothing-here" })

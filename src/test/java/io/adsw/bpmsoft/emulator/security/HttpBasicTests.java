@@ -7,12 +7,11 @@ import io.adsw.bpmsoft.emulator.CreatioClient.Session;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,15 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StandTest
 class HttpBasicTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	CreatioClient creatio;
-
-	@BeforeEach
-	void client() {
-		this.creatio = new CreatioClient(this.port);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/0/odata", "/odata" })

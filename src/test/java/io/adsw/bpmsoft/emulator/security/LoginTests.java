@@ -7,12 +7,12 @@ import io.adsw.bpmsoft.emulator.CreatioClient.Session;
 import io.adsw.bpmsoft.emulator.CreatioClient.SetCookie;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.CreatioClient.LOGIN;
@@ -32,12 +32,8 @@ class LoginTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	CreatioClient creatio;
-
-	@BeforeEach
-	void client() {
-		this.creatio = new CreatioClient(this.port);
-	}
 
 	@Test
 	void loginAnswersCreatiosSuccessBodyAndSetsTheFiveCookies() {

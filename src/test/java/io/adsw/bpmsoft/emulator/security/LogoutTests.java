@@ -7,12 +7,11 @@ import io.adsw.bpmsoft.emulator.CreatioClient.Session;
 import io.adsw.bpmsoft.emulator.CreatioClient.SetCookie;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertForbidden;
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
@@ -27,15 +26,8 @@ import static org.assertj.core.api.Assertions.entry;
 @StandTest
 class LogoutTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	CreatioClient creatio;
-
-	@BeforeEach
-	void client() {
-		this.creatio = new CreatioClient(this.port);
-	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
