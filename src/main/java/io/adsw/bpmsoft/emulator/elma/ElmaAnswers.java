@@ -2,11 +2,10 @@ package io.adsw.bpmsoft.emulator.elma;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -31,13 +30,13 @@ public class ElmaAnswers {
 	 * The answers whose envelope never changes, written out once: the success and the
 	 * key's refusal, the stand's most frequent answers.
 	 */
-	private final List<WrittenAnswer> constant;
+	private final Map<ElmaAnswer, byte[]> constant;
 
 	ElmaAnswers(ElmaSettings settings, JsonMapper jsonMapper) {
 		this.settings = settings;
 		this.jsonMapper = jsonMapper;
-		this.constant = List.of(new WrittenAnswer(ElmaAnswer.SUCCESS, jsonMapper.writeValueAsBytes(ElmaAnswer.SUCCESS)),
-				new WrittenAnswer(ElmaAnswer.FORBIDDEN, jsonMapper.writeValueAsBytes(ElmaAnswer.FORBIDDEN)));
+		this.constant = Map.of(ElmaAnswer.SUCCESS, jsonMapper.writeValueAsBytes(ElmaAnswer.SUCCESS),
+				ElmaAnswer.FORBIDDEN, jsonMapper.writeValueAsBytes(ElmaAnswer.FORBIDDEN));
 	}
 
 	/**
@@ -45,9 +44,10 @@ public class ElmaAnswers {
 	 * JSON; empty for any other body.
 	 */
 	public Optional<ElmaAnswer> constantAnswer(byte[] body) {
-		for (WrittenAnswer written : this.constant) {
-			if (Arrays.equals(written.body(), body)) {
-				return Optional.of(written.answer());
+		// A loop, not a stream: the journal asks for every ElmaService request.
+		for (Map.Entry<ElmaAnswer, byte[]> written : this.constant.entrySet()) {
+			if (Arrays.equals(written.getValue(), body)) {
+				return Optional.of(written.getKey());
 			}
 		}
 		return Optional.empty();
@@ -75,7 +75,7 @@ public class ElmaAnswers {
 	}
 
 	private void writeWithStatus(HttpServletResponse response, int status, ElmaAnswer answer) throws IOException {
-		byte[] body = writtenBody(answer);
+		byte[] body = this.constant.get(answer);
 		if (body == null) {
 			body = this.jsonMapper.writeValueAsBytes(answer);
 		}
@@ -85,21 +85,8 @@ public class ElmaAnswers {
 		response.getOutputStream().write(body);
 	}
 
-	private byte @Nullable [] writtenBody(ElmaAnswer answer) {
-		for (WrittenAnswer written : this.constant) {
-			if (written.answer().equals(answer)) {
-				return written.body();
-			}
-		}
-		return null;
-	}
-
 	private int httpStatusOf(ElmaAnswer answer) {
 		return (this.settings.httpStatus() == ElmaProperties.HttpStatusMode.ALWAYS_200) ? 200 : answer.status();
-	}
-
-	private record WrittenAnswer(ElmaAnswer answer, byte[] body) {
-
 	}
 
 }
