@@ -265,10 +265,10 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 				return this.criteria.not(empty);
 			}
 		}
-		Expression other = right.isLiteral() ? this.criteria.literal(right.value()) : expression(right);
-		if (right.isLiteral() && right.value() instanceof Long number && "Edm.Int32".equals(left.type())) {
-			other = this.criteria.literal(number.intValue());
+		if (right.isLiteral()) {
+			return compareWithValue(operator, subject, literalValue(left, right));
 		}
+		Expression other = expression(right);
 		return switch (operator) {
 			case EQ -> this.criteria.equal(subject, other);
 			case NE -> this.criteria.notEqual(subject, other);
@@ -277,6 +277,30 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			case LT -> this.criteria.lessThan(subject, other);
 			default -> this.criteria.lessThanOrEqualTo(subject, other);
 		};
+	}
+
+	/**
+	 * A literal is compared as a bound parameter, not written into the SQL: the statement
+	 * stays the same whatever value a client looks up, so the database and Hibernate
+	 * prepare it once instead of on every request.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Predicate compareWithValue(BinaryOperatorKind operator, Expression subject, Comparable value) {
+		return switch (operator) {
+			case EQ -> this.criteria.equal(subject, value);
+			case NE -> this.criteria.notEqual(subject, value);
+			case GT -> this.criteria.greaterThan(subject, value);
+			case GE -> this.criteria.greaterThanOrEqualTo(subject, value);
+			case LT -> this.criteria.lessThan(subject, value);
+			default -> this.criteria.lessThanOrEqualTo(subject, value);
+		};
+	}
+
+	private static Comparable<?> literalValue(Operand property, Operand literal) {
+		if (literal.value() instanceof Long number && "Edm.Int32".equals(property.type())) {
+			return number.intValue();
+		}
+		return (Comparable<?>) literal.value();
 	}
 
 	/**

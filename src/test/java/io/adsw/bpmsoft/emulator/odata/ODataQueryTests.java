@@ -143,6 +143,16 @@ class ODataQueryTests {
 	}
 
 	@Test
+	void theSameQueryWithAnotherValueFindsThatValuesRows() {
+		assertThat(letters("Name eq '" + this.tag + " B'")).containsExactly("B");
+		assertThat(letters("Name eq '" + this.tag + " D'")).containsExactly("D");
+		assertThat(letters("Name eq '" + this.tag + " B'")).containsExactly("B");
+		String approval = approvalAskingFour();
+		assertThat(positions(approval, "Position gt 3")).containsExactly(4);
+		assertThat(positions(approval, "Position gt 1")).containsExactly(2, 3, 4);
+	}
+
+	@Test
 	void neFindsEveryOtherRow() {
 		assertThat(letters("Name ne '" + this.tag + " B'")).containsExactly("A", "C", "D", "E");
 	}
