@@ -1,6 +1,8 @@
 -- The ELMA lifecycle mix: for each approval, CreateChainOfApproval with a chain of three contacts,
--- then the three resolutions in order; every approval once. Each wrk thread walks its own share of
--- the seeded approvals in blocks: the creations of a block, then its first resolutions, and so
+-- then the three resolutions in order. The walk covers BENCH_APPROVALS seeded approvals from number
+-- BENCH_FIRST on, starting BENCH_OFFSET into them; past their end it starts again at the first (a
+-- chain is accepted whatever the approval's status: the next pass opens a new round). Each wrk
+-- thread walks its own share of the approvals in blocks: the creations of a block, then its first resolutions, and so
 -- on. A block is far longer than the connections of a thread, so a request goes out a block's worth
 -- of requests after the one it depends on: answered by then unless its latency outlasted them all
 -- (the stand then rightly refuses the early resolution, and it counts as an error).
@@ -16,6 +18,7 @@ end
 local block = tonumber(os.getenv("BENCH_BLOCK") or "2048")
 local approvals = tonumber(os.getenv("BENCH_APPROVALS") or "100000")
 local contacts = tonumber(os.getenv("BENCH_CONTACTS") or "10000")
+local first = tonumber(os.getenv("BENCH_FIRST") or "0")
 local offset = tonumber(os.getenv("BENCH_OFFSET") or "0")
 local key = os.getenv("BENCH_KEY") or "bench-key"
 
@@ -45,7 +48,7 @@ function request()
   local step = math.floor(r / block)
   local k = r % block
   n = n + 1
-  local a = offset + ((b * block + k) * total_threads + index) % approvals
+  local a = first + (offset + (b * block + k) * total_threads + index) % approvals
   local id = approval_id(a)
   if step == 0 then
     local chain = email(a * 3) .. ";" .. email(a * 3 + 1) .. ";" .. email(a * 3 + 2)
