@@ -3,9 +3,9 @@
 -- BENCH_FIRST on, starting BENCH_OFFSET into them; past their end it starts again at the first (a
 -- chain is accepted whatever the approval's status: the next pass opens a new round). Each wrk
 -- thread walks its own share of the approvals in blocks: the creations of a block, then its first
--- resolutions, and so on. A block is far longer than the connections of a thread, so a request goes out a block's worth
--- of requests after the one it depends on: answered by then unless its latency outlasted them all
--- (the stand then rightly refuses the early resolution, and it counts as an error).
+-- resolutions, and so on. A block is far longer than the connections of a thread, so a request goes
+-- out a block's worth of requests after the one it depends on: answered by then unless its latency
+-- outlasted them all (the stand then rightly refuses the early resolution, and it counts as an error).
 dofile("bench/report.lua")
 local counter = 0
 
