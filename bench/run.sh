@@ -4,7 +4,7 @@
 # WireMock serving a static stub and, when it is installed, nginx answering the same static JSON.
 # Prints a table and writes bench/RESULTS.md.
 #
-#   bench/run.sh                                         # the whole run, about 25 minutes on 2 cores
+#   bench/run.sh                                         # the whole run, about half an hour on 2 cores
 #   BENCH_DURATION=5s BENCH_JIT_WARMUP=30 bench/run.sh   # a quick look
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,8 @@ ROOT=$(pwd)
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-5s}
 # On two cores the JIT compiler competes with the load for the CPU: a stand reaches its steady
-# state only after a minute or two of traffic, so each stand gets this much before any figure.
+# state only after a minute or two of traffic, so each stand gets this much of ElmaService's load,
+# and a third as much of the data service's reads, before any figure.
 JIT_WARMUP=${BENCH_JIT_WARMUP:-150}
 CONNECTIONS=${BENCH_CONNECTIONS:-"1 64 256"}
 THREADS=${BENCH_THREADS:-2}

@@ -23,12 +23,12 @@ public class PacingFilter extends OncePerRequestFilter {
 
 	private final RequestTurns turns;
 
+	/** The actuator's endpoints, wherever its base path puts them. */
+	private final RequestMatcher actuator = EndpointRequest.toAnyEndpoint();
+
 	PacingFilter(RequestTurns turns) {
 		this.turns = turns;
 	}
-
-	/** The actuator's endpoints, wherever its base path puts them. */
-	private final RequestMatcher actuator = EndpointRequest.toAnyEndpoint();
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
