@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.adsw.bpmsoft.emulator.approval.Approval;
 import io.adsw.bpmsoft.emulator.approval.ApprovalRepository;
@@ -38,6 +39,19 @@ public final class StandData {
 		String email = name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		this.contacts.save(new Contact(UUID.randomUUID(), name, email, Instant.now()));
 		return email;
+	}
+
+	/**
+	 * New contacts with unique emails built on the given name, saved together; their
+	 * emails in order.
+	 */
+	public List<String> contacts(String name, int count) {
+		List<Contact> contacts = IntStream.range(0, count)
+			.mapToObj((i) -> new Contact(UUID.randomUUID(), name + i,
+					name + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com", Instant.now()))
+			.toList();
+		this.contacts.saveAll(contacts);
+		return contacts.stream().map(Contact::getEmail).toList();
 	}
 
 	/** A new approval in status {@code New}; its id. */

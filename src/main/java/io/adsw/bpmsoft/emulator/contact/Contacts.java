@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.contact;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.Whitespace;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Contacts {
 
+	private static final int KEYS_PER_STATEMENT = 500;
+
 	private final JdbcTemplate jdbc;
 
 	Contacts(JdbcTemplate jdbc) {
@@ -27,26 +31,39 @@ public class Contacts {
 	}
 
 	/**
-	 * The contact for each email, in the order given. An email holding a NUL character
-	 * matches no contact, as none can hold one.
+	 * The contact for each email, in the order given, found with one statement for the
+	 * whole chain. An email holding a NUL character matches no contact, as none can hold
+	 * one.
 	 * @throws ContactNotFoundException naming the first email that matches no contact
 	 */
 	public List<ContactRef> byEmails(List<String> emails) {
-		Map<String, ContactRef> found = new HashMap<>();
+		List<String> keys = emails.stream().map(Contact::emailKey).toList();
+		Map<String, ContactRef> found = byKeys(
+				keys.stream().filter((key) -> key != null && !StorableText.holdsNul(key)).distinct().toList());
 		List<ContactRef> contacts = new ArrayList<>(emails.size());
-		for (String email : emails) {
-			String key = Contact.emailKey(email);
-			if (key == null) {
-				throw new ContactNotFoundException(Whitespace.strip(email));
-			}
-			ContactRef contact = found.get(key);
+		for (int i = 0; i < emails.size(); i++) {
+			ContactRef contact = (keys.get(i) != null) ? found.get(keys.get(i)) : null;
 			if (contact == null) {
-				contact = byEmail(email);
-				found.put(key, contact);
+				throw new ContactNotFoundException(Whitespace.strip(emails.get(i)));
 			}
 			contacts.add(contact);
 		}
 		return contacts;
+	}
+
+	// A chain may name thousands of approvers; a statement takes at most a few hundred
+	// of them, well below the databases' limits on parameters.
+	private Map<String, ContactRef> byKeys(List<String> keys) {
+		Map<String, ContactRef> found = new HashMap<>();
+		for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+			List<String> chunk = keys.subList(from, Math.min(from + KEYS_PER_STATEMENT, keys.size()));
+			String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+			this.jdbc.query("SELECT id, email, email_key FROM contact WHERE email_key IN (" + placeholders + ")",
+					(RowCallbackHandler) (row) -> found.put(row.getString(3),
+							new ContactRef(row.getObject(1, UUID.class), row.getString(2))),
+					chunk.toArray());
+		}
+		return found;
 	}
 
 	/**

@@ -107,6 +107,17 @@ class LifecycleRulesTests {
 		assertThat(outsider.getRule()).isEqualTo(Rule.NOT_AN_APPROVER);
 	}
 
+	@Test
+	void theRoundsStepsNameTheirApproversByEmailTrimmedInAnyCase() {
+		ApprovalState approval = approval(ApprovalStatus.IN_PROGRESS, 1, step(1, this.anna, StepStatus.APPROVED),
+				step(2, this.boris, StepStatus.PENDING));
+
+		assertThat(approval.approverWithEmail(" \u00a0anna@EXAMPLE.com\t")).contains(this.anna);
+		assertThat(approval.approverWithEmail("Boris@example.com")).contains(this.boris);
+		assertThat(approval.approverWithEmail("carl@example.com")).isEmpty();
+		assertThat(approval.approverWithEmail(" ")).isEmpty();
+	}
+
 	private static ApprovalState approval(ApprovalStatus status, int round, RoundStep... steps) {
 		return new ApprovalState(UUID.randomUUID(), "Договор", status, round, List.of(steps));
 	}

@@ -1,6 +1,9 @@
 package io.adsw.bpmsoft.emulator.elma;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.adsw.bpmsoft.emulator.Contract;
@@ -146,6 +149,29 @@ class CreateChainOfApprovalTests {
 		this.elma.createChain(approval, known + "; \u00a0Unknown.One@Example.COM ;unknown.two@example.com")
 			.spec(answer(400, Contract.contactNotFound("Unknown.One@Example.COM")));
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("NEW");
+	}
+
+	@Test
+	void theFirstUnknownEmailIsReportedHoweverLongTheChain() {
+		String approval = this.data.approval();
+		List<String> chain = new ArrayList<>(this.data.contacts("known", 700));
+		IntStream.range(0, 1_200).mapToObj((i) -> "Missing." + i + "@Example.COM").forEach(chain::add);
+		this.elma.createChain(approval, String.join(";", chain))
+			.spec(answer(400, Contract.contactNotFound("Missing.0@Example.COM")));
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("NEW");
+	}
+
+	@Test
+	void aChainOfThousandsOfApproversKeepsTheirOrder() {
+		String approval = this.data.approval();
+		List<String> approvers = this.data.contacts("long", 1_300);
+		List<String> chain = new ArrayList<>(approvers);
+		chain.add(approvers.get(0).toUpperCase(Locale.ROOT));
+		this.elma.createChain(approval, String.join(", ", chain)).spec(success());
+		List<String> expected = new ArrayList<>(approvers);
+		expected.add(approvers.get(0));
+		assertThat(this.data.approvalView(approval).current()).extracting(StepView::email)
+			.containsExactlyElementsOf(expected);
 	}
 
 	@Test
