@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.Whitespace;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -31,15 +32,13 @@ public class Contacts {
 	}
 
 	/**
-	 * The contact for each email, in the order given, found with one statement for the
-	 * whole chain. An email holding a NUL character matches no contact, as none can hold
-	 * one.
+	 * The contact for each email, in the order given, found with one statement for up to
+	 * {@value #KEYS_PER_STATEMENT} distinct emails.
 	 * @throws ContactNotFoundException naming the first email that matches no contact
 	 */
 	public List<ContactRef> byEmails(List<String> emails) {
 		List<String> keys = emails.stream().map(Contact::emailKey).toList();
-		Map<String, ContactRef> found = byKeys(
-				keys.stream().filter((key) -> key != null && !StorableText.holdsNul(key)).distinct().toList());
+		Map<String, ContactRef> found = byKeys(keys.stream().filter(Contacts::searchable).distinct().toList());
 		List<ContactRef> contacts = new ArrayList<>(emails.size());
 		for (int i = 0; i < emails.size(); i++) {
 			ContactRef contact = (keys.get(i) != null) ? found.get(keys.get(i)) : null;
@@ -51,8 +50,8 @@ public class Contacts {
 		return contacts;
 	}
 
-	// A chain may name thousands of approvers; a statement takes at most a few hundred
-	// of them, well below the databases' limits on parameters.
+	// A chain may name thousands of approvers; a statement takes a few hundred of them,
+	// well below the databases' limits on parameters.
 	private Map<String, ContactRef> byKeys(List<String> keys) {
 		Map<String, ContactRef> found = new HashMap<>();
 		for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
@@ -72,7 +71,7 @@ public class Contacts {
 	 */
 	public ContactRef byEmail(String email) {
 		String key = Contact.emailKey(email);
-		if (key == null || StorableText.holdsNul(key)) {
+		if (!searchable(key)) {
 			throw new ContactNotFoundException(Whitespace.strip(email));
 		}
 		return this.jdbc
@@ -81,6 +80,11 @@ public class Contacts {
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new ContactNotFoundException(Whitespace.strip(email)));
+	}
+
+	// No contact can hold a NUL character, so an email holding one matches none.
+	private static boolean searchable(@Nullable String key) {
+		return key != null && !StorableText.holdsNul(key);
 	}
 
 }
