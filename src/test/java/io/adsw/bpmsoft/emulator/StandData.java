@@ -36,7 +36,7 @@ public final class StandData {
 
 	/** A new contact with a unique email built on the given name, returned as stored. */
 	public String contact(String name) {
-		String email = name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		String email = uniqueEmail(name);
 		this.contacts.save(new Contact(UUID.randomUUID(), name, email, Instant.now()));
 		return email;
 	}
@@ -47,11 +47,14 @@ public final class StandData {
 	 */
 	public List<String> contacts(String name, int count) {
 		List<Contact> contacts = IntStream.range(0, count)
-			.mapToObj((i) -> new Contact(UUID.randomUUID(), name + i,
-					name + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com", Instant.now()))
+			.mapToObj((i) -> new Contact(UUID.randomUUID(), name + i, uniqueEmail(name + i), Instant.now()))
 			.toList();
 		this.contacts.saveAll(contacts);
 		return contacts.stream().map(Contact::getEmail).toList();
+	}
+
+	private static String uniqueEmail(String name) {
+		return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 	}
 
 	/** A new approval in status {@code New}; its id. */

@@ -41,7 +41,7 @@ public class Contacts {
 		Map<String, ContactRef> found = byKeys(keys.stream().filter(Contacts::searchable).distinct().toList());
 		List<ContactRef> contacts = new ArrayList<>(emails.size());
 		for (int i = 0; i < emails.size(); i++) {
-			ContactRef contact = (keys.get(i) != null) ? found.get(keys.get(i)) : null;
+			ContactRef contact = found.get(keys.get(i));
 			if (contact == null) {
 				throw new ContactNotFoundException(Whitespace.strip(emails.get(i)));
 			}

@@ -73,7 +73,7 @@ class ConcurrentRequestsTests {
 	@Test
 	void sameResolutionFiredAtOnceDecidesOneStepOnly() throws Exception {
 		String approval = this.data.approval();
-		List<String> approvers = contacts(this.data, 3);
+		List<String> approvers = this.data.contacts("approver", 3);
 		this.elma.createChain(approval, String.join(";", approvers)).spec(ElmaClient.success());
 		List<Answer> answers = atOnce(50, (i) -> resolve(this.port, approval, approvers.get(0), APPROVED));
 		assertThat(answers).hasSize(50).containsOnly(SUCCESS);
@@ -87,7 +87,7 @@ class ConcurrentRequestsTests {
 	@Test
 	void chainsPostedAtOnceLeaveOnlyTheLatestRoundAlive() throws Exception {
 		String approval = this.data.approval();
-		List<String> contacts = contacts(this.data, 20);
+		List<String> contacts = this.data.contacts("approver", 20);
 		// Chain i starts with contact i: no two are the same, each opens a round.
 		List<List<String>> chains = IntStream.range(0, contacts.size())
 			.mapToObj((i) -> IntStream.rangeClosed(0, i % 3)
@@ -116,7 +116,7 @@ class ConcurrentRequestsTests {
 
 	@Test
 	void approvalsDecidedInParallelAllEndApproved() throws Exception {
-		List<String> approvers = contacts(this.data, 3);
+		List<String> approvers = this.data.contacts("approver", 3);
 		List<String> approvals = IntStream.range(0, 30).mapToObj((i) -> this.data.approval()).toList();
 		List<List<Answer>> answers = atOnce(approvals.size(), (i) -> {
 			String approval = approvals.get(i);
@@ -155,7 +155,7 @@ class ConcurrentRequestsTests {
 			ElmaClient elma = new ElmaClient(this.port);
 			StandData data = new StandData(this.context);
 			String approval = data.approval();
-			List<String> approvers = contacts(data, 40);
+			List<String> approvers = data.contacts("approver", 40);
 			elma.createChain(approval, String.join(";", approvers)).spec(ElmaClient.success());
 			List<Answer> answers = atOnce(approvers.size(),
 					(i) -> resolve(this.port, approval, approvers.get(i), APPROVED));
@@ -170,10 +170,6 @@ class ConcurrentRequestsTests {
 			assertThat(view.status()).isEqualTo("APPROVED");
 		}
 
-	}
-
-	private static List<String> contacts(StandData data, int count) {
-		return IntStream.range(0, count).mapToObj((i) -> data.contact("approver" + i)).toList();
 	}
 
 	private static Answer createChain(int port, String approval, String chain) throws Exception {
