@@ -1,8 +1,12 @@
 package io.adsw.bpmsoft.emulator;
 
 /**
- * Whitespace as the .NET side of BPMSoft sees it: every Unicode space, including the
- * NO-BREAK SPACE that ELMA's examples indent with, and the byte order mark.
+ * Whitespace as the .NET side of BPMSoft sees it ({@code char.IsWhiteSpace}, Unicode's
+ * White_Space property): every Unicode space, including the NO-BREAK SPACE that ELMA's
+ * examples indent with and the NEXT LINE of old line-ending conventions; and, as the
+ * contract adds, the byte order mark and the zero-width space. Java's own
+ * {@code Character.isWhitespace} differs from .NET twice: it leaves out NEXT LINE and the
+ * non-breaking spaces, and counts the four information separators U+001C–U+001F.
  */
 public final class Whitespace {
 
@@ -10,7 +14,7 @@ public final class Whitespace {
 	}
 
 	public static boolean is(char c) {
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
+		return Character.isSpaceChar(c) || (c >= '\t' && c <= '\r') || c == '\u0085' || c == '\uFEFF' || c == '\u200B';
 	}
 
 	/**

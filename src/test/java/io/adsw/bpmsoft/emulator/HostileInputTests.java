@@ -48,17 +48,19 @@ class HostileInputTests {
 	@Test
 	void deeplyNestedJsonIsRefusedAsNotJson() {
 		String body = "{\"id_crm\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+		// The 501st bracket, one level past the limit of 500 (the object is the first).
 		this.elma.post(ElmaClient.CREATE, body)
 			.spec(answer(400,
-					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения"));
+					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения (строка 1, столбец 511)"));
 	}
 
 	@Test
 	void numberTooLongToReadIsRefusedAsNotJson() {
 		String body = "{\"id_crm\":" + "9".repeat(5000) + "}";
+		// Just past the number's 5 000 digits.
 		this.elma.post(ElmaClient.CREATE, body)
 			.spec(answer(400,
-					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения"));
+					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения (строка 1, столбец 5011)"));
 	}
 
 	@ParameterizedTest

@@ -23,10 +23,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * PostgreSQL going away under a running stand: ELMA gets the 500 envelope within the
- * pool's connection timeout, health turns DOWN, nothing half-done is kept, and the stand
- * recovers by itself once the database is back. The outage is PostgreSQL's own: the
- * stand's database stops accepting connections and every open one is terminated. Runs in
- * the PostgreSQL pass of the build.
+ * pool's connection timeout (a wrong or missing key still its 403), the data service its
+ * {@code 500 An error has occurred.}, health turns DOWN, nothing half-done is kept, and
+ * the stand recovers by itself once the database is back. The outage is PostgreSQL's own:
+ * the stand's database stops accepting connections and every open one is terminated. Runs
+ * in the PostgreSQL pass of the build.
  */
 class PostgresOutageTests {
 
@@ -61,6 +62,25 @@ class PostgresOutageTests {
 			admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'stand'");
 			elma.resolve(approval, ivan, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
 			given().port(port).get("/actuator/health").then().statusCode(503).body("status", equalTo("DOWN"));
+			// The key is still checked first (check 1 before check 11): the fault rules,
+			// read before it, cannot be read now, and keep what they last read.
+			new ElmaClient(port, "wrong-key").resolve(approval, ivan, "Согласовано")
+				.spec(answer(403, Contract.FORBIDDEN));
+			elma.anonymous()
+				.body(ElmaClient.json("id_crm", approval, "approver", ivan, "resolution", "Согласовано"))
+				.post(ElmaClient.CHANGE)
+				.then()
+				.spec(answer(403, Contract.FORBIDDEN));
+			// The data service's failure, in Creatio's envelope.
+			new CreatioClient(port).basic()
+				.get("/0/odata/Contact")
+				.then()
+				.statusCode(500)
+				.body("error.code", equalTo(""))
+				.body("error.message", equalTo("An error has occurred."))
+				.body("error.innererror.message", equalTo("An error has occurred."))
+				.body("error.innererror.type", equalTo(""))
+				.body("error.innererror.stacktrace", equalTo(""));
 
 			admin("ALTER DATABASE stand ALLOW_CONNECTIONS true");
 			await().atMost(Duration.ofSeconds(30))

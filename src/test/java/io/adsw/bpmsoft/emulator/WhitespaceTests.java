@@ -15,6 +15,14 @@ class WhitespaceTests {
 	}
 
 	@Test
+	void nextLineIsWhitespaceAndTheInformationSeparatorsAreNot() {
+		assertThat(Whitespace.strip("\u0085x\u0085")).isEqualTo("x");
+		assertThat(Whitespace.strip("\u001cx\u001f")).isEqualTo("\u001cx\u001f");
+		assertThat(Whitespace.is('\u000b')).isTrue();
+		assertThat(Whitespace.is('\u0000')).isFalse();
+	}
+
+	@Test
 	void stripKeepsSpacesInside() {
 		assertThat(Whitespace.strip("a\u00a0b")).isEqualTo("a\u00a0b");
 	}

@@ -49,7 +49,7 @@ public final class ElmaMessages {
 
 	static final String BODY_NOT_JSON = "Тело запроса не является корректным JSON: {0} (строка {1}, столбец {2})";
 
-	static final String BODY_OVER_JSON_LIMITS = "Тело запроса не является корректным JSON: превышен предел вложенности или длины значения";
+	static final String BODY_OVER_JSON_LIMITS = "Тело запроса не является корректным JSON: превышен предел вложенности или длины значения (строка {0}, столбец {1})";
 
 	static final String BODY_NOT_OBJECT = "Тело запроса должно быть JSON-объектом, а не {0} (строка {1}, столбец {2})";
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.adsw.bpmsoft.emulator.Whitespace;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
@@ -49,13 +50,17 @@ final class ElmaRequestReader {
 		}
 		String json = plainWhitespace(text);
 		JsonNode node;
+		JsonParser parser = JSON.createParser(json);
 		try {
-			node = JSON.readTree(json);
+			node = JSON.readTree(parser);
 		}
 		catch (StreamConstraintsException ex) {
-			// Raised on the nesting depth or the length of a value, with no place to
-			// name.
-			throw ElmaRefusal.badRequest(ElmaMessages.BODY_OVER_JSON_LIMITS);
+			// Raised on the nesting depth or the length of a value without a place; the
+			// parser knows where it stopped: at the bracket one level too deep, or just
+			// past the value too long.
+			TokenStreamLocation location = parser.currentLocation();
+			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_OVER_JSON_LIMITS,
+					String.valueOf(location.getLineNr()), String.valueOf(location.getColumnNr())));
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();

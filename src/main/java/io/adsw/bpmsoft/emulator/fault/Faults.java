@@ -10,9 +10,13 @@ import java.util.concurrent.TimeUnit;
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Faults {
+
+	private static final Logger logger = LoggerFactory.getLogger(Faults.class);
 
 	private static final Set<String> ENDPOINTS = Set.of(ElmaRequestSummary.CREATE, ElmaRequestSummary.CHANGE,
 			FaultRule.ANY_ENDPOINT);
@@ -141,6 +147,10 @@ public class Faults {
 	 * added through another replica holds here within that time; whether a matching rule
 	 * still applies is decided in the database, under the rule's row lock, so
 	 * {@code times} and the probability stay exact.
+	 * <p>
+	 * While the database is away no rule takes a request: the request goes on to its key
+	 * check and its answer, as the contract orders them, rather than ending in a 500
+	 * because the rules could not be read. The rules last read are kept meanwhile.
 	 */
 	public Optional<FaultRule> take(String endpoint, @Nullable String idCrm, List<String> emails) {
 		List<FaultRule> candidates = rules().stream()
@@ -149,15 +159,22 @@ public class Faults {
 		if (candidates.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<FaultRule> taken = this.transaction.execute((status) -> {
-			for (FaultRule candidate : candidates) {
-				FaultRule rule = this.rules.lockById(candidate.getId()).orElse(null);
-				if (rule != null && rule.take()) {
-					return Optional.of(rule);
+		Optional<FaultRule> taken;
+		try {
+			taken = this.transaction.execute((status) -> {
+				for (FaultRule candidate : candidates) {
+					FaultRule rule = this.rules.lockById(candidate.getId()).orElse(null);
+					if (rule != null && rule.take()) {
+						return Optional.of(rule);
+					}
 				}
-			}
-			return Optional.<FaultRule>empty();
-		});
+				return Optional.<FaultRule>empty();
+			});
+		}
+		catch (DataAccessException | TransactionException ex) {
+			logger.warn("No fault rule taken: the database did not answer ({})", ex.getMessage());
+			return Optional.empty();
+		}
 		this.known = null;
 		return (taken != null) ? taken : Optional.empty();
 	}
@@ -182,7 +199,16 @@ public class Faults {
 		KnownRules current = this.known;
 		long now = System.nanoTime();
 		if (current == null || now - current.readAtNanos() > RULES_FRESH_NANOS) {
-			current = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()), now);
+			try {
+				current = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()),
+						now);
+			}
+			catch (DataAccessException | TransactionException ex) {
+				logger.warn("Fault rules not read again: the database did not answer ({})", ex.getMessage());
+				// Trusted for another half second from now, so that the requests behind
+				// this one do not each wait for the pool's timeout.
+				current = new KnownRules((current != null) ? current.rules() : List.of(), System.nanoTime());
+			}
 			this.known = current;
 		}
 		return current.rules();

@@ -31,6 +31,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -50,6 +51,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -257,6 +259,30 @@ class SecurityConfiguration {
 		return new OrRequestMatcher(Arrays.stream(patterns)
 			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(HttpMethod.POST, pattern))
 			.toList());
+	}
+
+	/**
+	 * Header values as the web server reads them. Bytes past ASCII arrive as ISO-8859-1
+	 * characters, so a key typed in Cyrillic brings UTF-8 bytes that read as C1 control
+	 * characters; the strict firewall's default refuses those the moment a filter reads
+	 * the header, and ELMA would get a 500 instead of the key's 403, unjournaled. ASCII's
+	 * control characters stay refused (Tomcat refuses them before this anyway).
+	 */
+	@Bean
+	WebSecurityCustomizer headerValuesAsRead() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderValues(SecurityConfiguration::holdsNoAsciiControl);
+		return (web) -> web.httpFirewall(firewall);
+	}
+
+	private static boolean holdsNoAsciiControl(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < ' ' && c != '\t') || c == '\u007f') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Bean

@@ -1,5 +1,11 @@
 package io.adsw.bpmsoft.emulator.elma;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
@@ -14,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.json;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Check 1: the {@code X-Elma-Service} key, which comes before any look at the body.
@@ -29,6 +38,9 @@ class ElmaServiceKeyTests {
 
 	@Autowired
 	StandData data;
+
+	@Autowired
+	AdminClient admin;
 
 	@ParameterizedTest
 	@ValueSource(strings = { ElmaClient.CREATE, ElmaClient.CHANGE })
@@ -56,6 +68,37 @@ class ElmaServiceKeyTests {
 			.post(ElmaClient.CREATE)
 			.then()
 			.spec(answer(403, Contract.FORBIDDEN));
+	}
+
+	@Test
+	void keyTypedInCyrillicIsWrongAndJournaled() throws IOException {
+		String approval = this.data.approval();
+		byte[] body = json("id_crm", approval, "chain_of_approval", this.data.contact("ivan"))
+			.getBytes(StandardCharsets.UTF_8);
+		String response;
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nX-Elma-Service: ")
+				.getBytes(StandardCharsets.US_ASCII));
+			// As ELMA sends what its settings hold: UTF-8 bytes, some of which read as C1
+			// control characters in ISO-8859-1.
+			out.write("ключ".getBytes(StandardCharsets.UTF_8));
+			out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
+			response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(response).startsWith("HTTP/1.1 403 ")
+			.endsWith("\r\n\r\n{\"status\":403,\"error_message\":\"" + Contract.FORBIDDEN + "\"}");
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1))
+			.body("items.auth", contains("wrong"))
+			.body("items.status", contains(403));
 	}
 
 	@Test

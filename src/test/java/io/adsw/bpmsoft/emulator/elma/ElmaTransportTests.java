@@ -222,6 +222,23 @@ class ElmaTransportTests {
 	}
 
 	@Test
+	void nextLineIsWhitespaceAsOnTheNetSide() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		String body = "{\u0085\"id_crm\":\"" + approval + "\u0085\",\u0085\"chain_of_approval\":\"\u0085" + ivan
+				+ "\"}\u0085";
+		this.elma.post(ElmaClient.CREATE, body).spec(success());
+	}
+
+	@Test
+	void informationSeparatorsAreNotWhitespace() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma.post(ElmaClient.CREATE, json("id_crm", approval + "\u001f", "chain_of_approval", ivan))
+			.spec(answer(400, Contract.approvalNotFound(approval + "\u001f")));
+	}
+
+	@Test
 	void unicodeSpacesInsideStringsAreKeptAndTrimmedAsValues() {
 		String approval = this.data.approval();
 		String ivan = this.data.contact("ivan");

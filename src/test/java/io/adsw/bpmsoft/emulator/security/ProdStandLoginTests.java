@@ -17,7 +17,8 @@ import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
 
 /**
  * The prod stand as config/application-prod.yml sets it up: its users log in as on
- * Creatio, and HTTP Basic is refused.
+ * Creatio, and HTTP Basic is refused; refused also where the jar runs without that file
+ * at hand.
  */
 class ProdStandLoginTests {
 
@@ -25,7 +26,18 @@ class ProdStandLoginTests {
 
 	@Test
 	void prodStandRefusesBasicAndAcceptsTheFormsLogin() {
+		assertBasicRefusedAndFormsLoginAccepted();
+	}
+
+	@Test
+	void prodStandRefusesBasicWithoutItsConfigurationFile() {
+		// As when the jar runs from another folder: only the settings packaged in it.
+		assertBasicRefusedAndFormsLoginAccepted("--spring.config.location=classpath:/");
+	}
+
+	private static void assertBasicRefusedAndFormsLoginAccepted(String... more) {
 		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
+		arguments.addAll(List.of(more));
 		arguments.addAll(List.of("--server.port=0", "--EMULATOR_MASTER_KEY=" + MASTER_KEY,
 				"--emulator.elma.service-key="
 						+ MasterKey.from(Map.of(MasterKey.KEY, MASTER_KEY)::get).orElseThrow().encrypt("prod-key"),
