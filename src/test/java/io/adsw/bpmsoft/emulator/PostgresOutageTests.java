@@ -55,6 +55,14 @@ class PostgresOutageTests {
 			StandData data = new StandData(stand);
 			String approval = data.approval();
 			String ivan = data.contact("ivan");
+			// A rule for another approval, which the request below reads without meeting
+			// it.
+			String faulty = data.approval();
+			new AdminClient(port).given()
+				.body("{\"endpoint\":\"*\",\"status\":503,\"idCrm\":\"" + faulty + "\"}")
+				.post("/emulator/api/faults")
+				.then()
+				.statusCode(201);
 			elma.createChain(approval, ivan).spec(success());
 			given().port(port).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
 
@@ -71,6 +79,9 @@ class PostgresOutageTests {
 				.post(ElmaClient.CHANGE)
 				.then()
 				.spec(answer(403, Contract.FORBIDDEN));
+			// A rule known from before meets the request, but cannot be counted now: the
+			// request is answered as without it.
+			new ElmaClient(port, "wrong-key").createChain(faulty, ivan).spec(answer(403, Contract.FORBIDDEN));
 			// The data service's failure, in Creatio's envelope.
 			new CreatioClient(port).basic()
 				.get("/0/odata/Contact")

@@ -262,16 +262,24 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Header values as the web server reads them. Bytes past ASCII arrive as ISO-8859-1
-	 * characters, so a key typed in Cyrillic brings UTF-8 bytes that read as C1 control
-	 * characters; the strict firewall's default refuses those the moment a filter reads
+	 * The firewall lets through what the stand answers itself.
+	 * <ul>
+	 * <li>Header values as the web server reads them. Bytes past ASCII arrive as
+	 * ISO-8859-1 characters, so a key typed in Cyrillic brings UTF-8 bytes that read as
+	 * C1 control characters; the strict default refuses those the moment a filter reads
 	 * the header, and ELMA would get a 500 instead of the key's 403, unjournaled. ASCII's
-	 * control characters stay refused (Tomcat refuses them before this anyway).
+	 * control characters stay refused (Tomcat refuses them before this anyway).</li>
+	 * <li>Any HTTP method: ElmaService answers every method but POST with its 405
+	 * envelope (the default refused unknown ones with a bare 400); elsewhere Spring MVC
+	 * and the data service refuse what they do not serve. TRACE never gets this far:
+	 * Tomcat refuses it itself.</li>
+	 * </ul>
 	 */
 	@Bean
-	WebSecurityCustomizer headerValuesAsRead() {
+	WebSecurityCustomizer firewallForTheStandsOwnAnswers() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHeaderValues(SecurityConfiguration::holdsNoAsciiControl);
+		firewall.setUnsafeAllowAnyHttpMethod(true);
 		return (web) -> web.httpFirewall(firewall);
 	}
 

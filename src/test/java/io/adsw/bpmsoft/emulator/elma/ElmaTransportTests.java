@@ -54,7 +54,7 @@ class ElmaTransportTests {
 	StandData data;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "GET", "PUT", "DELETE", "PATCH", "OPTIONS" })
+	@ValueSource(strings = { "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "BREW" })
 	void otherMethodsAreNotAllowedEvenWithoutKey(String method) {
 		given().port(this.port)
 			.request(method, ElmaClient.CREATE)
