@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
@@ -13,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +44,7 @@ public class Faults {
 
 	/**
 	 * How long the list of rules read from the database is trusted before it is read
-	 * again.
+	 * again, in the background.
 	 */
 	static final long RULES_FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
@@ -56,14 +60,25 @@ public class Faults {
 	 */
 	private volatile @Nullable KnownRules known;
 
+	/**
+	 * Counts the changes made through this instance: a background read that began before
+	 * one must not put back the rules from before it.
+	 */
+	private final AtomicLong changes = new AtomicLong();
+
+	private final AtomicBoolean reading = new AtomicBoolean();
+
+	private final TaskExecutor background;
+
 	private record KnownRules(List<FaultRule> rules, long readAtNanos) {
 
 	}
 
-	Faults(FaultRuleRepository rules, Clock clock, PlatformTransactionManager transactions) {
+	Faults(FaultRuleRepository rules, Clock clock, PlatformTransactionManager transactions, TaskExecutor background) {
 		this.rules = rules;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.background = background;
 	}
 
 	/**
@@ -142,11 +157,12 @@ public class Faults {
 
 	/**
 	 * The first rule that takes this request, counted against its {@code times}; empty
-	 * when the stand answers as usual. The list of rules is read from the database at
-	 * most every half second (at once after a change through this instance), so a rule
-	 * added through another replica holds here within that time; whether a matching rule
-	 * still applies is decided in the database, under the rule's row lock, so
-	 * {@code times} and the probability stay exact.
+	 * when the stand answers as usual. The list of rules is read again in the background
+	 * once it is half a second old (at once, before the request, after a change through
+	 * this instance), so a rule added through another replica holds here within about
+	 * that time and no request waits for the list; whether a matching rule still applies
+	 * is decided in the database, under the rule's row lock, so {@code times} and the
+	 * probability stay exact.
 	 * <p>
 	 * While the database is away no rule takes a request: the request goes on to its key
 	 * check and its answer, as the contract orders them, rather than ending in a 500
@@ -175,7 +191,7 @@ public class Faults {
 			logger.warn("No fault rule taken: the database did not answer ({})", ex.getMessage());
 			return Optional.empty();
 		}
-		this.known = null;
+		forgetRules();
 		return (taken != null) ? taken : Optional.empty();
 	}
 
@@ -189,29 +205,61 @@ public class Faults {
 
 			@Override
 			public void afterCompletion(int status) {
-				Faults.this.known = null;
+				forgetRules();
 			}
 
 		});
 	}
 
+	private void forgetRules() {
+		this.changes.incrementAndGet();
+		this.known = null;
+	}
+
 	private List<FaultRule> rules() {
 		KnownRules current = this.known;
-		long now = System.nanoTime();
-		if (current == null || now - current.readAtNanos() > RULES_FRESH_NANOS) {
+		if (current == null) {
+			return read(List.of()).rules();
+		}
+		if (System.nanoTime() - current.readAtNanos() > RULES_FRESH_NANOS && this.reading.compareAndSet(false, true)) {
+			List<FaultRule> last = current.rules();
 			try {
-				current = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()),
-						now);
+				this.background.execute(() -> {
+					try {
+						read(last);
+					}
+					finally {
+						this.reading.set(false);
+					}
+				});
 			}
-			catch (DataAccessException | TransactionException ex) {
-				logger.warn("Fault rules not read again: the database did not answer ({})", ex.getMessage());
-				// Trusted for another half second from now, so that the requests behind
-				// this one do not each wait for the pool's timeout.
-				current = new KnownRules((current != null) ? current.rules() : List.of(), System.nanoTime());
+			catch (TaskRejectedException ex) {
+				// The stand is stopping: the rules it knows serve until then.
+				this.reading.set(false);
 			}
-			this.known = current;
 		}
 		return current.rules();
+	}
+
+	/**
+	 * The rules as the database holds them now, or those given when it does not answer;
+	 * kept for the requests to come unless a change through this instance came first.
+	 */
+	private KnownRules read(List<FaultRule> whenAway) {
+		long changesBefore = this.changes.get();
+		KnownRules read;
+		try {
+			read = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()),
+					System.nanoTime());
+		}
+		catch (DataAccessException | TransactionException ex) {
+			logger.warn("Fault rules not read again: the database did not answer ({})", ex.getMessage());
+			read = new KnownRules(whenAway, System.nanoTime());
+		}
+		if (this.changes.get() == changesBefore) {
+			this.known = read;
+		}
+		return read;
 	}
 
 }

@@ -40,8 +40,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	private final CreatioJson json;
 
-	CreatioErrorProcessor(CreatioJson json) {
+	/** The request's method as sent, for the ones Olingo does not know and leaves out. */
+	private final String sentMethod;
+
+	CreatioErrorProcessor(CreatioJson json, String sentMethod) {
 		this.json = json;
+		this.sentMethod = sentMethod;
 	}
 
 	@Override
@@ -85,7 +89,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			case "HTTP_METHOD_NOT_ALLOWED" ->
 				new ODataRequestException(org.apache.olingo.commons.api.http.HttpStatusCode.METHOD_NOT_ALLOWED,
-						"The requested resource does not support http method '" + request.getMethod() + "'.", message);
+						"The requested resource does not support http method '"
+								+ ((request.getMethod() != null) ? request.getMethod().name() : this.sentMethod) + "'.",
+						message);
 			default -> {
 				int status = error.getStatusCode();
 				if (status >= 500) {

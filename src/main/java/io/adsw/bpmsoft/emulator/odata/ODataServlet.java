@@ -73,7 +73,7 @@ class ODataServlet extends HttpServlet {
 		handler.register(new EntityHandler(this.service));
 		handler.register(new PropertyReader(this.service));
 		handler.register(new MultipartBatchProcessor(this.transactions, this.service.json()));
-		handler.register(new CreatioErrorProcessor(this.service.json()));
+		handler.register(new CreatioErrorProcessor(this.service.json(), request.getMethod()));
 		handler.process(plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(request)))), response);
 	}
 

@@ -329,6 +329,16 @@ class ODataWriteTests {
 		assertThat(names(envelope.get("error").get("innererror"))).containsExactly("message", "type", "stacktrace");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "PROPFIND", "BREW" })
+	void methodsTheServiceDoesNotKnowAreRefusedWith405(String method) {
+		Response response = this.odata.request().request(method, this.odata.url("Contact"));
+		assertThat(response.statusCode()).isEqualTo(405);
+		JsonNode envelope = DataService.json(response);
+		assertThat(envelope.get("error").get("message").asString())
+			.isEqualTo("The requested resource does not support http method '" + method + "'.");
+	}
+
 	@Test
 	void statusRowsStayAsTheyWereAfterRefusedChanges() {
 		this.odata.patch("VisaStatus(" + DataService.WAITING + ")", json("Name", "Changed"));
