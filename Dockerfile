@@ -24,6 +24,7 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 # Stand configuration (dev and prod profiles) and seed files, read from ./config as Spring Boot does.
 COPY config/ config/
+COPY docker/idle-stand.options ./
 # A JDK 25 AOT cache: the classes of a start and of the first requests, read and linked once here
 # rather than at every start. Trained on an in-memory database, so the image holds no data; the
 # cache only fits this image's JVM and jars, and a stand started without it starts as usual.
@@ -37,12 +38,8 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 # The JVM's own warnings go to stderr, so that commands printing to stdout (keygen, encrypt) print
 # only their answer; the AOT cache reports only errors (JDK 25 warns about adapters it relinks).
-# A stand waits for ELMA and QA most of the day, so an idle one gives back what it no longer uses:
-# one that has not collected for 30 s (checked every 30 s) collects once (G1's periodic collection)
-# and keeps at most 30 % of its heap free after it; the C heap the start-up freed is returned to the
-# system every 30 s. Under load neither changes the figures (bench/RESULTS.md).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", \
-  "-XX:G1PeriodicGCInterval=30000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
-  "-XX:TrimNativeHeapInterval=30000", \
+# An idle stand gives back the memory it no longer uses (docker/idle-stand.options); under load
+# those options change nothing (bench/RESULTS.md).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "@idle-stand.options", \
   "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:aot*=error:stderr", \
   "-XX:AOTCache=app.aot", "-jar", "bpmsoft-emulator.jar"]

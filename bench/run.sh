@@ -277,11 +277,10 @@ if [ -x "$JAVA25" ]; then
 	sh docker/aot-training.sh "$JAVA25" "$JAR" "$WORK/app.aot" $PORT >/dev/null 2>&1 || true
 	if [ -f "$WORK/app.aot" ]; then
 		startup "Temurin 25, AOT cache" 5 "$JAVA25" -XX:AOTCache="$WORK/app.aot"
-		# With the image's options for an idle stand (Dockerfile): G1 looks every 30 s for 30 s without
-		# a collection, then collects and keeps at most 30 % of the heap free; the C heap is trimmed
-		# every 30 s.
+		# With the image's options for an idle stand: G1 looks every 30 s for 30 s without a
+		# collection, then collects.
 		startup "Temurin 25, AOT cache and the image's idle options, idle 65 s" 65 "$JAVA25" -XX:AOTCache="$WORK/app.aot" \
-			-XX:G1PeriodicGCInterval=30000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=30000
+			@"$ROOT/docker/idle-stand.options"
 	fi
 fi
 
