@@ -30,11 +30,17 @@ RESULTS="$ROOT/bench/RESULTS.md"
 ROWS="$WORK/rows.md"
 STAND_PID=""
 OTHER_PIDS=()
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+PG_DATA=""
 
+as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else bash -c "$*"; fi; }
+
+# A run stopped half-way leaves no stand, reference or database behind: the next run needs their ports.
 cleanup() {
 	[ -n "$STAND_PID" ] && kill "$STAND_PID" 2>/dev/null || true
 	for pid in "${OTHER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+	[ -n "$PG_DATA" ] && as_postgres "$PG_BIN/pg_ctl -D $PG_DATA stop -m immediate" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -288,15 +294,15 @@ printf '| Target | Run | Connections | Requests/s | p50 ms | p99 ms | max ms | E
 references
 stand_runs H2 "jdbc:h2:file:$WORK/h2/stand;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64" sa "" "$JAVA"
 
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$PG_BIN" ]; then
 	say "PostgreSQL (Debian's $(basename "$(dirname "$PG_BIN")"))"
 	mkdir -p "$WORK/pg" && chown postgres "$WORK/pg" 2>/dev/null || true
-	as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else bash -c "$*"; fi; }
 	as_postgres "$PG_BIN/initdb -D $WORK/pg/data -U postgres --auth=trust" >/dev/null
-	as_postgres "$PG_BIN/pg_ctl -D $WORK/pg/data -o '-p 15432 -k $WORK/pg -c max_connections=200 -c shared_buffers=256MB -c synchronous_commit=on' -l $WORK/pg/log start -w" >/dev/null
+	PG_DATA=$WORK/pg/data
+	as_postgres "$PG_BIN/pg_ctl -D $PG_DATA -o '-p 15432 -k $WORK/pg -c max_connections=200 -c shared_buffers=256MB -c synchronous_commit=on' -l $WORK/pg/log start -w" >/dev/null
 	stand_runs PostgreSQL "jdbc:postgresql://127.0.0.1:15432/postgres" postgres "" "$JAVA"
-	as_postgres "$PG_BIN/pg_ctl -D $WORK/pg/data stop -m fast" >/dev/null
+	as_postgres "$PG_BIN/pg_ctl -D $PG_DATA stop -m fast" >/dev/null
+	PG_DATA=""
 fi
 
 if [ -x "$JAVA25" ]; then

@@ -78,6 +78,12 @@ public class Journal implements SmartLifecycle {
 	/** When the journal was last trimmed (writer thread only). */
 	private long trimmedAtNanos = System.nanoTime();
 
+	/**
+	 * No entry with this identifier or a lower one is left (writer thread only; 0 until
+	 * the first trim).
+	 */
+	private long trimmedUpTo;
+
 	private @Nullable Thread writer;
 
 	Journal(NamedParameterJdbcTemplate jdbc, DataSource dataSource, JournalProperties properties, Clock clock,
@@ -352,16 +358,26 @@ public class Journal implements SmartLifecycle {
 	 * database.
 	 */
 	private void enforceRetention() {
-		MapSqlParameterSource parameters = new MapSqlParameterSource()
-			.addValue("oldest",
-					OffsetDateTime.ofInstant(this.clock.instant().minus(this.properties.maxAge()), ZoneOffset.UTC))
-			.addValue("keep", this.properties.maxEntries());
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("oldest",
+				OffsetDateTime.ofInstant(this.clock.instant().minus(this.properties.maxAge()), ZoneOffset.UTC));
 		this.jdbc.update("DELETE FROM journal_entry WHERE received_on < :oldest", parameters);
 		// Identifiers grow by one per entry, so the newest max-entries are those above
 		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
-		// scan on every batch.
-		this.jdbc.update("DELETE FROM journal_entry WHERE id <= (SELECT MAX(id) FROM journal_entry) - :keep",
-				parameters);
+		// scan on every batch. Only the writer inserts, so nothing ever appears below a
+		// bound already trimmed: the range starts there. On PostgreSQL the entries
+		// deleted
+		// before stay in the identifier's index until a vacuum, and a range open at the
+		// bottom walked all of them on every trim.
+		Long newest = this.jdbc.getJdbcTemplate().queryForObject("SELECT MAX(id) FROM journal_entry", Long.class);
+		if (newest == null) {
+			return;
+		}
+		long upTo = newest - this.properties.maxEntries();
+		if (upTo > this.trimmedUpTo) {
+			this.jdbc.getJdbcTemplate()
+				.update("DELETE FROM journal_entry WHERE id > ? AND id <= ?", this.trimmedUpTo, upTo);
+			this.trimmedUpTo = upTo;
+		}
 	}
 
 	@Override
