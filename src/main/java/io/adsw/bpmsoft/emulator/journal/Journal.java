@@ -364,10 +364,9 @@ public class Journal implements SmartLifecycle {
 		// Identifiers grow by one per entry, so the newest max-entries are those above
 		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
 		// scan on every batch. Only the writer inserts, so nothing ever appears below a
-		// bound already trimmed: the range starts there. On PostgreSQL the entries
-		// deleted
-		// before stay in the identifier's index until a vacuum, and a range open at the
-		// bottom walked all of them on every trim.
+		// bound already trimmed, and the range starts there: on PostgreSQL deleted
+		// entries stay in the index until a vacuum, and a range open at the bottom
+		// walked all of them on every trim.
 		Long newest = this.jdbc.getJdbcTemplate().queryForObject("SELECT MAX(id) FROM journal_entry", Long.class);
 		if (newest == null) {
 			return;
