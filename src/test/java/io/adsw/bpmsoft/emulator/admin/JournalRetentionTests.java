@@ -1,17 +1,27 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.adsw.bpmsoft.emulator.journal.Journal;
 import io.adsw.bpmsoft.emulator.journal.JournalQuery;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,9 +34,12 @@ import static org.hamcrest.Matchers.equalTo;
  * The journal stays within its limits in the database: a long run never grows it past
  * {@code max-entries} for longer than a second, and the newest entries are the ones kept.
  * With 200 it is trimmed once two new entries are written, and when the traffic stops.
+ * Entries older than {@code max-age} are deleted within a second of the next entry
+ * written; the stand's clock is moved forward instead of the test waiting an hour.
  */
 @StandTest
-@TestPropertySource(properties = { "emulator.journal.max-entries=200", "emulator.journal.max-body-bytes=40" })
+@TestPropertySource(properties = { "emulator.journal.max-entries=200", "emulator.journal.max-age=1h",
+		"emulator.journal.max-body-bytes=40" })
 class JournalRetentionTests {
 
 	@LocalServerPort
@@ -40,6 +53,9 @@ class JournalRetentionTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MovableClock clock;
 
 	@Test
 	void journalKeepsOnlyTheNewestEntries() {
@@ -79,6 +95,76 @@ class JournalRetentionTests {
 			.then()
 			.body("items[0].bodyTruncated", equalTo(true))
 			.body("items[0].requestBody.length()", equalTo(40));
+	}
+
+	@Test
+	void entriesOlderThanMaxAgeAreDeleted() {
+		ElmaClient elma = new ElmaClient(this.port);
+		String old = new StandData(this.context).approval();
+		elma.createChain(old, "Согласовано").spec(success());
+		this.clock.advance(Duration.ofMinutes(59));
+		String withinTheHour = new StandData(this.context).approval();
+		elma.createChain(withinTheHour, "Согласовано").spec(success());
+		this.clock.advance(Duration.ofMinutes(2));
+		String recent = new StandData(this.context).approval();
+		elma.createChain(recent, "Согласовано").spec(success());
+		this.journal.flush();
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (this.journal.count(new JournalQuery(old, null, null, null, null, null)) != 0) {
+			assertThat(Instant.now()).as("the journal trimmed within its second").isBefore(deadline);
+			Thread.onSpinWait();
+		}
+		entriesOf(old).body("total", equalTo(0));
+		entriesOf(withinTheHour).body("total", equalTo(1));
+		entriesOf(recent).body("total", equalTo(1));
+	}
+
+	private ValidatableResponse entriesOf(String idCrm) {
+		return given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.queryParam("idCrm", idCrm)
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(200);
+	}
+
+	/** The system's clock, moved forward by the test. */
+	static final class MovableClock extends Clock {
+
+		private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+		void advance(Duration duration) {
+			this.offset.accumulateAndGet(duration, Duration::plus);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException("the stand's clock is in UTC");
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plus(this.offset.get()).truncatedTo(ChronoUnit.MICROS);
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
 	}
 
 }
