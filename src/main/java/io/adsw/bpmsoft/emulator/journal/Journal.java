@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -358,23 +359,22 @@ public class Journal implements SmartLifecycle {
 	 * database.
 	 */
 	private void enforceRetention() {
-		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("oldest",
+		JdbcTemplate statements = this.jdbc.getJdbcTemplate();
+		statements.update("DELETE FROM journal_entry WHERE received_on < ?",
 				OffsetDateTime.ofInstant(this.clock.instant().minus(this.properties.maxAge()), ZoneOffset.UTC));
-		this.jdbc.update("DELETE FROM journal_entry WHERE received_on < :oldest", parameters);
 		// Identifiers grow by one per entry, so the newest max-entries are those above
 		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
 		// scan on every batch. Only the writer inserts, so nothing ever appears below a
 		// bound already trimmed, and the range starts there: on PostgreSQL deleted
 		// entries stay in the index until a vacuum, and a range open at the bottom
 		// walked all of them on every trim.
-		Long newest = this.jdbc.getJdbcTemplate().queryForObject("SELECT MAX(id) FROM journal_entry", Long.class);
+		Long newest = statements.queryForObject("SELECT MAX(id) FROM journal_entry", Long.class);
 		if (newest == null) {
 			return;
 		}
 		long upTo = newest - this.properties.maxEntries();
 		if (upTo > this.trimmedUpTo) {
-			this.jdbc.getJdbcTemplate()
-				.update("DELETE FROM journal_entry WHERE id > ? AND id <= ?", this.trimmedUpTo, upTo);
+			statements.update("DELETE FROM journal_entry WHERE id > ? AND id <= ?", this.trimmedUpTo, upTo);
 			this.trimmedUpTo = upTo;
 		}
 	}
