@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -84,6 +85,19 @@ public class Journal implements SmartLifecycle {
 	 * the first trim).
 	 */
 	private long trimmedUpTo;
+
+	/**
+	 * No entry was received before this instant (writer thread only; unknown until the
+	 * first trim).
+	 */
+	private @Nullable Instant agedOutBefore;
+
+	/**
+	 * The earliest reception among the records written since the last trim (writer thread
+	 * only): records held in the queue while the database was away arrive late, and may
+	 * be older than entries already aged out.
+	 */
+	private @Nullable Instant earliestWrittenSinceTrim;
 
 	private @Nullable Thread writer;
 
@@ -185,11 +199,11 @@ public class Journal implements SmartLifecycle {
 		}
 		if (query.from() != null) {
 			conditions.add("received_on >= :from");
-			parameters.addValue("from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+			parameters.addValue("from", utc(query.from()));
 		}
 		if (query.to() != null) {
 			conditions.add("received_on < :to");
-			parameters.addValue("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+			parameters.addValue("to", utc(query.to()));
 		}
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
@@ -264,6 +278,9 @@ public class Journal implements SmartLifecycle {
 			this.writtenMonitor.notifyAll();
 		}
 		this.writtenSinceTrim += batch.size();
+		for (JournalRecord record : batch) {
+			this.earliestWrittenSinceTrim = earlier(this.earliestWrittenSinceTrim, record.receivedOn());
+		}
 		// Trimming after every small batch cost as much as writing it: under load the
 		// table may hold a hundredth more than max-entries for up to a second.
 		if (this.writtenSinceTrim >= Math.max(1, this.properties.maxEntries() / 100)
@@ -317,7 +334,7 @@ public class Journal implements SmartLifecycle {
 	// named parameters of unknown types cost more to bind than the rows to insert.
 	private static void setRow(PreparedStatement row, JournalRecord record) throws SQLException {
 		String idCrm = record.idCrm();
-		row.setObject(1, OffsetDateTime.ofInstant(record.receivedOn(), ZoneOffset.UTC));
+		row.setObject(1, utc(record.receivedOn()));
 		row.setString(2, cut(record.endpoint(), 200));
 		row.setString(3, cut(record.clientAddress(), 100));
 		row.setString(4, record.auth());
@@ -356,18 +373,27 @@ public class Journal implements SmartLifecycle {
 
 	/**
 	 * Keeps the newest {@code max-entries} entries of at most {@code max-age}, in the
-	 * database.
+	 * database. Both deletions start where the one before ended: on PostgreSQL deleted
+	 * entries stay in the indexes until a vacuum, and a range open at the bottom walked
+	 * all of them on every trim.
 	 */
 	private void enforceRetention() {
 		JdbcTemplate statements = this.jdbc.getJdbcTemplate();
-		statements.update("DELETE FROM journal_entry WHERE received_on < ?",
-				OffsetDateTime.ofInstant(this.clock.instant().minus(this.properties.maxAge()), ZoneOffset.UTC));
+		Instant cutoff = this.clock.instant().minus(this.properties.maxAge());
+		Instant from = (this.agedOutBefore != null) ? earlier(this.earliestWrittenSinceTrim, this.agedOutBefore) : null;
+		if (from == null) {
+			statements.update("DELETE FROM journal_entry WHERE received_on < ?", utc(cutoff));
+		}
+		else if (from.isBefore(cutoff)) {
+			statements.update("DELETE FROM journal_entry WHERE received_on >= ? AND received_on < ?", utc(from),
+					utc(cutoff));
+		}
+		this.agedOutBefore = (from != null && from.isAfter(cutoff)) ? from : cutoff;
+		this.earliestWrittenSinceTrim = null;
 		// Identifiers grow by one per entry, so the newest max-entries are those above
 		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
 		// scan on every batch. Only the writer inserts, so nothing ever appears below a
-		// bound already trimmed, and the range starts there: on PostgreSQL deleted
-		// entries stay in the index until a vacuum, and a range open at the bottom
-		// walked all of them on every trim.
+		// bound already trimmed.
 		Long newest = statements.queryForObject("SELECT MAX(id) FROM journal_entry", Long.class);
 		if (newest == null) {
 			return;
@@ -377,6 +403,14 @@ public class Journal implements SmartLifecycle {
 			statements.update("DELETE FROM journal_entry WHERE id > ? AND id <= ?", this.trimmedUpTo, upTo);
 			this.trimmedUpTo = upTo;
 		}
+	}
+
+	private static Instant earlier(@Nullable Instant one, Instant other) {
+		return (one == null || other.isBefore(one)) ? other : one;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.adsw.bpmsoft.emulator.ElmaClient;
@@ -13,6 +15,7 @@ import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.adsw.bpmsoft.emulator.journal.Journal;
 import io.adsw.bpmsoft.emulator.journal.JournalQuery;
+import io.adsw.bpmsoft.emulator.journal.JournalRecord;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +120,38 @@ class JournalRetentionTests {
 		entriesOf(old).body("total", equalTo(0));
 		entriesOf(withinTheHour).body("total", equalTo(1));
 		entriesOf(recent).body("total", equalTo(1));
+	}
+
+	/**
+	 * Records held in the queue while the database was away are written late, with the
+	 * time their requests arrived: older ones than max-age are deleted too, though the
+	 * journal has already aged out entries newer than they are.
+	 */
+	@Test
+	void lateEntriesOlderThanMaxAgeAreDeleted() {
+		String first = UUID.randomUUID().toString();
+		this.journal.record(received(first, this.clock.instant().minus(Duration.ofHours(2))));
+		awaitGone(first);
+		String late = UUID.randomUUID().toString();
+		String current = UUID.randomUUID().toString();
+		this.journal.record(received(late, this.clock.instant().minus(Duration.ofHours(3))));
+		this.journal.record(received(current, this.clock.instant()));
+		awaitGone(late);
+		entriesOf(current).body("total", equalTo(1));
+	}
+
+	private static JournalRecord received(String idCrm, Instant receivedOn) {
+		return new JournalRecord(receivedOn, "CreateChainOfApproval", "127.0.0.1", "ok", "{}", false, 200, 200, "", 0,
+				idCrm, List.of(), null, null);
+	}
+
+	private void awaitGone(String idCrm) {
+		this.journal.flush();
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (this.journal.count(new JournalQuery(idCrm, null, null, null, null, null)) != 0) {
+			assertThat(Instant.now()).as("the journal trimmed within its second").isBefore(deadline);
+			Thread.onSpinWait();
+		}
 	}
 
 	private ValidatableResponse entriesOf(String idCrm) {
