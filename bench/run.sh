@@ -124,14 +124,16 @@ load() {
 	echo "$label|$connections|$(run_wrk "$connections" "$DURATION" "$script" "$url" "$@")"
 }
 
-# The JIT warm-up walks the first fifth of the approvals round after round; the measured runs walk
-# the others, each approval once: every run starts past the approvals the runs before it walked (a
-# quarter of their requests, plus the blocks a thread may have left half done).
+# The warm-ups (the JIT's, and the one before each measured run) walk the first fifth of the
+# approvals round after round; the measured runs walk the others, each approval once: every run
+# starts past the approvals the runs before it walked (a quarter of their requests, plus the blocks a
+# thread may have left half done).
 WARMUP_APPROVALS=$(( APPROVALS / 5 ))
 MEASURED_APPROVALS=$(( APPROVALS - WARMUP_APPROVALS ))
 NEXT_OFFSET=0
+# lifecycle_warmup <duration> [connections]
 lifecycle_warmup() {
-	run_wrk 64 "$1" bench/lifecycle.lua "http://127.0.0.1:$PORT" BENCH_KEY=$KEY BENCH_FIRST=0 BENCH_OFFSET=0 \
+	run_wrk "${2:-64}" "$1" bench/lifecycle.lua "http://127.0.0.1:$PORT" BENCH_KEY=$KEY BENCH_FIRST=0 BENCH_OFFSET=0 \
 		BENCH_APPROVALS=$WARMUP_APPROVALS BENCH_CONTACTS=$CONTACTS >/dev/null
 }
 lifecycle() {
@@ -241,7 +243,7 @@ stand_runs() {
 		BENCH_ODATA=approval BENCH_COOKIE="$cookie" BENCH_CSRF="$csrf" BENCH_APPROVALS=$APPROVALS >/dev/null
 	for connections in $CONNECTIONS; do
 		say "$database: lifecycle mix, $connections connections"
-		lifecycle "$connections" "$WARMUP" >/dev/null
+		lifecycle_warmup "$WARMUP" "$connections"
 		lifecycle "$connections" "$DURATION" >"$WORK/lifecycle.line"
 		record "$database" "$STAND_PID" "ELMA lifecycle mix|$connections|$(cat "$WORK/lifecycle.line")"
 	done
