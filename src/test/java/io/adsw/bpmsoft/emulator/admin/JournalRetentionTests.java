@@ -111,12 +111,7 @@ class JournalRetentionTests {
 		this.clock.advance(Duration.ofMinutes(2));
 		String recent = new StandData(this.context).approval();
 		elma.createChain(recent, "Согласовано").spec(success());
-		this.journal.flush();
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (this.journal.count(new JournalQuery(old, null, null, null, null, null)) != 0) {
-			assertThat(Instant.now()).as("the journal trimmed within its second").isBefore(deadline);
-			Thread.onSpinWait();
-		}
+		awaitGone(old);
 		entriesOf(old).body("total", equalTo(0));
 		entriesOf(withinTheHour).body("total", equalTo(1));
 		entriesOf(recent).body("total", equalTo(1));
