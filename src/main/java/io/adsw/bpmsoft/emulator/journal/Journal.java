@@ -88,16 +88,10 @@ public class Journal implements SmartLifecycle {
 
 	/**
 	 * No entry was received before this instant (writer thread only; unknown until the
-	 * first trim).
+	 * first trim). Records held in the queue while the database was away are written late
+	 * and may be older: writing them lowers it.
 	 */
-	private @Nullable Instant agedOutBefore;
-
-	/**
-	 * The earliest reception among the records written since the last trim (writer thread
-	 * only): records held in the queue while the database was away arrive late, and may
-	 * be older than entries already aged out.
-	 */
-	private @Nullable Instant earliestWrittenSinceTrim;
+	private @Nullable Instant noEntryBefore;
 
 	private @Nullable Thread writer;
 
@@ -278,8 +272,12 @@ public class Journal implements SmartLifecycle {
 			this.writtenMonitor.notifyAll();
 		}
 		this.writtenSinceTrim += batch.size();
-		for (JournalRecord record : batch) {
-			this.earliestWrittenSinceTrim = earlier(this.earliestWrittenSinceTrim, record.receivedOn());
+		Instant oldest = this.noEntryBefore;
+		if (oldest != null) {
+			for (JournalRecord record : batch) {
+				oldest = record.receivedOn().isBefore(oldest) ? record.receivedOn() : oldest;
+			}
+			this.noEntryBefore = oldest;
 		}
 		// Trimming after every small batch cost as much as writing it: under load the
 		// table may hold a hundredth more than max-entries for up to a second.
@@ -380,7 +378,7 @@ public class Journal implements SmartLifecycle {
 	private void enforceRetention() {
 		JdbcTemplate statements = this.jdbc.getJdbcTemplate();
 		Instant cutoff = this.clock.instant().minus(this.properties.maxAge());
-		Instant from = (this.agedOutBefore != null) ? earlier(this.earliestWrittenSinceTrim, this.agedOutBefore) : null;
+		Instant from = this.noEntryBefore;
 		if (from == null) {
 			statements.update("DELETE FROM journal_entry WHERE received_on < ?", utc(cutoff));
 		}
@@ -388,8 +386,7 @@ public class Journal implements SmartLifecycle {
 			statements.update("DELETE FROM journal_entry WHERE received_on >= ? AND received_on < ?", utc(from),
 					utc(cutoff));
 		}
-		this.agedOutBefore = (from != null && from.isAfter(cutoff)) ? from : cutoff;
-		this.earliestWrittenSinceTrim = null;
+		this.noEntryBefore = (from != null && from.isAfter(cutoff)) ? from : cutoff;
 		// Identifiers grow by one per entry, so the newest max-entries are those above
 		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
 		// scan on every batch. Only the writer inserts, so nothing ever appears below a
@@ -403,10 +400,6 @@ public class Journal implements SmartLifecycle {
 			statements.update("DELETE FROM journal_entry WHERE id > ? AND id <= ?", this.trimmedUpTo, upTo);
 			this.trimmedUpTo = upTo;
 		}
-	}
-
-	private static Instant earlier(@Nullable Instant one, Instant other) {
-		return (one == null || other.isBefore(one)) ? other : one;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
