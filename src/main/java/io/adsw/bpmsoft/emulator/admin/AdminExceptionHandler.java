@@ -1,20 +1,39 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.util.stream.Collectors;
+
+import io.adsw.bpmsoft.emulator.JsonInputErrors;
 import io.adsw.bpmsoft.emulator.approval.ApprovalNotFoundException;
 import io.adsw.bpmsoft.emulator.fault.FaultSpecException;
 import io.adsw.bpmsoft.emulator.seed.SeedException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Refusals of the control plane as RFC 9457 problem details, each saying what to correct.
+ * Ahead of Spring MVC's own problem details, whose messages for unreadable or invalid
+ * bodies ("Failed to read request") do not say which field is wrong.
  */
 @RestControllerAdvice(basePackageClasses = AdminExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(AdminExceptionHandler.class);
 
 	@ExceptionHandler
 	ProblemDetail faultSpec(FaultSpecException ex) {
@@ -31,9 +50,63 @@ class AdminExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No approval with id " + ex.getId());
 	}
 
+	/** A request parameter out of its range: named as the request names it. */
 	@ExceptionHandler
 	ProblemDetail invalid(ConstraintViolationException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		String detail = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> leaf(violation) + ": " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+	}
+
+	private static String leaf(ConstraintViolation<?> violation) {
+		String name = "";
+		for (Path.Node node : violation.getPropertyPath()) {
+			name = node.getName();
+		}
+		return name;
+	}
+
+	/** A field of a JSON body out of its range. */
+	@ExceptionHandler
+	ProblemDetail invalid(MethodArgumentNotValidException ex) {
+		String detail = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + ": " + error.getDefaultMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				detail.isEmpty() ? String.valueOf(ex.getBindingResult().getGlobalError()) : detail);
+	}
+
+	/** A JSON body that cannot be read: which field, and what it should hold. */
+	@ExceptionHandler
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JacksonException json) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonInputErrors.describe(json));
+		}
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request needs a JSON object as its body");
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(MethodArgumentTypeMismatchException ex) {
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another value";
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.getName() + ": \"" + ex.getValue() + "\" is not a " + ("UUID".equals(expected) ? "GUID" : expected));
+	}
+
+	/**
+	 * What the checks before a write did not foresee and the database refused: still the
+	 * user's data, so a 400, and nothing was written.
+	 */
+	@ExceptionHandler
+	ProblemDetail refusedByTheDatabase(DataIntegrityViolationException ex) {
+		logger.warn("The database refused a control plane change: {}", ex.getMostSpecificCause().getMessage());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"the database refused the change (a value too long for its column, or one that conflicts with stored data); nothing was changed");
 	}
 
 	@ExceptionHandler

@@ -8,7 +8,10 @@ import io.adsw.bpmsoft.emulator.fault.FaultRule;
 import io.adsw.bpmsoft.emulator.fault.FaultSpec;
 import io.adsw.bpmsoft.emulator.fault.Faults;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,13 +47,21 @@ class FaultController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<FaultView> get(@PathVariable UUID id) {
-		return ResponseEntity.of(this.faults.find(id).map(FaultView::of));
+	FaultView get(@PathVariable UUID id) {
+		return this.faults.find(id).map(FaultView::of).orElseThrow(() -> noSuchRule(id));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		return this.faults.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		if (!this.faults.delete(id)) {
+			throw noSuchRule(id);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ErrorResponseException noSuchRule(UUID id) {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND,
+				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No fault rule with id " + id), null);
 	}
 
 	@DeleteMapping

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.adsw.bpmsoft.emulator.approval.Approvals;
+import io.adsw.bpmsoft.emulator.elma.ElmaSettings;
 import io.adsw.bpmsoft.emulator.fault.Faults;
 import io.adsw.bpmsoft.emulator.journal.Journal;
 import io.adsw.bpmsoft.emulator.journal.JournalQuery;
@@ -20,7 +21,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +56,11 @@ class StateController {
 
 	private final Approvals approvals;
 
+	private final ElmaSettings settings;
+
 	StateController(Seeds seeds, SeedLoader seedLoader, Snapshots snapshots, Journal journal, Faults faults,
-			Approvals approvals) {
+			Approvals approvals, ElmaSettings settings) {
+		this.settings = settings;
 		this.seeds = seeds;
 		this.seedLoader = seedLoader;
 		this.snapshots = snapshots;
@@ -64,18 +71,29 @@ class StateController {
 
 	/**
 	 * {@code POST /emulator/api/reset}: everything back to how the stand started (data,
-	 * journal, fault rules, then the configured seed again); {@code ?scope=journal},
-	 * {@code faults} or {@code data} for only that; {@code ?approval=<id>} puts one
-	 * approval back to {@code New}.
+	 * journal, fault rules, then the configured seed again, and this instance's runtime
+	 * settings as configured); {@code ?scope=journal}, {@code faults} or {@code data} for
+	 * only that; {@code ?approval=<id>} puts one approval back to {@code New}.
 	 */
 	@PostMapping("/reset")
 	Map<String, String> reset(
-			@RequestParam(defaultValue = "all") @Pattern(regexp = "all|journal|faults|data",
-					message = "must be all, journal, faults or data") String scope,
+			@RequestParam(required = false) @Pattern(regexp = "all|journal|faults|data",
+					message = "must be all, journal, faults or data") @Nullable String scope,
 			@RequestParam(required = false) @Nullable String approval) {
 		if (approval != null) {
+			if (scope != null) {
+				throw new IllegalArgumentException(
+						"approval and scope cannot be combined: reset one approval, or a scope");
+			}
 			this.approvals.reset(approval);
 			return Map.of("reset", "approval " + approval);
+		}
+		return resetScope((scope != null) ? scope : "all");
+	}
+
+	private Map<String, String> resetScope(String scope) {
+		if (scope.equals("all")) {
+			this.settings.restoreConfigured();
 		}
 		if (scope.equals("all") || scope.equals("journal")) {
 			this.journal.delete(JournalQuery.ALL);
@@ -103,9 +121,17 @@ class StateController {
 	@PutMapping("/state")
 	Map<String, String> replace(HttpServletRequest request) throws IOException {
 		String type = (request.getContentType() != null) ? request.getContentType() : "";
+		SeedDocument state;
 		try (InputStream body = request.getInputStream()) {
-			this.seeds.replace(SeedFormat.read(body, type.contains("yaml"), "the state sent"), "the state sent");
+			state = SeedFormat.read(body, type.contains("yaml"), "the state sent");
 		}
+		// An empty body, null or {} is far more likely a mistake than a wish to empty the
+		// stand, which an explicit document says.
+		if (state.contacts() == null && state.approvals() == null) {
+			throw new IllegalArgumentException("the state sent names neither contacts nor approvals; "
+					+ "send {\"contacts\": [], \"approvals\": []} to empty the stand");
+		}
+		this.seeds.replace(state, "the state sent");
 		return Map.of("replaced", "state");
 	}
 
@@ -126,14 +152,24 @@ class StateController {
 	}
 
 	@PostMapping("/snapshots/{name}/restore")
-	ResponseEntity<Map<String, String>> restore(@PathVariable String name) {
-		return this.snapshots.restore(name) ? ResponseEntity.ok(Map.of("restored", name))
-				: ResponseEntity.notFound().build();
+	Map<String, String> restore(@PathVariable String name) {
+		if (!this.snapshots.restore(name)) {
+			throw noSuchSnapshot(name);
+		}
+		return Map.of("restored", name);
 	}
 
 	@DeleteMapping("/snapshots/{name}")
 	ResponseEntity<Void> delete(@PathVariable String name) {
-		return this.snapshots.delete(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		if (!this.snapshots.delete(name)) {
+			throw noSuchSnapshot(name);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ErrorResponseException noSuchSnapshot(String name) {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND,
+				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No snapshot named " + name), null);
 	}
 
 }

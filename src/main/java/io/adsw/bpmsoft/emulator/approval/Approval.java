@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "approval")
 public class Approval {
 
+	/** The most characters an approval's name holds (V1). */
+	public static final int MAX_NAME_LENGTH = 500;
+
 	@Id
 	private UUID id;
 

@@ -16,7 +16,7 @@ class ApprovalMetrics {
 		for (ApprovalStatus status : ApprovalStatus.values()) {
 			Gauge.builder("emulator.approvals", () -> approvals.countByStatus(status))
 				.description("Approvals by status")
-				.tag("status", status.name())
+				.tag("status", status.label())
 				.register(meters);
 		}
 	}

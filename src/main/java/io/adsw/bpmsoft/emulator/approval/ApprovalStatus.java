@@ -6,6 +6,17 @@ package io.adsw.bpmsoft.emulator.approval;
  */
 public enum ApprovalStatus {
 
-	NEW, IN_PROGRESS, APPROVED, REJECTED
+	NEW("New"), IN_PROGRESS("InProgress"), APPROVED("Approved"), REJECTED("Rejected");
+
+	private final String label;
+
+	ApprovalStatus(String label) {
+		this.label = label;
+	}
+
+	/** The name seed documents, the state and the metrics give it. */
+	public String label() {
+		return this.label;
+	}
 
 }

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "contact")
 public class Contact {
 
+	/** The most characters each of a contact's text columns holds (V1, V2). */
+	public static final int MAX_TEXT_LENGTH = 250;
+
 	@Id
 	private UUID id;
 

@@ -16,9 +16,17 @@ public class ElmaSettings {
 
 	private volatile boolean enforceOrder;
 
+	private final ElmaProperties configured;
+
 	ElmaSettings(ElmaProperties properties) {
-		this.httpStatus = properties.httpStatus();
-		this.enforceOrder = properties.enforceOrder();
+		this.configured = properties;
+		restoreConfigured();
+	}
+
+	/** Both settings back to what the stand was started with. */
+	public void restoreConfigured() {
+		this.httpStatus = this.configured.httpStatus();
+		this.enforceOrder = this.configured.enforceOrder();
 	}
 
 	public HttpStatusMode httpStatus() {

@@ -22,4 +22,9 @@ public record FaultSpec(String endpoint, @Nullable Integer status, @Nullable Str
 		@Nullable String idCrm, @Nullable String email, @Nullable Integer delayMs, @Nullable Integer delayMaxMs,
 		@Nullable Boolean drop, @Nullable Double probability, @Nullable Long seed) {
 
+	FaultSpec withEndpoint(String endpoint) {
+		return new FaultSpec(endpoint, this.status, this.message, this.times, this.idCrm, this.email, this.delayMs,
+				this.delayMaxMs, this.drop, this.probability, this.seed);
+	}
+
 }

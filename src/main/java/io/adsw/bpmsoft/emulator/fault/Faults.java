@@ -42,6 +42,13 @@ public class Faults {
 	/** The longest delay a rule may ask for. */
 	static final int MAX_DELAY_MS = 120_000;
 
+	/** The lengths of the rule's text columns (V4). */
+	private static final int MAX_ID_CRM_LENGTH = 200;
+
+	private static final int MAX_EMAIL_LENGTH = 250;
+
+	private static final int MAX_MESSAGE_LENGTH = 2000;
+
 	/**
 	 * How long the list of rules read from the database is trusted before it is read
 	 * again, in the background.
@@ -88,13 +95,14 @@ public class Faults {
 	@Transactional
 	public FaultRule create(FaultSpec spec) {
 		check(spec);
-		FaultRule rule = this.rules.save(new FaultRule(spec, this.clock.instant()));
+		FaultRule rule = this.rules
+			.save(new FaultRule(spec.withEndpoint(endpointNamed(spec.endpoint())), this.clock.instant()));
 		forgetRulesOnCommit();
 		return rule;
 	}
 
 	private static void check(FaultSpec spec) {
-		if (spec.endpoint() == null || !ENDPOINTS.contains(spec.endpoint())) {
+		if (spec.endpoint() == null || endpointNamed(spec.endpoint()).isEmpty()) {
 			throw new FaultSpecException("endpoint must be CreateChainOfApproval, ChangeApproverResolution or *");
 		}
 		if (spec.status() != null && (spec.status() < 100 || spec.status() > 599)) {
@@ -122,10 +130,30 @@ public class Faults {
 		if (spec.seed() != null && spec.probability() == null && spec.delayMaxMs() == null) {
 			throw new FaultSpecException("seed only makes sense with a probability or a random delay");
 		}
+		fits("idCrm", spec.idCrm(), MAX_ID_CRM_LENGTH);
+		fits("email", spec.email(), MAX_EMAIL_LENGTH);
+		fits("message", spec.message(), MAX_MESSAGE_LENGTH);
 		if (StorableText.holdsNul(spec.message()) || StorableText.holdsNul(spec.idCrm())
 				|| StorableText.holdsNul(spec.email())) {
 			throw new FaultSpecException("message, idCrm and email cannot hold the character U+0000");
 		}
+	}
+
+	private static void fits(String field, @Nullable String value, int maxLength) {
+		if (value != null && value.length() > maxLength) {
+			throw new FaultSpecException(field + " must be at most " + maxLength + " characters");
+		}
+	}
+
+	/**
+	 * The endpoint's name as the stand spells it, whatever the case it was given in, as
+	 * ElmaService's paths are matched; empty when it names none.
+	 */
+	private static String endpointNamed(@Nullable String endpoint) {
+		if (endpoint == null) {
+			return "";
+		}
+		return ENDPOINTS.stream().filter((name) -> name.equalsIgnoreCase(endpoint.strip())).findFirst().orElse("");
 	}
 
 	@Transactional(readOnly = true)

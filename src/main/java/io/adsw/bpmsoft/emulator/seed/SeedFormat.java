@@ -3,6 +3,7 @@ package io.adsw.bpmsoft.emulator.seed;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.adsw.bpmsoft.emulator.JsonInputErrors;
 import io.adsw.bpmsoft.emulator.StorableText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -55,7 +56,7 @@ public final class SeedFormat {
 			return (seed != null) ? seed : new SeedDocument(null, null);
 		}
 		catch (JacksonException ex) {
-			throw new SeedException(source, ex.getOriginalMessage() + " (line " + ex.getLocation().getLineNr()
+			throw new SeedException(source, JsonInputErrors.describe(ex) + " (line " + ex.getLocation().getLineNr()
 					+ ", column " + ex.getLocation().getColumnNr() + ")");
 		}
 		catch (IOException ex) {

@@ -141,6 +141,13 @@ public class Seeds {
 			if (id == null && emailKey == null) {
 				throw new SeedException(source, where + " has neither an id nor an email");
 			}
+			fits(source, where + ".email", email(contact), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".name", contact.name(), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".surname", contact.surname(), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".givenName", contact.givenName(), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".jobTitle", contact.jobTitle(), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".phone", contact.phone(), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".mobilePhone", contact.mobilePhone(), Contact.MAX_TEXT_LENGTH);
 			if ((id != null && !ids.add(id)) || (emailKey != null && !emails.add(emailKey))) {
 				throw new SeedException(source, where + " repeats the id or email of an earlier contact");
 			}
@@ -164,6 +171,13 @@ public class Seeds {
 		this.entityManager.clear();
 	}
 
+	/** Refuses a value longer than its column, before anything is written. */
+	private static void fits(String source, String where, @Nullable String value, int maxLength) {
+		if (value != null && value.strip().length() > maxLength) {
+			throw new SeedException(source, where + " is longer than " + maxLength + " characters");
+		}
+	}
+
 	private static String email(SeedContact contact) {
 		return (contact.email() != null) ? Whitespace.strip(contact.email()) : "";
 	}
@@ -184,6 +198,7 @@ public class Seeds {
 			if (!ids.add(id)) {
 				throw new SeedException(source, where + " repeats the id of an earlier approval");
 			}
+			fits(source, where + ".name", approval.name(), Approval.MAX_NAME_LENGTH);
 			chunkIds.add(id);
 			for (SeedStep step : (approval.steps() != null) ? approval.steps() : List.<SeedStep>of()) {
 				if (step.approverId() != null) {
@@ -295,7 +310,7 @@ public class Seeds {
 			.stream()
 			.sorted(Comparator.comparing(Approval::getCreatedOn).thenComparing(Approval::getId))
 			.map((approval) -> new SeedApproval(approval.getId().toString(), approval.getName(),
-					name(approval.getStatus()), approval.getRound(),
+					approval.getStatus().label(), approval.getRound(),
 					approval.getSteps().stream().map(Seeds::step).toList()))
 			.toList();
 		return new SeedDocument(contacts, approvals);
@@ -337,7 +352,33 @@ public class Seeds {
 		if (round < lastRound) {
 			throw new SeedException(source, where + ".round " + round + " is before the rounds of its steps");
 		}
+		agrees(source, where, status, round, steps);
 		approval.restore(status, round, steps, now);
+	}
+
+	/**
+	 * Refuses a status that the steps of the approval's round contradict: ELMA's next
+	 * request would meet a state its lifecycle can never reach.
+	 */
+	private static void agrees(String source, String where, ApprovalStatus status, int round, List<StepState> steps) {
+		List<StepStatus> current = steps.stream()
+			.filter((step) -> step.round() == round)
+			.map(StepState::status)
+			.toList();
+		String problem = switch (status) {
+			case NEW -> (round == 0 && steps.isEmpty()) ? null
+					: "is New, so it has no round and no steps yet (ELMA's chain starts them)";
+			case IN_PROGRESS -> (current.contains(StepStatus.PENDING) && !current.contains(StepStatus.REJECTED)) ? null
+					: "is InProgress, so its round " + round + " needs a Pending step and no Rejected one";
+			case APPROVED -> current.stream().allMatch(StepStatus.APPROVED::equals) ? null
+					: "is Approved, so every step of its round " + round + " is Approved";
+			case REJECTED ->
+				(!current.contains(StepStatus.PENDING) && (current.isEmpty() || current.contains(StepStatus.REJECTED)))
+						? null : "is Rejected, so its round " + round + " has a Rejected step and no Pending one";
+		};
+		if (problem != null) {
+			throw new SeedException(source, where + " " + problem);
+		}
 	}
 
 	private static Contact approver(String source, String where, SeedStep step, StoredContacts approvers) {
@@ -423,15 +464,6 @@ public class Seeds {
 
 	private static String key(String name) {
 		return name.strip().replace("_", "").replace(" ", "").toLowerCase(Locale.ROOT);
-	}
-
-	private static String name(ApprovalStatus status) {
-		return switch (status) {
-			case NEW -> "New";
-			case IN_PROGRESS -> "InProgress";
-			case APPROVED -> "Approved";
-			case REJECTED -> "Rejected";
-		};
 	}
 
 	private static String name(StepStatus status) {

@@ -87,7 +87,7 @@ class ControlPlaneSurfaceTests {
 			.statusCode(200)
 			.body(containsString(
 					"emulator_elma_requests_seconds_count{endpoint=\"CreateChainOfApproval\",status=\"200\"}"))
-			.body(containsString("emulator_approvals{status=\"APPROVED\"}"));
+			.body(containsString("emulator_approvals{status=\"Approved\"}"));
 	}
 
 }

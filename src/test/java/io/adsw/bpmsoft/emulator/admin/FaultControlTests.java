@@ -14,9 +14,11 @@ import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * {@code /emulator/api/faults}: rules that make the stand misbehave for matching
@@ -180,7 +182,88 @@ class FaultControlTests {
 
 	@Test
 	void unknownRuleIsNotFound() {
-		this.admin.given().delete("/emulator/api/faults/6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a").then().statusCode(404);
+		String id = "6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a";
+		this.admin.given()
+			.delete("/emulator/api/faults/" + id)
+			.then()
+			.statusCode(404)
+			.body("detail", equalTo("No fault rule with id " + id));
+		this.admin.given()
+			.get("/emulator/api/faults/" + id)
+			.then()
+			.statusCode(404)
+			.body("detail", equalTo("No fault rule with id " + id));
+		this.admin.given()
+			.get("/emulator/api/faults/nope")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("id: \"nope\" is not a GUID"));
+	}
+
+	@Test
+	void unknownFieldIsRefusedRatherThanIgnored() {
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500,\"time\":1}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("time: unknown field (known fields: delayMaxMs, delayMs, drop, email, endpoint, "
+					+ "idCrm, message, probability, seed, status, times)"));
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
+	}
+
+	@Test
+	void fieldOfTheWrongTypeIsNamed() {
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":\"abc\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("status: \"abc\" is not a whole number"));
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500,\"drop\":[]}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("drop: expected true or false"));
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", startsWith("Unexpected end-of-input"));
+	}
+
+	@Test
+	void textLongerThanItsColumnIsRefused() {
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500,\"message\":\"" + "м".repeat(2001) + "\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("message must be at most 2000 characters"));
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500,\"idCrm\":\"" + "1".repeat(201) + "\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("idCrm must be at most 200 characters"));
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":500,\"email\":\"" + "e".repeat(251) + "\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("email must be at most 250 characters"));
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
+		rule("{\"endpoint\":\"*\",\"status\":500,\"message\":\"" + "м".repeat(2000) + "\"}");
+	}
+
+	@Test
+	void endpointIsMatchedWhateverItsCase() {
+		String approval = this.data.approval();
+		rule("{\"endpoint\":\"createchainofapproval\",\"status\":500,\"times\":1}");
+		this.admin.given().get("/emulator/api/faults").then().body("endpoint", contains("CreateChainOfApproval"));
+		this.elma.createChain(approval, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
 	}
 
 }

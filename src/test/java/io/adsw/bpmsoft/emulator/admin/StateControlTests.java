@@ -138,7 +138,7 @@ class StateControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", matchesPattern(
-					"the state sent: text cannot hold the character U\\+0000 \\(line 1, column \\d+\\)"));
+					"the state sent: contacts\\[0\\]\\.name: text cannot hold the character U\\+0000 \\(line 1, column \\d+\\)"));
 		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
 		assertThat(this.contacts.findByEmailKey("nul@example.com")).isEmpty();
 	}
@@ -208,7 +208,124 @@ class StateControlTests {
 		this.admin.given().get("/emulator/api/faults").then().body("size()", equalTo(0));
 		this.admin.given().get("/emulator/api/journal").then().body("total", equalTo(0));
 		this.admin.given().get("/emulator/api/state").then().body("approvals.size()", equalTo(0));
-		this.admin.given().queryParam("scope", "everything").post("/emulator/api/reset").then().statusCode(400);
+		this.admin.given()
+			.queryParam("scope", "everything")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("scope: must be all, journal, faults or data"));
+	}
+
+	@Test
+	void fullResetPutsTheSettingsBackAsConfigured() {
+		this.admin.given()
+			.body(Map.of("enforceOrder", false, "httpStatus", "always-200"))
+			.put("/emulator/api/settings")
+			.then()
+			.statusCode(200);
+		this.admin.given().queryParam("scope", "journal").post("/emulator/api/reset").then().statusCode(200);
+		this.admin.given().get("/emulator/api/settings").then().body("httpStatus", equalTo("always-200"));
+		this.admin.given().post("/emulator/api/reset").then().statusCode(200);
+		this.admin.given()
+			.get("/emulator/api/settings")
+			.then()
+			.body("enforceOrder", equalTo(true))
+			.body("httpStatus", equalTo("mirror"));
+	}
+
+	@Test
+	void oneApprovalAndAScopeCannotBeResetTogether() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		this.admin.given()
+			.queryParam("approval", approval)
+			.queryParam("scope", "journal")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("approval and scope cannot be combined: reset one approval, or a scope"));
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
+	@Test
+	void stateNamingNeitherContactsNorApprovalsIsRefused() {
+		String ivan = this.data.contact("ivan");
+		for (String body : List.of("null", "{}")) {
+			this.admin.given()
+				.body(body)
+				.put("/emulator/api/state")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo("the state sent names neither contacts nor approvals; "
+						+ "send {\"contacts\": [], \"approvals\": []} to empty the stand"));
+		}
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+		this.admin.given().body("{\"contacts\":[],\"approvals\":[]}").put("/emulator/api/state").then().statusCode(200);
+		assertThat(this.contacts.count()).isZero();
+	}
+
+	@Test
+	void textLongerThanItsColumnIsRefusedAndChangesNothing() {
+		String ivan = this.data.contact("ivan");
+		this.admin.given()
+			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", "и".repeat(251)))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: contacts[0].name is longer than 250 characters"));
+		this.admin.given()
+			.body(Map.of("approvals",
+					List.of(Map.of("id", "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "name", "д".repeat(501)))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: approvals[0].name is longer than 500 characters"));
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+		this.admin.given()
+			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", "и".repeat(250)))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+	}
+
+	@Test
+	void stateWhoseStatusItsStepsContradictIsRefused() {
+		String ivan = this.data.contact("ivan");
+		String approval = "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+		Map<String, Object> pending = Map.of("round", 1, "position", 1, "approver", ivan, "status", "Pending");
+		Map<String, Object> contact = Map.of("email", ivan, "name", "Иван");
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", approval, "status", "Approved", "steps", List.of(pending)))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail",
+					equalTo("the state sent: approvals[0] is Approved, so every step of its round 1 is Approved"));
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", approval, "status", "New", "round", 5))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: approvals[0] is New, so it has no round and no steps yet "
+					+ "(ELMA's chain starts them)"));
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", approval, "status", "InProgress"))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: approvals[0] is InProgress, so its round 0 needs a Pending step "
+					+ "and no Rejected one"));
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", approval, "status", "InProgress", "steps", List.of(pending)))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
 	}
 
 	@Test
@@ -229,8 +346,22 @@ class StateControlTests {
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("IN_PROGRESS");
 		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
 		this.admin.given().delete("/emulator/api/snapshots/before decision").then().statusCode(204);
-		this.admin.given().post("/emulator/api/snapshots/before decision/restore").then().statusCode(404);
-		this.admin.given().body(Map.of("name", "")).post("/emulator/api/snapshots").then().statusCode(400);
+		this.admin.given()
+			.post("/emulator/api/snapshots/before decision/restore")
+			.then()
+			.statusCode(404)
+			.body("detail", equalTo("No snapshot named before decision"));
+		this.admin.given()
+			.delete("/emulator/api/snapshots/before decision")
+			.then()
+			.statusCode(404)
+			.body("detail", equalTo("No snapshot named before decision"));
+		this.admin.given()
+			.body(Map.of("name", "a/b"))
+			.post("/emulator/api/snapshots")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("name: must be 1 to 200 letters, digits, spaces, dots, dashes or underscores"));
 	}
 
 	@Test
