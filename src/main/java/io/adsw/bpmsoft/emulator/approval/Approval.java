@@ -83,9 +83,11 @@ public class Approval {
 	}
 
 	/**
-	 * A step as saved: where it stands in its chain, who decides it, and how it stands.
+	 * A step as saved: its id (a new one when none), where it stands in its chain, who
+	 * decides it, and how it stands.
 	 */
-	public record StepState(int round, int position, Contact approver, StepStatus status, @Nullable Instant decidedOn) {
+	public record StepState(@Nullable UUID id, int round, int position, Contact approver, StepStatus status,
+			@Nullable Instant decidedOn) {
 
 	}
 

@@ -89,6 +89,9 @@ public class ApprovalStep {
 
 	ApprovalStep(Approval approval, Approval.StepState state, Instant now) {
 		this(approval, state.round(), state.position(), state.approver(), approval.getName(), now);
+		if (state.id() != null) {
+			this.id = state.id();
+		}
 		this.status = state.status();
 		this.decidedOn = state.decidedOn();
 		this.setBy = state.status().isDecided() ? state.approver() : null;

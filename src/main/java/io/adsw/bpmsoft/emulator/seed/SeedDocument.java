@@ -49,12 +49,13 @@ public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<
 	}
 
 	/**
-	 * A step of a round: its approver (by id, or by email) and its status
+	 * A step (visa) of a round: its id (the data service's {@code ApprovalVisa.Id}; a new
+	 * one when left out), its approver (by id, or by email) and its status
 	 * ({@code Pending}, {@code Approved}, {@code Rejected}, {@code Cancelled}).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record SeedStep(int round, int position, @Nullable String approver, @Nullable String approverId,
-			String status, @Nullable Instant decidedOn) {
+	public record SeedStep(@Nullable String id, int round, int position, @Nullable String approver,
+			@Nullable String approverId, String status, @Nullable Instant decidedOn) {
 
 	}
 

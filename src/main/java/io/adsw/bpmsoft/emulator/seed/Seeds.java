@@ -90,9 +90,11 @@ public class Seeds {
 			applyContacts(source, seedContacts, from, Math.min(from + CHUNK, seedContacts.size()), ids, emails, now);
 		}
 		ids.clear();
+		Set<UUID> stepIds = new HashSet<>();
 		List<SeedApproval> seedApprovals = seed.approvalList();
 		for (int from = 0; from < seedApprovals.size(); from += CHUNK) {
-			applyApprovals(source, seedApprovals, from, Math.min(from + CHUNK, seedApprovals.size()), ids, now);
+			applyApprovals(source, seedApprovals, from, Math.min(from + CHUNK, seedApprovals.size()), ids, stepIds,
+					now);
 		}
 	}
 
@@ -187,7 +189,7 @@ public class Seeds {
 	 * steps name read in two queries.
 	 */
 	private void applyApprovals(String source, List<SeedApproval> seedApprovals, int from, int to, Set<UUID> ids,
-			Instant now) {
+			Set<UUID> stepIds, Instant now) {
 		List<UUID> chunkIds = new ArrayList<>();
 		List<UUID> approverIds = new ArrayList<>();
 		List<String> approverEmails = new ArrayList<>();
@@ -200,7 +202,14 @@ public class Seeds {
 			}
 			fits(source, where + ".name", approval.name(), Approval.MAX_NAME_LENGTH);
 			chunkIds.add(id);
-			for (SeedStep step : (approval.steps() != null) ? approval.steps() : List.<SeedStep>of()) {
+			List<SeedStep> steps = (approval.steps() != null) ? approval.steps() : List.of();
+			for (int j = 0; j < steps.size(); j++) {
+				UUID stepId = id(source, where + ".steps[" + j + "]", steps.get(j).id(), false);
+				if (stepId != null && !stepIds.add(stepId)) {
+					throw new SeedException(source, where + ".steps[" + j + "] repeats the id of an earlier visa");
+				}
+			}
+			for (SeedStep step : steps) {
 				if (step.approverId() != null) {
 					Guids.parse(step.approverId().strip()).ifPresent(approverIds::add);
 				}
@@ -212,6 +221,7 @@ public class Seeds {
 		Map<UUID, Approval> existing = new HashMap<>();
 		plannedForTheChunk(() -> this.approvals.findAllById(chunkIds))
 			.forEach((approval) -> existing.put(approval.getId(), approval));
+		refuseVisaIdsInUse(source, seedApprovals, from, to, existing.keySet());
 		StoredContacts approvers = approverIds.isEmpty() && approverEmails.isEmpty()
 				? new StoredContacts(List.of(), List.of())
 				: plannedForTheChunk(() -> new StoredContacts(this.contacts.findAllById(approverIds),
@@ -234,6 +244,39 @@ public class Seeds {
 		}
 		this.entityManager.flush();
 		this.entityManager.clear();
+	}
+
+	/**
+	 * Refuses visa ids of the new approvals of a chunk that stored visas already have
+	 * (existing approvals keep their steps, so theirs are not read).
+	 */
+	private void refuseVisaIdsInUse(String source, List<SeedApproval> seedApprovals, int from, int to,
+			Set<UUID> existing) {
+		Map<UUID, String> given = new HashMap<>();
+		for (int i = from; i < to; i++) {
+			SeedApproval approval = seedApprovals.get(i);
+			if (approval.steps() == null || existing.contains(id(source, "", approval.id(), true))) {
+				continue;
+			}
+			for (int j = 0; j < approval.steps().size(); j++) {
+				String where = "approvals[" + i + "].steps[" + j + "]";
+				UUID stepId = id(source, where, approval.steps().get(j).id(), false);
+				if (stepId != null) {
+					given.put(stepId, where);
+				}
+			}
+		}
+		if (given.isEmpty()) {
+			return;
+		}
+		List<UUID> inUse = plannedForTheChunk(
+				() -> this.entityManager.createQuery("select s.id from ApprovalStep s where s.id in :ids", UUID.class)
+					.setParameter("ids", given.keySet())
+					.getResultList());
+		if (!inUse.isEmpty()) {
+			throw new SeedException(source,
+					given.get(inUse.get(0)) + ": the visa id " + inUse.get(0) + " belongs to another approval");
+		}
 	}
 
 	/**
@@ -317,7 +360,7 @@ public class Seeds {
 	}
 
 	private static SeedStep step(ApprovalStep step) {
-		return new SeedStep(step.getRound(), step.getPosition(), step.getApprover().getEmail(),
+		return new SeedStep(step.getId().toString(), step.getRound(), step.getPosition(), step.getApprover().getEmail(),
 				step.getApprover().getId().toString(), name(step.getStatus()), step.getDecidedOn());
 	}
 
@@ -344,8 +387,8 @@ public class Seeds {
 			if (step.round() < 1 || step.position() < 1 || !places.add(step.round() + "/" + step.position())) {
 				throw new SeedException(source, at + " needs a round and a position from 1, each pair once");
 			}
-			steps.add(new StepState(step.round(), step.position(), approver(source, at, step, approvers), stepStatus,
-					step.decidedOn()));
+			steps.add(new StepState(id(source, at, step.id(), false), step.round(), step.position(),
+					approver(source, at, step, approvers), stepStatus, step.decidedOn()));
 			lastRound = Math.max(lastRound, step.round());
 		}
 		int round = (seed.round() != null) ? seed.round() : lastRound;

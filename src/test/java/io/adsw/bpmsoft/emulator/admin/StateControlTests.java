@@ -67,11 +67,12 @@ class StateControlTests {
 		StandData.ApprovalView after = this.data.approvalView(approval);
 		assertThat(after.status()).isEqualTo(before.status());
 		assertThat(after.round()).isEqualTo(2);
-		assertThat(after.steps()).extracting(StepView::round, StepView::position, StepView::email, StepView::status)
+		assertThat(after.steps())
+			.extracting(StepView::id, StepView::round, StepView::position, StepView::email, StepView::status)
 			.containsExactlyElementsOf(before.steps()
 				.stream()
-				.map((step) -> org.assertj.core.groups.Tuple.tuple(step.round(), step.position(), step.email(),
-						step.status()))
+				.map((step) -> org.assertj.core.groups.Tuple.tuple(step.id(), step.round(), step.position(),
+						step.email(), step.status()))
 				.toList());
 		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
@@ -287,6 +288,42 @@ class StateControlTests {
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
+	}
+
+	@Test
+	void visaIdsAreKeptAndRefusedWhenRepeatedOrNotGuids() {
+		String ivan = this.data.contact("ivan");
+		Map<String, Object> contact = Map.of("email", ivan, "name", "Иван");
+		String visa = "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+		Map<String, Object> step = Map.of("id", visa, "round", 1, "position", 1, "approver", ivan, "status", "Pending");
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "status", "InProgress", "steps",
+							List.of(step)),
+							Map.of("id", "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "status", "InProgress", "steps",
+									List.of(step)))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: approvals[1].steps[0] repeats the id of an earlier visa"));
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "status", "InProgress", "steps",
+							List.of(Map.of("id", "visa-1", "round", 1, "position", 1, "approver", ivan, "status",
+									"Pending"))))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: approvals[0].steps[0]: id visa-1 is not a GUID"));
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "status", "InProgress", "steps",
+							List.of(step)))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		assertThat(this.data.approvalView("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d").steps()).extracting(StepView::id)
+			.containsExactly(java.util.UUID.fromString(visa));
 	}
 
 	@Test

@@ -227,6 +227,35 @@ class SeedLoadingTests {
 			.contains("contacts[0]", email, owner.toString());
 	}
 
+	@Test
+	void newApprovalWithAVisaIdOfAnotherApprovalStopsTheStart(CapturedOutput output) throws IOException {
+		String[] database = fileDatabase();
+		String visa;
+		try (ConfigurableApplicationContext stand = start(database, "")) {
+			StandData data = new StandData(stand);
+			String approval = data.approval();
+			String approver = data.contact("olga");
+			elma(stand).createChain(approval, approver).spec(success());
+			visa = data.approvalView(approval).steps().get(0).id().toString();
+		}
+		String seed = write("stand.yml", """
+				contacts:
+				  - email: petr.sokolov@example.com
+				approvals:
+				  - id: %s
+				    status: InProgress
+				    steps:
+				      - id: %s
+				        round: 1
+				        position: 1
+				        approver: petr.sokolov@example.com
+				        status: Pending
+				""".formatted(UUID.randomUUID(), visa)).toString();
+		assertThatException().isThrownBy(() -> start(database, seed).close());
+		assertThat(description(output)).startsWith(failurePrefix(seed))
+			.contains("approvals[0].steps[0]: the visa id " + visa + " belongs to another approval");
+	}
+
 	private static void assertStandSeeded(ConfigurableApplicationContext stand) {
 		assertThat(stand.getBean(ContactRepository.class).count()).isEqualTo(2);
 		Contact olga = stand.getBean(ContactRepository.class).findById(OLGA_ID).orElseThrow();
