@@ -54,8 +54,8 @@ public final class JsonInputErrors {
 		return readable(String.valueOf(ex.getOriginalMessage()));
 	}
 
-	/** What a value of the type looks like, for a user. */
-	private static String kind(@Nullable Class<?> type) {
+	/** What a value of the type looks like, for a user: "a whole number", "a GUID". */
+	public static String kind(@Nullable Class<?> type) {
 		if (type == null) {
 			return "a valid value";
 		}

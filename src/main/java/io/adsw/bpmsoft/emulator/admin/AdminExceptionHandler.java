@@ -93,9 +93,8 @@ class AdminExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalid(MethodArgumentTypeMismatchException ex) {
-		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another value";
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				ex.getName() + ": \"" + ex.getValue() + "\" is not a " + ("UUID".equals(expected) ? "GUID" : expected));
+				ex.getName() + ": \"" + ex.getValue() + "\" is not " + JsonInputErrors.kind(ex.getRequiredType()));
 	}
 
 	/**

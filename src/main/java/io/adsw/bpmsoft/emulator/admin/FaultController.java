@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.adsw.bpmsoft.emulator.fault.FaultRule;
 import io.adsw.bpmsoft.emulator.fault.FaultSpec;
 import io.adsw.bpmsoft.emulator.fault.Faults;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,8 @@ class FaultController {
 		this.faults = faults;
 	}
 
+	@ApiResponse(responseCode = "201", description = "The rule, with its id")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
 	@PostMapping
 	ResponseEntity<FaultView> create(@RequestBody FaultSpec spec) {
 		FaultRule rule = this.faults.create(spec);
@@ -46,11 +49,17 @@ class FaultController {
 		return this.faults.list().stream().map(FaultView::of).toList();
 	}
 
+	@ApiResponse(responseCode = "200", description = "The rule")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
+	@ApiResponse(responseCode = "404", description = "No rule with that id")
 	@GetMapping("/{id}")
 	FaultView get(@PathVariable UUID id) {
 		return this.faults.find(id).map(FaultView::of).orElseThrow(() -> noSuchRule(id));
 	}
 
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
+	@ApiResponse(responseCode = "404", description = "No rule with that id")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		if (!this.faults.delete(id)) {
@@ -64,6 +73,7 @@ class FaultController {
 				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No fault rule with id " + id), null);
 	}
 
+	@ApiResponse(responseCode = "204", description = "All removed")
 	@DeleteMapping
 	ResponseEntity<Void> deleteAll() {
 		this.faults.deleteAll();

@@ -9,6 +9,7 @@ import io.adsw.bpmsoft.emulator.journal.JournalEntry;
 import io.adsw.bpmsoft.emulator.journal.JournalQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,6 +40,8 @@ class JournalController {
 
 	}
 
+	@ApiResponse(responseCode = "200", description = "A page of entries, newest first")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
 	@GetMapping
 	JournalPage find(@RequestParam(required = false) @Nullable String idCrm,
 			@RequestParam(required = false) @Nullable String email,
@@ -52,6 +55,8 @@ class JournalController {
 		return new JournalPage(this.journal.find(query, page, size), this.journal.count(query));
 	}
 
+	@ApiResponse(responseCode = "200", description = "How many entries were deleted")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
 	@DeleteMapping
 	Map<String, Integer> delete(@RequestParam(required = false) @Nullable String idCrm,
 			@RequestParam(required = false) @Nullable String email,

@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.admin;
 
 import io.adsw.bpmsoft.emulator.elma.ElmaProperties.HttpStatusMode;
 import io.adsw.bpmsoft.emulator.elma.ElmaSettings;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,8 @@ class SettingsController {
 		return new Settings(this.settings.enforceOrder(), name(this.settings.httpStatus()));
 	}
 
+	@ApiResponse(responseCode = "200", description = "The settings after the change")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
 	@PutMapping
 	Settings change(@RequestBody Settings change) {
 		if (change.httpStatus() != null) {

@@ -19,6 +19,7 @@ import io.adsw.bpmsoft.emulator.seed.Snapshots.Snapshot;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -75,6 +76,9 @@ class StateController {
 	 * settings as configured); {@code ?scope=journal}, {@code faults} or {@code data} for
 	 * only that; {@code ?approval=<id>} puts one approval back to {@code New}.
 	 */
+	@ApiResponse(responseCode = "200", description = "What was reset")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
+	@ApiResponse(responseCode = "404", description = "No approval with that id")
 	@PostMapping("/reset")
 	Map<String, String> reset(
 			@RequestParam(required = false) @Pattern(regexp = "all|journal|faults|data",
@@ -118,6 +122,8 @@ class StateController {
 	 * {@code PUT /emulator/api/state}: replaces contacts and approvals with a seed
 	 * document (JSON, or YAML with a YAML content type), states included.
 	 */
+	@ApiResponse(responseCode = "200", description = "Replaced")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
 	@PutMapping("/state")
 	Map<String, String> replace(HttpServletRequest request) throws IOException {
 		String type = (request.getContentType() != null) ? request.getContentType() : "";
@@ -141,6 +147,8 @@ class StateController {
 
 	}
 
+	@ApiResponse(responseCode = "201", description = "The snapshot")
+	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
 	@PostMapping("/snapshots")
 	ResponseEntity<Snapshot> take(@Validated @RequestBody SnapshotRequest snapshot) {
 		return ResponseEntity.status(201).body(this.snapshots.take(snapshot.name()));
@@ -151,6 +159,8 @@ class StateController {
 		return this.snapshots.list();
 	}
 
+	@ApiResponse(responseCode = "200", description = "Restored")
+	@ApiResponse(responseCode = "404", description = "No snapshot of that name")
 	@PostMapping("/snapshots/{name}/restore")
 	Map<String, String> restore(@PathVariable String name) {
 		if (!this.snapshots.restore(name)) {
@@ -159,6 +169,8 @@ class StateController {
 		return Map.of("restored", name);
 	}
 
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@ApiResponse(responseCode = "404", description = "No snapshot of that name")
 	@DeleteMapping("/snapshots/{name}")
 	ResponseEntity<Void> delete(@PathVariable String name) {
 		if (!this.snapshots.delete(name)) {

@@ -14,6 +14,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The control plane's other faces: the OpenAPI document, Swagger UI, the dashboard and
@@ -44,7 +46,31 @@ class ControlPlaneSurfaceTests {
 			.body("paths.'/ServiceModel/ElmaService.svc/CreateChainOfApproval'.post.responses.'403'.content.'application/json'.examples.'no or wrong key'.value.error_message",
 					equalTo("Выполнение запрещено. Проверьте все необходимые данные"))
 			.body("paths.'/ServiceModel/ElmaService.svc/ChangeApproverResolution'.post.responses.keySet()",
-					org.hamcrest.Matchers.containsInAnyOrder("200", "400", "403", "405", "413", "415", "500"));
+					org.hamcrest.Matchers.containsInAnyOrder("200", "400", "403", "405", "413", "415", "500"))
+			.body("paths.'/emulator/api/faults'.post.responses.keySet()",
+					org.hamcrest.Matchers.containsInAnyOrder("201", "400"))
+			.body("paths.'/emulator/api/faults/{id}'.delete.responses.keySet()",
+					org.hamcrest.Matchers.containsInAnyOrder("204", "400", "404"))
+			.body("paths.'/emulator/api/snapshots/{name}/restore'.post.responses.keySet()",
+					org.hamcrest.Matchers.containsInAnyOrder("200", "404"))
+			.body("components.securitySchemes.keySet()",
+					org.hamcrest.Matchers.containsInAnyOrder("basic", "session", "BPMCSRF"))
+			.body("components.securitySchemes.BPMCSRF.in", equalTo("header"))
+			.body("paths.'/emulator/api/faults'.post.security", hasSize(2))
+			.body("paths.'/ServiceModel/ElmaService.svc/CreateChainOfApproval'.post.security", nullValue());
+	}
+
+	@Test
+	void swaggerUiSendsTheBpmCsrfTokenOfTheSession() {
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.get("/emulator/swagger-ui/swagger-initializer.js")
+			.then()
+			.statusCode(200)
+			.body(containsString("; BPMCSRF=`"))
+			.body(containsString("request.headers['BPMCSRF']"));
 	}
 
 	@Test
