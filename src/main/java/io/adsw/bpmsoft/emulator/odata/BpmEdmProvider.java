@@ -46,6 +46,9 @@ class BpmEdmProvider extends CsdlAbstractEdmProvider {
 			if (column.type() == EdmPrimitiveTypeKind.DateTimeOffset) {
 				property.setPrecision(7);
 			}
+			if (column.maxLength() != null) {
+				property.setMaxLength(column.maxLength());
+			}
 			properties.add(property);
 		}
 		List<CsdlNavigationProperty> navigations = new ArrayList<>();

@@ -23,9 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param path the database expression of the property, from the entity's root or join
  * @param reader the value of the property for an entity
  * @param writer sets the property from a client's value; {@code null} when read-only
+ * @param maxLength for text, how many characters its column holds ({@code MaxLength} in
+ * {@code $metadata}; longer values are refused before anything is written); {@code null}
+ * for other types
  */
 record ColumnMapping<E>(String name, EdmPrimitiveTypeKind type, boolean nullable, DatabasePath path,
-		Function<E, @Nullable Object> reader, @Nullable BiConsumer<E, @Nullable Object> writer) {
+		Function<E, @Nullable Object> reader, @Nullable BiConsumer<E, @Nullable Object> writer,
+		@Nullable Integer maxLength) {
 
 	/** Where a property lives in a query. */
 	@FunctionalInterface
@@ -41,25 +45,46 @@ record ColumnMapping<E>(String name, EdmPrimitiveTypeKind type, boolean nullable
 	 */
 	static <E> ColumnMapping<E> of(String name, EdmPrimitiveTypeKind type, String attribute,
 			Function<E, @Nullable Object> reader) {
-		return new ColumnMapping<>(name, type, true, (from, criteria) -> attribute(from, attribute), reader, null);
+		return new ColumnMapping<>(name, type, true, (from, criteria) -> attribute(from, attribute), reader, null,
+				null);
+	}
+
+	/**
+	 * A read-only text property stored in an attribute of the entity, in a column of
+	 * {@code maxLength} characters ({@code VARCHAR(maxLength)} in the migrations).
+	 */
+	static <E> ColumnMapping<E> text(String name, String attribute, int maxLength,
+			Function<E, @Nullable Object> reader) {
+		return new ColumnMapping<>(name, EdmPrimitiveTypeKind.String, true,
+				(from, criteria) -> attribute(from, attribute), reader, null, maxLength);
 	}
 
 	/** A read-only property computed in the database. */
 	static <E> ColumnMapping<E> computed(String name, EdmPrimitiveTypeKind type, DatabasePath path,
 			Function<E, @Nullable Object> reader) {
-		return new ColumnMapping<>(name, type, true, path, reader, null);
+		return new ColumnMapping<>(name, type, true, path, reader, null, null);
 	}
 
 	ColumnMapping<E> writableWith(BiConsumer<E, @Nullable Object> writer) {
-		return new ColumnMapping<>(this.name, this.type, this.nullable, this.path, this.reader, writer);
+		return new ColumnMapping<>(this.name, this.type, this.nullable, this.path, this.reader, writer, this.maxLength);
 	}
 
 	ColumnMapping<E> required() {
-		return new ColumnMapping<>(this.name, this.type, false, this.path, this.reader, this.writer);
+		return new ColumnMapping<>(this.name, this.type, false, this.path, this.reader, this.writer, this.maxLength);
 	}
 
 	boolean writable() {
 		return this.writer != null;
+	}
+
+	/**
+	 * Whether a text value fits the column. Characters are counted as Java, H2 and
+	 * Creatio's SQL Server {@code nvarchar} count them, in UTF-16 code units (a character
+	 * beyond the BMP, such as an emoji, counts twice), so that a value that fits here
+	 * fits on every database the stand runs on.
+	 */
+	boolean fits(String value) {
+		return this.maxLength == null || value.length() <= this.maxLength;
 	}
 
 	static Path<?> attribute(From<?, ?> from, String attribute) {

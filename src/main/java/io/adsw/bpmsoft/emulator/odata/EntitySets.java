@@ -70,14 +70,15 @@ class EntitySets {
 	private static EntitySetMapping<Contact> contact(ContactWrites writes) {
 		List<ColumnMapping<Contact>> columns = new ArrayList<>();
 		columns.add(ColumnMapping.<Contact>of("Id", Guid, "id", Contact::getId).required());
-		columns.add(text("Name", "name", Contact::getName).writableWith((c, v) -> c.setName(text(v))));
-		columns.add(text("Surname", "surname", Contact::getSurname).writableWith((c, v) -> c.setSurname(text(v))));
-		columns
-			.add(text("GivenName", "givenName", Contact::getGivenName).writableWith((c, v) -> c.setGivenName(text(v))));
-		columns.add(text("Email", "email", Contact::getEmail).writableWith((c, v) -> c.setEmail(email(v))));
-		columns.add(text("JobTitle", "jobTitle", Contact::getJobTitle).writableWith((c, v) -> c.setJobTitle(text(v))));
-		columns.add(text("Phone", "phone", Contact::getPhone).writableWith((c, v) -> c.setPhone(text(v))));
-		columns.add(text("MobilePhone", "mobilePhone", Contact::getMobilePhone)
+		columns.add(text("Name", "name", 250, Contact::getName).writableWith((c, v) -> c.setName(text(v))));
+		columns.add(text("Surname", "surname", 250, Contact::getSurname).writableWith((c, v) -> c.setSurname(text(v))));
+		columns.add(text("GivenName", "givenName", 250, Contact::getGivenName)
+			.writableWith((c, v) -> c.setGivenName(text(v))));
+		columns.add(text("Email", "email", 250, Contact::getEmail).writableWith((c, v) -> c.setEmail(email(v))));
+		columns.add(
+				text("JobTitle", "jobTitle", 250, Contact::getJobTitle).writableWith((c, v) -> c.setJobTitle(text(v))));
+		columns.add(text("Phone", "phone", 250, Contact::getPhone).writableWith((c, v) -> c.setPhone(text(v))));
+		columns.add(text("MobilePhone", "mobilePhone", 250, Contact::getMobilePhone)
 			.writableWith((c, v) -> c.setMobilePhone(text(v))));
 		columns.addAll(system(Contact::getCreatedOn, Contact::getCreatedById, Contact::getModifiedOn,
 				Contact::getModifiedById));
@@ -87,7 +88,7 @@ class EntitySets {
 	private static EntitySetMapping<Approval> approval(ApprovalWrites writes, StatusLookups statuses) {
 		List<ColumnMapping<Approval>> columns = new ArrayList<>();
 		columns.add(ColumnMapping.<Approval>of("Id", Guid, "id", Approval::getId).required());
-		columns.add(text("Name", "name", Approval::getName).writableWith((a, v) -> a.setName(text(v))));
+		columns.add(text("Name", "name", 500, Approval::getName).writableWith((a, v) -> a.setName(text(v))));
 		columns.add(ColumnMapping.<Approval>computed("StatusId", Guid,
 				(from, criteria) -> statusJoin(from, criteria, ApprovalStatusEntry.class).get("id"),
 				(approval) -> statuses.idOf(approval.getStatus())));
@@ -109,7 +110,7 @@ class EntitySets {
 		columns.add(ColumnMapping.<ApprovalStep>of("Round", Int32, "round", ApprovalStep::getRound).required());
 		columns
 			.add(ColumnMapping.<ApprovalStep>of("Position", Int32, "position", ApprovalStep::getPosition).required());
-		columns.add(text("Objective", "objective", ApprovalStep::getObjective));
+		columns.add(text("Objective", "objective", 500, ApprovalStep::getObjective));
 		columns.add(ColumnMapping.of("VisaOwnerId", Guid, "approver.id", (step) -> step.getApprover().getId()));
 		columns.add(ColumnMapping.<ApprovalStep>computed("StatusId", Guid,
 				(from, criteria) -> statusJoin(from, criteria, VisaStatusEntry.class).get("id"),
@@ -119,7 +120,7 @@ class EntitySets {
 		columns.add(ColumnMapping.of("SetDate", DateTimeOffset, "decidedOn", ApprovalStep::getDecidedOn));
 		columns.add(
 				ColumnMapping.<ApprovalStep>of("IsCanceled", Boolean, "canceled", ApprovalStep::isCanceled).required());
-		columns.add(text("Comment", "comment", ApprovalStep::getComment));
+		columns.add(text("Comment", "comment", 2000, ApprovalStep::getComment));
 		columns.addAll(system(ApprovalStep::getCreatedOn, ApprovalStep::getCreatedById, ApprovalStep::getModifiedOn,
 				ApprovalStep::getModifiedById));
 		List<NavigationMapping> navigations = List.of(
@@ -136,7 +137,7 @@ class EntitySets {
 			Function<E, @Nullable Object> modifiedOn) {
 		List<ColumnMapping<E>> columns = new ArrayList<>();
 		columns.add(ColumnMapping.of("Id", Guid, "id", id).required());
-		columns.add(text("Name", "name", title));
+		columns.add(text("Name", "name", 50, title));
 		columns.addAll(system(createdOn, (row) -> null, modifiedOn, (row) -> null));
 		return new EntitySetMapping<>(name, type, columns, withSystem(List.of()), null);
 	}
@@ -165,8 +166,13 @@ class EntitySets {
 					.required());
 	}
 
-	private static <E> ColumnMapping<E> text(String name, String attribute, Function<E, @Nullable Object> reader) {
-		return ColumnMapping.of(name, String, attribute, reader);
+	/**
+	 * A text property; {@code maxLength} is its column's size in the migrations, which
+	 * {@code $metadata} advertises and writes are checked against.
+	 */
+	private static <E> ColumnMapping<E> text(String name, String attribute, int maxLength,
+			Function<E, @Nullable Object> reader) {
+		return ColumnMapping.text(name, attribute, maxLength, reader);
 	}
 
 	/** A status lookup row joined on its code, as BPMSoft joins a lookup on its id. */

@@ -188,6 +188,12 @@ class ODataService {
 				throw ODataRequestException.invalidBody("The property '" + name + "' of type '"
 						+ BpmEdmProvider.NAMESPACE + "." + set.name() + "' is read-only: the stand maintains it.");
 			}
+			if (value instanceof String text && !column.fits(text)) {
+				// ASP.NET's wording for a [StringLength] refusal: checked before the
+				// change starts, so that nothing is written.
+				throw ODataRequestException.invalidBody(
+						"The field " + name + " must be a string with a maximum length of " + column.maxLength() + ".");
+			}
 			values.put(column, value);
 		}
 		return values;

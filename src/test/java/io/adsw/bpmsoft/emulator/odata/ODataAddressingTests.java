@@ -97,6 +97,25 @@ class ODataAddressingTests {
 	}
 
 	@Test
+	void textPropertiesAdvertiseTheLengthOfTheirColumns() throws Exception {
+		Map<String, String> lengths = new LinkedHashMap<>();
+		NodeList properties = metadata(this.odata).getElementsByTagNameNS(EDM, "Property");
+		for (int i = 0; i < properties.getLength(); i++) {
+			Element property = (Element) properties.item(i);
+			if (property.getAttribute("Type").equals("Edm.String")) {
+				lengths.put(
+						((Element) property.getParentNode()).getAttribute("Name") + "." + property.getAttribute("Name"),
+						property.getAttribute("MaxLength"));
+			}
+		}
+		assertThat(lengths).containsExactly(entry("Contact.Name", "250"), entry("Contact.Surname", "250"),
+				entry("Contact.GivenName", "250"), entry("Contact.Email", "250"), entry("Contact.JobTitle", "250"),
+				entry("Contact.Phone", "250"), entry("Contact.MobilePhone", "250"), entry("Approval.Name", "500"),
+				entry("ApprovalVisa.Objective", "500"), entry("ApprovalVisa.Comment", "2000"),
+				entry("VisaStatus.Name", "50"), entry("ApprovalStatus.Name", "50"));
+	}
+
+	@Test
 	void everyTemporalColumnIsADateTimeOffset() throws Exception {
 		Map<String, Map<String, String>> types = entityTypes(metadata(this.odata.get("$metadata")));
 		List<String> temporal = new ArrayList<>();

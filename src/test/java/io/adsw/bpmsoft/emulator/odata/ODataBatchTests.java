@@ -209,6 +209,20 @@ class ODataBatchTests {
 	}
 
 	@Test
+	void textLongerThanItsColumnUndoesItsAtomicityGroup() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "a", "POST", "Contact", json("Name", this.tag + " undone")).put("atomicityGroup", "g");
+		item(requests, "b", "PATCH", "Contact(" + id + ")", json("Email", "x".repeat(251))).put("atomicityGroup", "g");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("a 424", "b 400");
+		assertThat(responses.get(1).get("body"))
+			.isEqualTo(DataService.invalidBody("The field Email must be a string with a maximum length of 250."));
+		assertThat(countNamed(this.tag + " undone")).isZero();
+	}
+
+	@Test
 	void failureInOneAtomicityGroupLeavesTheRequestsBeforeItDone() {
 		ArrayNode requests = JSON.createArrayNode();
 		item(requests, "alone", "POST", "Contact", json("Name", this.tag + " alone"));

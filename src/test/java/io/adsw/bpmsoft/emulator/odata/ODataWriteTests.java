@@ -218,6 +218,68 @@ class ODataWriteTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "Name", "Surname", "GivenName", "Email", "JobTitle", "Phone", "MobilePhone" })
+	void textLongerThanItsColumnInAPostIsRefusedWithItsLimitAndNothingIsWritten(String property) {
+		Response response = this.odata.post("Contact",
+				json("Name", this.tag, property, this.tag + "x".repeat(251 - this.tag.length())));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response))
+			.isEqualTo(invalidBody("The field " + property + " must be a string with a maximum length of 250."));
+		assertThat(this.odata.rows("Contact?$filter=startswith(Name,'" + this.tag + "')")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Name", "Surname", "GivenName", "Email", "JobTitle", "Phone", "MobilePhone" })
+	void textAsLongAsItsColumnIsStoredWhole(String property) {
+		// Cyrillic letters take two bytes each in UTF-8: the limit counts characters.
+		String value = this.tag + "ж".repeat(250 - this.tag.length());
+		Response response = this.odata.post("Contact", json("Name", this.tag, property, value));
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+		String id = DataService.json(response).get("Id").asString();
+		assertThat(this.odata.entity("Contact", id).get(property).asString()).isEqualTo(value);
+	}
+
+	@Test
+	void textLongerThanItsColumnInAPatchIsRefusedAndNothingChanges() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.patch("Contact(" + id + ")", json("JobTitle", "Lead", "Phone", "1".repeat(251)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response))
+			.isEqualTo(invalidBody("The field Phone must be a string with a maximum length of 250."));
+		JsonNode row = this.odata.entity("Contact", id);
+		assertThat(row.get("JobTitle").asString()).isEmpty();
+		assertThat(row.get("Phone").asString()).isEmpty();
+	}
+
+	@Test
+	void charactersBeyondTheBasicPlaneCountTwiceAsTheColumnsCountThem() {
+		String emoji = "\uD83D\uDE00";
+		Response refused = this.odata.post("Contact", json("Name", this.tag, "JobTitle", emoji.repeat(126)));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(refused))
+			.isEqualTo(invalidBody("The field JobTitle must be a string with a maximum length of 250."));
+		Response stored = this.odata.post("Contact", json("Name", this.tag, "JobTitle", emoji.repeat(125)));
+		assertThat(stored.statusCode()).as(stored.asString()).isEqualTo(201);
+		assertThat(DataService.json(stored).get("JobTitle").asString()).isEqualTo(emoji.repeat(125));
+	}
+
+	@Test
+	void approvalNameLongerThan500CharactersIsRefusedInAPostAndAPatch() {
+		Response created = this.odata.post("Approval", json("Name", this.tag + "x".repeat(501 - this.tag.length())));
+		assertThat(created.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(created))
+			.isEqualTo(invalidBody("The field Name must be a string with a maximum length of 500."));
+		assertThat(this.odata.rows("Approval?$filter=startswith(Name,'" + this.tag + "')")).isEmpty();
+		String id = this.odata.createApproval(this.tag + "x".repeat(500 - this.tag.length()));
+		Response renamed = this.odata.patch("Approval(" + id + ")", json("Name", "y".repeat(501)));
+		assertThat(renamed.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(renamed))
+			.isEqualTo(invalidBody("The field Name must be a string with a maximum length of 500."));
+		assertThat(this.odata.entity("Approval", id).get("Name").asString())
+			.isEqualTo(this.tag + "x".repeat(500 - this.tag.length()));
+	}
+
+	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			value = { "Contact|\"Id\": \"Canada\"|Canada|Edm.Guid",
 					"Contact|\"CreatedById\": \"Canada\"|Canada|Edm.Guid", "Contact|\"Name\": 5|5|Edm.String",
