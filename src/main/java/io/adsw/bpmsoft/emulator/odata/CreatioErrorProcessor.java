@@ -1,6 +1,8 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,6 +11,7 @@ import java.util.regex.Pattern;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
@@ -35,6 +38,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static final String OLINGO_URI_PARSER = "org.apache.olingo.server.core.uri.parser.";
 
 	private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+
+	private static final String JSON_ONLY = "the data service answers in JSON only.";
 
 	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s", Pattern.CASE_INSENSITIVE);
 
@@ -77,6 +82,19 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		String message = (error.getMessage() != null) ? error.getMessage() : "";
 		if (exception instanceof IllegalArgumentException && thrownWhileParsing(exception)) {
 			return ODataRequestException.invalidQuery(unparsable(exception.getMessage()));
+		}
+		ODataRequestException unsupported = unsupported(request, exception);
+		if (unsupported != null) {
+			return unsupported;
+		}
+		if (error.getStatusCode() == HttpStatusCode.NOT_ACCEPTABLE.getStatusCode()) {
+			if (key.equals("UNSUPPORTED_FORMAT_OPTION")) {
+				return notAcceptable("The $format option '" + quoted(message, 0) + "' is not supported: " + JSON_ONLY);
+			}
+			if (key.equals("UNSUPPORTED_ACCEPT_TYPES")) {
+				return notAcceptable("The content type '" + quoted(message, 0)
+						+ "' of the Accept header is not supported: " + JSON_ONLY);
+			}
 		}
 		return switch (key) {
 			case "RESOURCE_NOT_FOUND", "PROPERTY_NOT_IN_TYPE", "INVALID_KEY_VALUE", "INVALID_KEY_PROPERTY" -> null;
@@ -125,6 +143,46 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			return "The type 'Edm." + message.substring(unknownType.length()) + "' is not a primitive type.";
 		}
 		return "The expression could not be parsed.";
+	}
+
+	/**
+	 * What Olingo's parser refuses in a request that uses what the service does not
+	 * implement anyway: {@code $search} and {@code $apply}, answered 501 as when they
+	 * parse.
+	 */
+	private static @Nullable ODataRequestException unsupported(ODataRequest request, @Nullable Exception exception) {
+		if (exception == null || !exception.getClass().getName().startsWith(OLINGO_URI_PARSER)) {
+			return null;
+		}
+		String query = (request.getRawQueryPath() != null) ? request.getRawQueryPath() : "";
+		if (exception.getClass().getName().startsWith(OLINGO_URI_PARSER + "search.") || names(query, "$search")) {
+			return ODataQuery.notImplemented("$search");
+		}
+		if (names(query, "$apply")) {
+			return ODataQuery.notImplemented("$apply");
+		}
+		return null;
+	}
+
+	/** Whether the raw query string has an option of that name, at its top level. */
+	private static boolean names(String query, String option) {
+		return Arrays.stream(query.split("&"))
+			.map((parameter) -> decoded(parameter.split("=", 2)[0]).strip())
+			.anyMatch(option::equals);
+	}
+
+	private static String decoded(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return text;
+		}
+	}
+
+	/** A format other than JSON, as {@link JsonOnly} leaves Olingo to refuse it. */
+	private static ODataRequestException notAcceptable(String message) {
+		return new ODataRequestException(HttpStatusCode.NOT_ACCEPTABLE, message, message);
 	}
 
 	private static ODataRequestException wrongOption(String message) {

@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.odata;
 
 import java.util.List;
 
+import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.uri.UriInfoResource;
 import org.apache.olingo.server.api.uri.queryoption.ExpandItem;
 import org.apache.olingo.server.api.uri.queryoption.ExpandOption;
@@ -36,6 +37,42 @@ record ODataQuery(@Nullable Expression filter, List<OrderByItem> orders, int ski
 				(item.getTopOption() != null) ? item.getTopOption().getValue() : null,
 				item.getCountOption() != null && item.getCountOption().getValue(), item.getSelectOption(),
 				item.getExpandOption());
+	}
+
+	/**
+	 * Refuses the system query options the service does not implement, at the top and in
+	 * every {@code $expand} item, with 501 instead of answering as if they were absent.
+	 */
+	static void checkImplemented(UriInfoResource uri) {
+		refuse(uri.getSearchOption(), "$search");
+		refuse(uri.getApplyOption(), "$apply");
+		refuse(uri.getSkipTokenOption(), "$skiptoken");
+		refuse(uri.getDeltaTokenOption(), "$deltatoken");
+		checkImplemented(uri.getExpandOption());
+	}
+
+	private static void checkImplemented(@Nullable ExpandOption expand) {
+		if (expand == null) {
+			return;
+		}
+		for (ExpandItem item : expand.getExpandItems()) {
+			refuse(item.getSearchOption(), "$search");
+			refuse(item.getApplyOption(), "$apply");
+			refuse(item.getLevelsOption(), "$levels");
+			checkImplemented(item.getExpandOption());
+		}
+	}
+
+	private static void refuse(@Nullable Object option, String name) {
+		if (option != null) {
+			throw notImplemented(name);
+		}
+	}
+
+	/** 501 for a system query option the service does not implement. */
+	static ODataRequestException notImplemented(String option) {
+		String message = "The system query option " + option + " is not supported.";
+		return new ODataRequestException(HttpStatusCode.NOT_IMPLEMENTED, message, message);
 	}
 
 	/** How many rows to take: {@code $top}, never more than {@link #MAX_ROWS}. */

@@ -74,6 +74,7 @@ class ODataServlet extends HttpServlet {
 		handler.register(new PropertyReader(this.service));
 		handler.register(new MultipartBatchProcessor(this.transactions, this.service.json()));
 		handler.register(new CreatioErrorProcessor(this.service.json(), request.getMethod()));
+		handler.register(new JsonOnly());
 		handler.process(plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(request)))), response);
 	}
 

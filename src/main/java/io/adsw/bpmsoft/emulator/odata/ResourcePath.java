@@ -28,6 +28,8 @@ record ResourcePath(EntitySetMapping<?> set, @Nullable UUID key, @Nullable Navig
 		@Nullable ColumnMapping<?> property, boolean value, boolean count) {
 
 	static ResourcePath of(UriInfoResource uri, EntitySets sets) {
+		// Every processor reads its path here first: options it would ignore are refused.
+		ODataQuery.checkImplemented(uri);
 		List<UriResource> parts = uri.getUriResourceParts();
 		UriResourceEntitySet first = (UriResourceEntitySet) parts.get(0);
 		EntitySetMapping<?> set = sets.get(first.getEntitySet().getName());

@@ -586,6 +586,76 @@ class ODataQueryTests {
 		assertThat(this.odata.column("Contact?$filter=Name eq '" + this.tag + " plus'", "Name")).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			value = { "Contact?$search=Anna|$search", "Contact?$search=\"|$search",
+					"Contact?$apply=groupby((Name))|$apply", "Contact?$apply=groupby(|$apply",
+					"Contact?$skiptoken=abc|$skiptoken", "Contact?$deltatoken=1|$deltatoken",
+					"Contact?$expand=CreatedBy($levels=2)|$levels", "Contact/$count?$search=Anna|$search",
+					"Approval?$expand=ApprovalVisaCollectionByApproval($search=x)|$search",
+					"Approval?$expand=ApprovalVisaCollectionByApproval($apply=groupby((Round)))|$apply" })
+	void systemQueryOptionsTheServiceDoesNotImplementAreRefusedWith501(String resource, String option) {
+		Response response = this.odata.get(resource);
+		assertThat(response.statusCode()).isEqualTo(501);
+		String message = "The system query option " + option + " is not supported.";
+		assertThat(json(response)).isEqualTo(DataService.error(message, message));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xml", "atom", "application/xml", "application/atom+xml", "text/csv" })
+	void formatOtherThanJsonIsRefusedWith406(String format) {
+		for (String resource : List.of("Contact?$format=", "Contact(" + this.ids.get(0) + ")?$format=",
+				"Contact(" + this.ids.get(0) + ")/Name?$format=", "?$format=")) {
+			Response response = this.odata.get(resource + format);
+			assertThat(response.statusCode()).as(resource).isEqualTo(406);
+			String message = "The $format option '" + format + "' is not supported: the data service answers in JSON"
+					+ " only.";
+			assertThat(json(response)).as(resource).isEqualTo(DataService.error(message, message));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/xml", "application/atom+xml", "text/html" })
+	void acceptOfOnlyOtherTypesThanJsonIsRefusedWith406(String accept) {
+		Response response = this.odata.request().accept(accept).get(this.odata.url("Contact?$top=1"));
+		assertThat(response.statusCode()).isEqualTo(406);
+		String message = "The content type '" + accept + "' of the Accept header is not supported: the data service"
+				+ " answers in JSON only.";
+		assertThat(json(response)).isEqualTo(DataService.error(message, message));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "json", "application/json", "application/json;odata.metadata=minimal",
+			"application/json;odata.metadata=none", "application/json;odata.metadata=minimal;odata.streaming=true",
+			"application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8" })
+	void jsonFormatsAreAnsweredInJson(String format) {
+		Response response = this.odata.get("Contact?$filter=Id eq " + this.ids.get(0) + "&$format=" + format);
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(json(response).get("value").get(0).get("GivenName").asString()).isEqualTo("Anna");
+		Response accepted = this.odata.request()
+			.accept(format.equals("json") ? "application/json" : format)
+			.get(this.odata.url("Contact(" + this.ids.get(0) + ")"));
+		assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(200);
+		assertThat(json(accepted).get("GivenName").asString()).isEqualTo("Anna");
+	}
+
+	@Test
+	void acceptThatPrefersXmlButTakesJsonIsAnsweredInJson() {
+		Response response = this.odata.request()
+			.accept("application/xml, application/json;q=0.5")
+			.get(this.odata.url("Contact(" + this.ids.get(0) + ")"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+	}
+
+	@Test
+	void metadataIsStillXml() {
+		Response response = this.odata.get("$metadata?$format=xml");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/xml");
+	}
+
 	@Test
 	void everyOptionTogether() {
 		String approval = approvalAskingFour();
