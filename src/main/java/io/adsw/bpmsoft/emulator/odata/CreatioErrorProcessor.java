@@ -39,6 +39,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
+	/** A lambda operator after a path, as in {@code Collection/any(d: ...)}. */
+	private static final Pattern LAMBDA = Pattern.compile("/\\s*(any|all)\\s*\\(");
+
 	private static final String JSON_ONLY = "the data service answers in JSON only.";
 
 	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s", Pattern.CASE_INSENSITIVE);
@@ -83,7 +86,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		if (exception instanceof IllegalArgumentException && thrownWhileParsing(exception)) {
 			return ODataRequestException.invalidQuery(unparsable(exception.getMessage()));
 		}
-		ODataRequestException unsupported = unsupported(request, exception);
+		ODataRequestException unsupported = unsupported(request, exception, key);
 		if (unsupported != null) {
 			return unsupported;
 		}
@@ -147,10 +150,13 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	/**
 	 * What Olingo's parser refuses in a request that uses what the service does not
-	 * implement anyway: {@code $search} and {@code $apply}, answered 501 as when they
-	 * parse.
+	 * implement anyway: {@code $search} and {@code $apply} (501, as when they parse), and
+	 * lambda operators that Olingo cannot parse ({@code any(d: d/Round eq 1)}, with a
+	 * space after the colon, which ASP.NET OData parses). Well-formed lambdas are refused
+	 * by the filter's translation.
 	 */
-	private static @Nullable ODataRequestException unsupported(ODataRequest request, @Nullable Exception exception) {
+	private static @Nullable ODataRequestException unsupported(ODataRequest request, @Nullable Exception exception,
+			String key) {
 		if (exception == null || !exception.getClass().getName().startsWith(OLINGO_URI_PARSER)) {
 			return null;
 		}
@@ -160,6 +166,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		}
 		if (names(query, "$apply")) {
 			return ODataQuery.notImplemented("$apply");
+		}
+		if (key.equals("SYNTAX")) {
+			Matcher lambda = LAMBDA.matcher(QUOTED.matcher(decoded(query)).replaceAll("''"));
+			if (lambda.find()) {
+				return FilterTranslator.lambda(lambda.group(1));
+			}
 		}
 		return null;
 	}

@@ -3,6 +3,7 @@ package io.adsw.bpmsoft.emulator.odata;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException;
 import org.apache.olingo.commons.api.edm.EdmType;
 import org.apache.olingo.server.api.uri.UriResource;
+import org.apache.olingo.server.api.uri.UriResourceLambdaAll;
+import org.apache.olingo.server.api.uri.UriResourceLambdaAny;
 import org.apache.olingo.server.api.uri.UriResourceNavigation;
 import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 import org.apache.olingo.server.api.uri.queryoption.expression.BinaryOperatorKind;
@@ -105,6 +108,15 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		EntitySetMapping<?> set = this.root;
 		From<?, ?> current = this.from;
 		StringBuilder path = new StringBuilder();
+		// Refused by name, before the collection the lambda ranges over is.
+		for (UriResource part : parts) {
+			if (part instanceof UriResourceLambdaAny) {
+				throw lambda("any");
+			}
+			if (part instanceof UriResourceLambdaAll) {
+				throw lambda("all");
+			}
+		}
 		for (UriResource part : parts) {
 			if (part instanceof UriResourceNavigation navigation) {
 				String name = navigation.getProperty().getName();
@@ -365,7 +377,13 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	@Override
 	public Operand visitLambdaExpression(String function, String variable,
 			org.apache.olingo.server.api.uri.queryoption.expression.Expression expression) {
-		throw ODataRequestException.invalidQuery("Lambda operators (any, all) are not supported.");
+		throw lambda(function);
+	}
+
+	/** The refusal of a lambda operator, {@code any} or {@code all}. */
+	static ODataRequestException lambda(String operator) {
+		return ODataRequestException
+			.invalidQuery("The lambda operator " + operator.toLowerCase(Locale.ROOT) + " is not supported.");
 	}
 
 	@Override

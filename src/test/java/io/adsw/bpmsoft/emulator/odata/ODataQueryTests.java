@@ -656,6 +656,24 @@ class ODataQueryTests {
 		assertThat(response.contentType()).startsWith("application/xml");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "ApprovalVisaCollectionByApproval/any(v:v/Round eq 1)|any",
+			"ApprovalVisaCollectionByApproval/all(v:v/Round eq 1)|all", "ApprovalVisaCollectionByApproval/any()|any",
+			"ApprovalVisaCollectionByApproval/any(v: v/Round eq 1)|any",
+			"Name ne '/all(' and ApprovalVisaCollectionByApproval/all(v : v/Position gt 1)|all" })
+	void lambdaOperatorsAreRefusedByName(String filter, String operator) {
+		Response response = this.odata.get("Approval?$filter=" + filter);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("The lambda operator " + operator + " is not supported."));
+	}
+
+	@Test
+	void lambdaInsideAStringLiteralIsNotTakenForOne() {
+		Response response = this.odata.get("Approval?$filter=Name eq '/any(v: x' and (");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("The URI is malformed."));
+	}
+
 	@Test
 	void everyOptionTogether() {
 		String approval = approvalAskingFour();
