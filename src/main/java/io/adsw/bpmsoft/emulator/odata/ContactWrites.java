@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,10 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Contacts through the data service: emails stay unique (case-insensitively), and a
- * contact that visas refer to cannot be deleted.
+ * contact that visas refer to, or that other rows name as their creator or last modifier,
+ * cannot be deleted.
  */
 @Component
 class ContactWrites implements EntityWrites<Contact> {
+
+	/** The entities with Creatio's system columns, and how a message names their rows. */
+	private static final String[][] AUTHORED = { { "Contact", "contacts" }, { "Approval", "approvals" },
+			{ "ApprovalStep", "approval visas" } };
 
 	private final ContactRepository contacts;
 
@@ -78,8 +84,43 @@ class ContactWrites implements EntityWrites<Contact> {
 			throw ODataRequestException
 				.badRequest("The contact " + contact.getId() + " cannot be deleted: approval visas refer to it.");
 		}
+		List<String> authored = authored(contact.getId());
+		if (!authored.isEmpty()) {
+			throw ODataRequestException.badRequest("The contact " + contact.getId() + " cannot be deleted: "
+					+ listed(authored) + " name it as their creator or last modifier (CreatedById, ModifiedById).");
+		}
 		this.contacts.delete(contact);
 		this.contacts.flush();
+	}
+
+	/**
+	 * The kinds of rows that name the contact as their creator or last modifier: on a
+	 * Creatio stand {@code CreatedById} and {@code ModifiedById} are foreign keys to
+	 * {@code Contact}, so such a contact cannot be deleted. The contact's own row does
+	 * not count; it goes with it.
+	 */
+	private List<String> authored(UUID id) {
+		List<String> kinds = new ArrayList<>();
+		for (String[] kind : AUTHORED) {
+			boolean refers = this.entityManager
+				.createQuery(
+						"select count(r) > 0 from " + kind[0]
+								+ " r where r.id <> :id and (r.createdById = :id or r.modifiedById = :id)",
+						Boolean.class)
+				.setParameter("id", id)
+				.getSingleResult();
+			if (refers) {
+				kinds.add(kind[1]);
+			}
+		}
+		return kinds;
+	}
+
+	private static String listed(List<String> kinds) {
+		if (kinds.size() == 1) {
+			return kinds.get(0);
+		}
+		return String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1);
 	}
 
 }

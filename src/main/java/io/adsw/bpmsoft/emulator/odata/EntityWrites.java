@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the data service creates, changes and deletes the rows of a writable entity set,
- * keeping the stand's rules (unique emails, no dangling visas).
+ * keeping the stand's rules (unique emails, no dangling references to contacts).
  *
  * @param <E> the JPA entity
  */
