@@ -70,15 +70,19 @@ class EntitySets {
 	private static EntitySetMapping<Contact> contact(ContactWrites writes) {
 		List<ColumnMapping<Contact>> columns = new ArrayList<>();
 		columns.add(ColumnMapping.<Contact>of("Id", Guid, "id", Contact::getId).required());
-		columns.add(text("Name", "name", 250, Contact::getName).writableWith((c, v) -> c.setName(text(v))));
-		columns.add(text("Surname", "surname", 250, Contact::getSurname).writableWith((c, v) -> c.setSurname(text(v))));
-		columns.add(text("GivenName", "givenName", 250, Contact::getGivenName)
+		columns.add(text("Name", "name", Contact.MAX_TEXT_LENGTH, Contact::getName)
+			.writableWith((c, v) -> c.setName(text(v))));
+		columns.add(text("Surname", "surname", Contact.MAX_TEXT_LENGTH, Contact::getSurname)
+			.writableWith((c, v) -> c.setSurname(text(v))));
+		columns.add(text("GivenName", "givenName", Contact.MAX_TEXT_LENGTH, Contact::getGivenName)
 			.writableWith((c, v) -> c.setGivenName(text(v))));
-		columns.add(text("Email", "email", 250, Contact::getEmail).writableWith((c, v) -> c.setEmail(email(v))));
-		columns.add(
-				text("JobTitle", "jobTitle", 250, Contact::getJobTitle).writableWith((c, v) -> c.setJobTitle(text(v))));
-		columns.add(text("Phone", "phone", 250, Contact::getPhone).writableWith((c, v) -> c.setPhone(text(v))));
-		columns.add(text("MobilePhone", "mobilePhone", 250, Contact::getMobilePhone)
+		columns.add(text("Email", "email", Contact.MAX_TEXT_LENGTH, Contact::getEmail)
+			.writableWith((c, v) -> c.setEmail(email(v))));
+		columns.add(text("JobTitle", "jobTitle", Contact.MAX_TEXT_LENGTH, Contact::getJobTitle)
+			.writableWith((c, v) -> c.setJobTitle(text(v))));
+		columns.add(text("Phone", "phone", Contact.MAX_TEXT_LENGTH, Contact::getPhone)
+			.writableWith((c, v) -> c.setPhone(text(v))));
+		columns.add(text("MobilePhone", "mobilePhone", Contact.MAX_TEXT_LENGTH, Contact::getMobilePhone)
 			.writableWith((c, v) -> c.setMobilePhone(text(v))));
 		columns.addAll(system(Contact::getCreatedOn, Contact::getCreatedById, Contact::getModifiedOn,
 				Contact::getModifiedById));
@@ -88,7 +92,8 @@ class EntitySets {
 	private static EntitySetMapping<Approval> approval(ApprovalWrites writes, StatusLookups statuses) {
 		List<ColumnMapping<Approval>> columns = new ArrayList<>();
 		columns.add(ColumnMapping.<Approval>of("Id", Guid, "id", Approval::getId).required());
-		columns.add(text("Name", "name", 500, Approval::getName).writableWith((a, v) -> a.setName(text(v))));
+		columns.add(text("Name", "name", Approval.MAX_NAME_LENGTH, Approval::getName)
+			.writableWith((a, v) -> a.setName(text(v))));
 		columns.add(ColumnMapping.<Approval>computed("StatusId", Guid,
 				(from, criteria) -> statusJoin(from, criteria, ApprovalStatusEntry.class).get("id"),
 				(approval) -> statuses.idOf(approval.getStatus())));
