@@ -48,10 +48,23 @@ class HostileInputTests {
 	@Test
 	void deeplyNestedJsonIsRefusedAsNotJson() {
 		String body = "{\"id_crm\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-		// The 501st bracket, one level past the limit of 500 (the object is the first).
+		// The 500th bracket, at level 501, one past the limit of 500 (the object is the
+		// first level).
 		this.elma.post(ElmaClient.CREATE, body)
 			.spec(answer(400,
-					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения (строка 1, столбец 511)"));
+					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения (строка 1, столбец 510)"));
+	}
+
+	@Test
+	void nestingTooDeepIsPlacedAtTheBracketOneLevelTooDeep() {
+		// The 501st bracket is the 501st character.
+		this.elma.post(ElmaClient.CREATE, "[".repeat(501))
+			.spec(answer(400,
+					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения (строка 1, столбец 501)"));
+		// Level 501 is the 500th object of the second line, five characters each.
+		this.elma.post(ElmaClient.CREATE, "{\"a\":\n" + "{\"b\":".repeat(600))
+			.spec(answer(400,
+					"Тело запроса не является корректным JSON: превышен предел вложенности или длины значения (строка 2, столбец 2496)"));
 	}
 
 	@Test

@@ -56,11 +56,15 @@ final class ElmaRequestReader {
 		}
 		catch (StreamConstraintsException ex) {
 			// Raised on the nesting depth or the length of a value without a place; the
-			// parser knows where it stopped: at the bracket one level too deep, or just
-			// past the value too long.
+			// parser knows where it stopped: just past the bracket one level too deep (a
+			// single character, so the bracket is one column back), or just past the
+			// value too long.
 			TokenStreamLocation location = parser.currentLocation();
+			boolean tooDeep = parser.streamReadContext().getNestingDepth() > parser.streamReadConstraints()
+				.getMaxNestingDepth();
+			int column = tooDeep ? location.getColumnNr() - 1 : location.getColumnNr();
 			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_OVER_JSON_LIMITS,
-					String.valueOf(location.getLineNr()), String.valueOf(location.getColumnNr())));
+					String.valueOf(location.getLineNr()), String.valueOf(column)));
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
