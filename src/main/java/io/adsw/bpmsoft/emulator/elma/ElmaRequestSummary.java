@@ -17,14 +17,17 @@ import org.jspecify.annotations.Nullable;
  * names nothing.
  *
  * @param operation the operation's name as the service knows it, or as sent when unknown
- * @param body the body as received, decoded leniently; empty when it was not read
+ * @param body the body as received, decoded leniently; for a body the transport checks
+ * refused, only as much of it as was read, and empty when none was
+ * @param bodyTruncated whether the body was longer than {@code body}: read only in part,
+ * or not at all
  * @param idCrm {@code id_crm} as sent, trimmed
  * @param emails the emails named ({@code chain_of_approval} or {@code approver}), as
  * sent, trimmed
  * @param approvalId the approval the request reached, once the service found it
  */
-public record ElmaRequestSummary(String operation, String body, @Nullable String idCrm, List<String> emails,
-		@Nullable UUID approvalId) {
+public record ElmaRequestSummary(String operation, String body, boolean bodyTruncated, @Nullable String idCrm,
+		List<String> emails, @Nullable UUID approvalId) {
 
 	public static final String CREATE = "CreateChainOfApproval";
 
@@ -50,15 +53,19 @@ public record ElmaRequestSummary(String operation, String body, @Nullable String
 			sent = ofSent(request);
 			request.setAttribute(SUMMARY_ATTRIBUTE, sent);
 		}
-		return (approvalId != null)
-				? new ElmaRequestSummary(sent.operation(), sent.body(), sent.idCrm(), sent.emails(), approvalId) : sent;
+		return (approvalId != null) ? new ElmaRequestSummary(sent.operation(), sent.body(), sent.bodyTruncated(),
+				sent.idCrm(), sent.emails(), approvalId) : sent;
 	}
 
 	private static ElmaRequestSummary ofSent(HttpServletRequest request) {
 		String operation = operation(request);
 		Object attribute = request.getAttribute(ElmaRawBody.ATTRIBUTE);
 		if (!(attribute instanceof ElmaRawBody raw)) {
-			return new ElmaRequestSummary(operation, "", null, List.of(), null);
+			// Refused before the service could read it: the body names nothing.
+			if (request.getAttribute(ElmaRefusedBody.ATTRIBUTE) instanceof ElmaRefusedBody refused) {
+				return new ElmaRequestSummary(operation, refused.text(), refused.truncated(), null, List.of(), null);
+			}
+			return new ElmaRequestSummary(operation, "", false, null, List.of(), null);
 		}
 		Charset charset = (raw.declaredCharset() != null) ? raw.declaredCharset() : StandardCharsets.UTF_8;
 		String body = new String(raw.bytes(), charset);
@@ -81,7 +88,7 @@ public record ElmaRequestSummary(String operation, String body, @Nullable String
 		catch (ElmaRefusal ex) {
 			// A body the service refuses names nothing; the journal keeps it as received.
 		}
-		return new ElmaRequestSummary(operation, body, idCrm, emails, null);
+		return new ElmaRequestSummary(operation, body, false, idCrm, emails, null);
 	}
 
 	private static String operation(HttpServletRequest request) {

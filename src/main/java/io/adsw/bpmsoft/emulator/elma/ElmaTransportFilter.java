@@ -40,11 +40,13 @@ public class ElmaTransportFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!HttpMethod.POST.matches(request.getMethod())) {
+			refusedUnread(request);
 			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
 			refuse(response, 405, ElmaMessages.format(ElmaMessages.METHOD_NOT_ALLOWED, request.getMethod()));
 			return;
 		}
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			refusedUnread(request);
 			refuseTooLarge(response);
 			return;
 		}
@@ -53,11 +55,13 @@ public class ElmaTransportFilter extends OncePerRequestFilter {
 			charset = declaredCharset(request.getContentType());
 		}
 		catch (UnsupportedContentType ex) {
+			refusedUnread(request);
 			refuse(response, 415, ex.getMessage());
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
 		if (body.length > MAX_BODY_BYTES) {
+			request.setAttribute(ElmaRefusedBody.ATTRIBUTE, ElmaRefusedBody.beginning(body, charset));
 			refuseTooLarge(response);
 			return;
 		}
@@ -72,6 +76,60 @@ public class ElmaTransportFilter extends OncePerRequestFilter {
 			}
 			response.reset();
 			this.answers.write(response, new ElmaAnswer(500, ElmaMessages.INTERNAL_ERROR));
+		}
+	}
+
+	/**
+	 * Reads, for the journal, the first {@code limit} bytes of a body these checks
+	 * refused without reading it, before their answer goes: bytes the web server would
+	 * read anyway, after the answer, to discard them and keep the connection open. Does
+	 * nothing for any other request, and never fails.
+	 */
+	public static void readRefusedBody(HttpServletRequest request, int limit) {
+		if (request.getAttribute(ElmaRefusedBody.ATTRIBUTE) instanceof ElmaRefusedBody refused && refused.isPending()) {
+			try {
+				refused.read(request.getInputStream(), request.getContentLengthLong(), limit);
+			}
+			catch (IOException ex) {
+				// No body to read after all: it stays flagged as not kept.
+			}
+		}
+	}
+
+	/**
+	 * Notes the body of a request refused before any of it was read, for the journal to
+	 * read its beginning before the answer. Not where that would change the answer or the
+	 * connection: a body announced over the limit is refused while the client may still
+	 * be sending it (and its rest could be too long for the web server to discard), and a
+	 * refused client that asked for {@code 100 Continue} has its connection closed by
+	 * Tomcat unless the body was read whole.
+	 */
+	private static void refusedUnread(HttpServletRequest request) {
+		long length = request.getContentLengthLong();
+		Charset charset = lenientCharset(request.getContentType());
+		ElmaRefusedBody refused;
+		if (length <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+			refused = ElmaRefusedBody.none(charset);
+		}
+		else if (length > MAX_BODY_BYTES || request.getHeader(HttpHeaders.EXPECT) != null) {
+			refused = ElmaRefusedBody.notRead(charset);
+		}
+		else {
+			refused = ElmaRefusedBody.pending(charset);
+		}
+		request.setAttribute(ElmaRefusedBody.ATTRIBUTE, refused);
+	}
+
+	/** The charset any content type declares, if it names one this JVM knows. */
+	private static @Nullable Charset lenientCharset(@Nullable String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		try {
+			return MediaType.parseMediaType(contentType).getCharset();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

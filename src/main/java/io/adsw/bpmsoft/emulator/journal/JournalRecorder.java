@@ -14,6 +14,7 @@ import java.util.function.Function;
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswer;
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
+import io.adsw.bpmsoft.emulator.elma.ElmaTransportFilter;
 import io.adsw.bpmsoft.emulator.fault.FaultInjector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -79,6 +80,9 @@ public class JournalRecorder extends OncePerRequestFilter {
 			chain.doFilter(request, answer);
 		}
 		finally {
+			// A body the transport checks refused unread is read before their answer
+			// goes.
+			ElmaTransportFilter.readRefusedBody(request, this.properties.maxBodyBytes());
 			byte[] body = answer.getContentAsByteArray();
 			if (request.getAttribute(FaultInjector.DROPPED_ATTRIBUTE) == null) {
 				answer.copyBodyToResponse();
@@ -131,7 +135,7 @@ public class JournalRecorder extends OncePerRequestFilter {
 		ElmaAnswer envelope = dropped ? new ElmaAnswer(0, "The connection was dropped by a fault rule.")
 				: envelope(answer, httpStatus);
 		String body = summary.body();
-		boolean truncated = false;
+		boolean truncated = summary.bodyTruncated();
 		// UTF-8 takes at most three bytes for a char: shorter bodies need no encoding to
 		// be known to fit.
 		if (body.length() * 3L > this.properties.maxBodyBytes()) {

@@ -1,5 +1,20 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
@@ -13,9 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -28,6 +46,10 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @StandTest
 class JournalControlTests {
+
+	private static final int MEBIBYTE = 1024 * 1024;
+
+	private static final int JOURNAL_BODY_BYTES = 64 * 1024;
 
 	@LocalServerPort
 	int port;
@@ -68,6 +90,154 @@ class JournalControlTests {
 			.body("items[1].requestBody", equalTo(ElmaClient.json("id_crm", approval, "chain_of_approval", ivan)))
 			.body("items[1].durationMs", greaterThanOrEqualTo(0f))
 			.body("items[1].time", notNullValue());
+	}
+
+	@Test
+	void bodiesRefusedForTheirMethodOrContentTypeAreJournaledAsReceived() {
+		String from = now();
+		String json = ElmaClient.json("id_crm", "refused-for-its-method");
+		given().port(this.port)
+			.contentType("application/json")
+			.body(json)
+			.put(ElmaClient.CREATE)
+			.then()
+			.statusCode(405);
+		given().port(this.port)
+			.contentType("text/plain; charset=windows-1251")
+			.body("Согласовано".getBytes(Charset.forName("windows-1251")))
+			.post(ElmaClient.CHANGE)
+			.then()
+			.statusCode(415);
+		given().port(this.port).get(ElmaClient.CREATE).then().statusCode(405);
+		this.admin.given()
+			.queryParam("from", from)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(3))
+			.body("items.find { it.status == 415 }.requestBody", equalTo("Согласовано"))
+			.body("items.findAll { it.status == 405 }.requestBody", containsInAnyOrder("", json))
+			.body("items.bodyTruncated", everyItem(equalTo(false)));
+	}
+
+	@Test
+	void refusedBodyIsKeptUpToTheJournalsLimitAndFlaggedBeyond() {
+		String from = now();
+		String body = ElmaClient.json("id_crm", "x".repeat(100_000));
+		given().port(this.port)
+			.contentType("application/json")
+			.body(body)
+			.put(ElmaClient.CREATE)
+			.then()
+			.statusCode(405);
+		this.admin.given()
+			.queryParam("from", from)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1))
+			.body("items[0].requestBody", equalTo(body.substring(0, JOURNAL_BODY_BYTES)))
+			.body("items[0].bodyTruncated", equalTo(true));
+	}
+
+	@Test
+	void bodyAnnouncedOverOneMebibyteIsJournaledAsNotKept() {
+		String from = now();
+		this.elma.anonymous().body(new byte[MEBIBYTE + 1]).post(ElmaClient.CREATE).then().statusCode(413);
+		this.admin.given()
+			.queryParam("from", from)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1))
+			.body("items[0].status", equalTo(413))
+			.body("items[0].requestBody", equalTo(""))
+			.body("items[0].bodyTruncated", equalTo(true));
+	}
+
+	@Test
+	void chunkedBodyOverOneMebibyteIsJournaledByItsBeginning() throws IOException {
+		String from = now();
+		byte[] body = new byte[17 * JOURNAL_BODY_BYTES];
+		Arrays.fill(body, (byte) 'x');
+		byte[] start = "{\"id_crm\": \"".getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(start, 0, body, 0, start.length);
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			for (int offset = 0; offset < body.length; offset += JOURNAL_BODY_BYTES) {
+				out.write((Integer.toHexString(JOURNAL_BODY_BYTES) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(body, offset, JOURNAL_BODY_BYTES);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			readAnswerIfAny(new BufferedInputStream(socket.getInputStream()));
+		}
+		this.admin.given()
+			.queryParam("from", from)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1))
+			.body("items[0].status", equalTo(413))
+			.body("items[0].requestBody", equalTo(new String(body, 0, JOURNAL_BODY_BYTES, StandardCharsets.US_ASCII)))
+			.body("items[0].bodyTruncated", equalTo(true));
+	}
+
+	@Test
+	void refusedBodyIsJournaledAndTheConnectionStaysOpen() throws IOException {
+		String from = now();
+		String json = ElmaClient.json("id_crm", "refused-on-a-kept-connection");
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			out.write(("PUT " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
+			assertThat(readAnswer(in)).startsWith("HTTP/1.1 405").doesNotContainIgnoringCase("Connection: close");
+			out.write(("GET " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			assertThat(readAnswer(in)).startsWith("HTTP/1.1 405");
+		}
+		this.admin.given()
+			.queryParam("from", from)
+			.get("/emulator/api/journal")
+			.then()
+			.body("items.requestBody", containsInAnyOrder("", json))
+			.body("items.bodyTruncated", everyItem(equalTo(false)));
+	}
+
+	@Test
+	void bodyOfARefusedClientThatAskedForContinueIsJournaledAsNotRead() throws IOException {
+		String from = now();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			out.write(("POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: text/plain\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// Tomcat asks for the body before the stand sees the request.
+			assertThat(readAnswer(in)).startsWith("HTTP/1.1 100");
+			out.write("{}".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// Read, the body would keep open the connection Tomcat closes after this
+			// answer.
+			assertThat(readAnswer(in)).startsWith("HTTP/1.1 415").containsIgnoringCase("Connection: close");
+		}
+		this.admin.given()
+			.queryParam("from", from)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1))
+			.body("items[0].requestBody", equalTo(""))
+			.body("items[0].bodyTruncated", equalTo(true));
 	}
 
 	@Test
@@ -181,6 +351,37 @@ class JournalControlTests {
 			.then()
 			.statusCode(400)
 			.contentType("application/problem+json");
+	}
+
+	/** Now, to the millisecond: the journal's entries from here on are this test's. */
+	private static String now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+	}
+
+	/** One answer off a connection: its head, and its body by {@code Content-Length}. */
+	private static String readAnswer(InputStream in) throws IOException {
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		int read;
+		while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n") && (read = in.read()) != -1) {
+			head.write(read);
+		}
+		String headers = head.toString(StandardCharsets.US_ASCII);
+		Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(headers);
+		byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+		return headers + new String(body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Waits for the answer to a request the stand stops reading: closing the connection
+	 * with the rest unread, the server may reset it before the answer is read.
+	 */
+	private static void readAnswerIfAny(InputStream in) throws IOException {
+		try {
+			readAnswer(in);
+		}
+		catch (SocketException ex) {
+			// The connection is closed: the request has been answered.
+		}
 	}
 
 }
