@@ -350,7 +350,25 @@ class JournalControlTests {
 			.get("/emulator/api/journal")
 			.then()
 			.statusCode(400)
-			.contentType("application/problem+json");
+			.contentType("application/problem+json")
+			.body("detail", equalTo("size: must be less than or equal to 1000"));
+	}
+
+	@Test
+	void filterValueOfTheWrongTypeSaysWhatItShouldHold() {
+		this.admin.given()
+			.queryParam("from", "yesterday")
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.contentType("application/problem+json")
+			.body("detail", equalTo("from: \"yesterday\" is not a time such as 2026-01-31T09:30:00Z"));
+		this.admin.given()
+			.queryParam("status", "bad")
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("status: \"bad\" is not a whole number"));
 	}
 
 	/** Now, to the millisecond: the journal's entries from here on are this test's. */
