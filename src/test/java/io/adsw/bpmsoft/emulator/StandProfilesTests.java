@@ -107,7 +107,8 @@ class StandProfilesTests {
 	void encryptedKeyWithoutMasterKeyRefusesToStart(CapturedOutput output) {
 		assertRefusesToStart(output,
 				"emulator.elma.service-key is encrypted, but no master key is set: set"
-						+ " EMULATOR_MASTER_KEY or EMULATOR_MASTER_KEY_FILE",
+						+ " EMULATOR_MASTER_KEY, EMULATOR_MASTER_KEY_FILE, EMULATOR_MASTER_PASSPHRASE or"
+						+ " EMULATOR_MASTER_PASSPHRASE_FILE",
 				"prod", "--emulator.elma.service-key=" + encrypt(PROD_MASTER_KEY, PROD_KEY));
 	}
 

@@ -99,9 +99,9 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
 				continue;
 			}
 			if (MasterKey.isEncrypted(value)) {
-				MasterKey key = masterKey
-					.orElseThrow(() -> new SecretSettingException(name + " is encrypted, but no master key is set: set "
-							+ MasterKey.KEY + " or " + MasterKey.KEY_FILE));
+				MasterKey key = masterKey.orElseThrow(() -> new SecretSettingException(name
+						+ " is encrypted, but no master key is set: set " + MasterKey.KEY + ", " + MasterKey.KEY_FILE
+						+ ", " + MasterKey.PASSPHRASE + " or " + MasterKey.PASSPHRASE_FILE));
 				String secret = key.decrypt((String) value, name);
 				names.add(name);
 				Origin origin = origin(source, name);
