@@ -11,8 +11,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hibernate.exception.DataException;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -99,11 +101,14 @@ class AdminExceptionHandler {
 
 	/**
 	 * What the checks before a write did not foresee and the database refused: still the
-	 * user's data, so a 400, and nothing was written.
+	 * user's data, so a 400, and nothing was written. Hibernate's own exceptions too: the
+	 * seeds flush through the EntityManager, outside Spring's exception translation.
 	 */
-	@ExceptionHandler
-	ProblemDetail refusedByTheDatabase(DataIntegrityViolationException ex) {
-		logger.warn("The database refused a control plane change: {}", ex.getMostSpecificCause().getMessage());
+	@ExceptionHandler({ DataIntegrityViolationException.class,
+			org.hibernate.exception.ConstraintViolationException.class, DataException.class })
+	ProblemDetail refusedByTheDatabase(RuntimeException ex) {
+		logger.warn("The database refused a control plane change: {}",
+				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"the database refused the change (a value too long for its column, or one that conflicts with stored data); nothing was changed");
 	}

@@ -144,7 +144,7 @@ public class Seeds {
 				throw new SeedException(source, where + " has neither an id nor an email");
 			}
 			fits(source, where + ".email", email(contact), Contact.MAX_TEXT_LENGTH);
-			fits(source, where + ".name", contact.name(), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".name", stripped(contact.name()), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".surname", contact.surname(), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".givenName", contact.givenName(), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".jobTitle", contact.jobTitle(), Contact.MAX_TEXT_LENGTH);
@@ -173,11 +173,18 @@ public class Seeds {
 		this.entityManager.clear();
 	}
 
-	/** Refuses a value longer than its column, before anything is written. */
+	/**
+	 * Refuses a value longer than its column, before anything is written: the value as it
+	 * will be stored (names and emails stripped, the other columns as given).
+	 */
 	private static void fits(String source, String where, @Nullable String value, int maxLength) {
-		if (value != null && value.strip().length() > maxLength) {
+		if (value != null && value.length() > maxLength) {
 			throw new SeedException(source, where + " is longer than " + maxLength + " characters");
 		}
+	}
+
+	private static @Nullable String stripped(@Nullable String value) {
+		return (value != null) ? value.strip() : null;
 	}
 
 	private static String email(SeedContact contact) {
@@ -200,7 +207,7 @@ public class Seeds {
 			if (!ids.add(id)) {
 				throw new SeedException(source, where + " repeats the id of an earlier approval");
 			}
-			fits(source, where + ".name", approval.name(), Approval.MAX_NAME_LENGTH);
+			fits(source, where + ".name", stripped(approval.name()), Approval.MAX_NAME_LENGTH);
 			chunkIds.add(id);
 			List<SeedStep> steps = (approval.steps() != null) ? approval.steps() : List.of();
 			for (int j = 0; j < steps.size(); j++) {

@@ -282,9 +282,15 @@ class StateControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("the state sent: approvals[0].name is longer than 500 characters"));
+		this.admin.given()
+			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "surname", "и".repeat(248) + "   "))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: contacts[0].surname is longer than 250 characters"));
 		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
 		this.admin.given()
-			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", "и".repeat(250)))))
+			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", " " + "и".repeat(250) + " "))))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
