@@ -84,13 +84,17 @@ public class JournalRecorder extends OncePerRequestFilter {
 			// goes.
 			ElmaTransportFilter.readRefusedBody(request, this.properties.maxBodyBytes());
 			byte[] body = answer.getContentAsByteArray();
+			long micros = (System.nanoTime() - start) / 1000;
+			JournalRecord record = record(request, answer.getStatus(), body, received, micros);
+			// Handed over before the answer is released (Tomcat sends an answer as soon
+			// as
+			// its Content-Length is written): a reader who asks after the answer arrived
+			// waits for this record, and a client gone mid-answer still has its entry.
+			this.journal.record(record);
+			timer(record).record(micros, TimeUnit.MICROSECONDS);
 			if (request.getAttribute(FaultInjector.DROPPED_ATTRIBUTE) == null) {
 				answer.copyBodyToResponse();
 			}
-			long micros = (System.nanoTime() - start) / 1000;
-			JournalRecord record = record(request, answer.getStatus(), body, received, micros);
-			this.journal.record(record);
-			timer(record).record(micros, TimeUnit.MICROSECONDS);
 		}
 	}
 
