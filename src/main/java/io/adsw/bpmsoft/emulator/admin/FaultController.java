@@ -9,8 +9,6 @@ import io.adsw.bpmsoft.emulator.fault.FaultSpec;
 import io.adsw.bpmsoft.emulator.fault.Faults;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,8 +67,7 @@ class FaultController {
 	}
 
 	private static ErrorResponseException noSuchRule(UUID id) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No fault rule with id " + id), null);
+		return NotFound.because("No fault rule with id " + id);
 	}
 
 	@ApiResponse(responseCode = "204", description = "All removed")

@@ -22,8 +22,6 @@ import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.validation.annotation.Validated;
@@ -180,8 +178,7 @@ class StateController {
 	}
 
 	private static ErrorResponseException noSuchSnapshot(String name) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No snapshot named " + name), null);
+		return NotFound.because("No snapshot named " + name);
 	}
 
 }
