@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,10 +21,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ELMA key and the master key never leave the stand: not in its log (even with web
- * and security logging at DEBUG), not in the actuator's view of the settings or its
- * metrics, not in the journal (its API or its table), not in the control plane's views,
- * not in any answer.
+ * The ELMA key and the master key never leave the stand: not in its log (even with every
+ * logger at DEBUG and Tomcat's protocol handling at TRACE), not in the actuator's view of
+ * the settings or its metrics, not in the journal (its API or its table), not in the
+ * control plane's views, not in any answer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretLeakTests {
@@ -40,8 +42,10 @@ class SecretLeakTests {
 		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
 		arguments.addAll(List.of("--server.port=0", "--EMULATOR_MASTER_KEY=" + MASTER_KEY,
 				"--emulator.elma.service-key=" + encrypted, "--emulator.security.users[0].name=admin",
-				"--emulator.security.users[0].password=" + ADMIN_HASH, "--logging.level.org.springframework.web=DEBUG",
-				"--logging.level.org.springframework.security=DEBUG", "--logging.level.io.adsw.bpmsoft=DEBUG"));
+				"--emulator.security.users[0].password=" + ADMIN_HASH,
+				// Everything at DEBUG but this test's own HTTP client, which logs what it
+				// sends.
+				"--logging.level.root=DEBUG", "--logging.level.org.apache.http=INFO"));
 		List<String> answers = new ArrayList<>();
 		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
 			.profiles("dev")
@@ -87,10 +91,16 @@ class SecretLeakTests {
 			assertThat(answers.get(7)).as("the journal holds the four requests").contains("\"total\":4");
 			assertThat(answers.get(6)).as("the metrics count the refused request").contains("emulator_elma_requests");
 			answers.add(stand.getBean(JdbcTemplate.class).queryForList("SELECT * FROM journal_entry").toString());
+			assertThat(stand.getBean(LoggingSystem.class)
+				.getLoggerConfiguration("org.apache.coyote.http11.Http11InputBuffer")
+				.getEffectiveLevel()).as("Tomcat's dump of raw requests stays off").isEqualTo(LogLevel.INFO);
 		}
 		assertThat(answers).hasSize(11)
 			.allSatisfy((answer) -> assertThat(answer).doesNotContain(KEY).doesNotContain(MASTER_KEY));
-		assertThat(output.getAll()).contains("ElmaServiceKeyFilter").doesNotContain(KEY).doesNotContain(MASTER_KEY);
+		assertThat(output.getAll()).contains("ElmaServiceKeyFilter")
+			.contains("coyote.http11.Http11Processor")
+			.doesNotContain(KEY)
+			.doesNotContain(MASTER_KEY);
 	}
 
 }

@@ -407,8 +407,9 @@ public class Seeds {
 	}
 
 	/**
-	 * Refuses a status that the steps of the approval's round contradict: ELMA's next
-	 * request would meet a state its lifecycle can never reach.
+	 * Refuses a status that the steps contradict: ELMA's next request would meet a state
+	 * its lifecycle can never reach. A new round cancels what the one before left
+	 * pending, so only the approval's own round may hold Pending steps.
 	 */
 	private static void agrees(String source, String where, ApprovalStatus status, int round, List<StepState> steps) {
 		List<StepStatus> current = steps.stream()
@@ -418,14 +419,21 @@ public class Seeds {
 		String problem = switch (status) {
 			case NEW -> (round == 0 && steps.isEmpty()) ? null
 					: "is New, so it has no round and no steps yet (ELMA's chain starts them)";
-			case IN_PROGRESS -> (current.contains(StepStatus.PENDING) && !current.contains(StepStatus.REJECTED)) ? null
-					: "is InProgress, so its round " + round + " needs a Pending step and no Rejected one";
-			case APPROVED -> current.stream().allMatch(StepStatus.APPROVED::equals) ? null
-					: "is Approved, so every step of its round " + round + " is Approved";
+			case IN_PROGRESS -> (current.contains(StepStatus.PENDING) && !current.contains(StepStatus.REJECTED)
+					&& !current.contains(StepStatus.CANCELLED)) ? null
+							: "is InProgress, so its round " + round
+									+ " needs a Pending step and no Rejected or Cancelled one";
+			case APPROVED -> (round >= 1 && current.stream().allMatch(StepStatus.APPROVED::equals)) ? null
+					: "is Approved, so it has a round from 1 whose steps are all Approved";
 			case REJECTED ->
-				(!current.contains(StepStatus.PENDING) && (current.isEmpty() || current.contains(StepStatus.REJECTED)))
-						? null : "is Rejected, so its round " + round + " has a Rejected step and no Pending one";
+				(round >= 1 && current.contains(StepStatus.REJECTED) && !current.contains(StepStatus.PENDING)) ? null
+						: "is Rejected, so its round " + round + " has a Rejected step and no Pending one";
 		};
+		if (problem == null
+				&& steps.stream().anyMatch((step) -> step.round() < round && step.status() == StepStatus.PENDING)) {
+			problem = "has a Pending step in a round before its round " + round
+					+ " (a new round cancels the steps left pending)";
+		}
 		if (problem != null) {
 			throw new SeedException(source, where + " " + problem);
 		}

@@ -345,7 +345,21 @@ class StateControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail",
-					equalTo("the state sent: approvals[0] is Approved, so every step of its round 1 is Approved"));
+					equalTo("the state sent: approvals[0] is Approved, so it has a round from 1 whose steps are all "
+							+ "Approved"));
+		refusedState(List.of(contact), Map.of("id", approval, "status", "Approved"),
+				"approvals[0] is Approved, so it has a round from 1 whose steps are all Approved");
+		refusedState(List.of(contact), Map.of("id", approval, "status", "Rejected", "round", 3),
+				"approvals[0] is Rejected, so its round 3 has a Rejected step and no Pending one");
+		refusedState(List.of(contact),
+				Map.of("id", approval, "status", "InProgress", "round", 2, "steps",
+						List.of(pending, Map.of("round", 2, "position", 1, "approver", ivan, "status", "Pending"))),
+				"approvals[0] has a Pending step in a round before its round 2 (a new round cancels the steps left "
+						+ "pending)");
+		refusedState(List.of(contact),
+				Map.of("id", approval, "status", "InProgress", "steps",
+						List.of(pending, Map.of("round", 1, "position", 2, "approver", ivan, "status", "Cancelled"))),
+				"approvals[0] is InProgress, so its round 1 needs a Pending step and no Rejected or Cancelled one");
 		this.admin.given()
 			.body(Map.of("contacts", List.of(contact), "approvals",
 					List.of(Map.of("id", approval, "status", "New", "round", 5))))
@@ -361,7 +375,7 @@ class StateControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("the state sent: approvals[0] is InProgress, so its round 0 needs a Pending step "
-					+ "and no Rejected one"));
+					+ "and no Rejected or Cancelled one"));
 		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
 		this.admin.given()
 			.body(Map.of("contacts", List.of(contact), "approvals",
@@ -369,6 +383,23 @@ class StateControlTests {
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
+		// An empty round approved at once, as ELMA's chain «Согласовано» leaves it.
+		this.admin.given()
+			.body(Map.of("contacts", List.of(contact), "approvals",
+					List.of(Map.of("id", approval, "status", "Approved", "round", 2, "steps",
+							List.of(Map.of("round", 1, "position", 1, "approver", ivan, "status", "Cancelled"))))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+	}
+
+	private void refusedState(List<Map<String, Object>> contacts, Map<String, Object> approval, String detail) {
+		this.admin.given()
+			.body(Map.of("contacts", contacts, "approvals", List.of(approval)))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: " + detail));
 	}
 
 	@Test
