@@ -20,6 +20,12 @@ public final class Contract {
 
 	public static final String INTERNAL_ERROR = "Ошибка в процессе обработки";
 
+	/** The stand's own, for a request the web server could not read (README). */
+	public static final String MALFORMED_REQUEST = "Некорректный HTTP-запрос: веб-сервер не смог разобрать его адрес, заголовки или тело";
+
+	/** The stand's own, for a request whose client stopped sending it (README). */
+	public static final String REQUEST_NOT_RECEIVED = "Запрос не получен полностью: клиент перестал передавать его до конца";
+
 	private Contract() {
 	}
 

@@ -39,7 +39,17 @@ class TransportLimitsTests {
 		String request = "POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: "
 				+ ElmaClient.KEY + "\r\nX-Padding: " + "a".repeat(20 * 1024)
 				+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
-		assertThat(exchange(request)).startsWith("HTTP/1.1 400 ");
+		assertThat(exchange(request)).startsWith("HTTP/1.1 400 ")
+			.contains("Content-Type: application/json;charset=utf-8")
+			.endsWith("{\"status\":400,\"error_message\":\"" + Contract.MALFORMED_REQUEST + "\"}");
+	}
+
+	@Test
+	void aBodyTheClientStopsSendingGetsTheEnvelope() throws IOException {
+		String request = "POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: "
+				+ ElmaClient.KEY + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id_crm\":";
+		assertThat(exchange(request)).startsWith("HTTP/1.1 400 ")
+			.endsWith("{\"status\":400,\"error_message\":\"" + Contract.REQUEST_NOT_RECEIVED + "\"}");
 	}
 
 	@Test

@@ -65,6 +65,12 @@ public final class ElmaMessages {
 
 	static final String UNKNOWN_OPERATION = "Операция {0} не найдена в ElmaService.svc";
 
+	static final String MALFORMED_REQUEST = "Некорректный HTTP-запрос: веб-сервер не смог разобрать его адрес, заголовки или тело";
+
+	static final String REQUEST_NOT_RECEIVED = "Запрос не получен полностью: клиент перестал передавать его до конца";
+
+	static final String REFUSED_BY_WEB_SERVER = "Веб-сервер отклонил запрос (HTTP {0})";
+
 	private ElmaMessages() {
 	}
 

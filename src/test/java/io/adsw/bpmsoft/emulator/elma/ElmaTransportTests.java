@@ -69,6 +69,35 @@ class ElmaTransportTests {
 	}
 
 	@Test
+	void traceGetsTheEnvelopeFromTheWebServer() {
+		this.elma.request()
+			.request("TRACE", ElmaClient.CREATE)
+			.then()
+			.spec(answer(405, "Метод HTTP TRACE не поддерживается: ElmaService принимает только POST"))
+			.header("Allow", "POST");
+	}
+
+	/**
+	 * Addresses Spring Security's firewall or Tomcat itself refuses before the service
+	 * sees them still get the envelope ELMA reads.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/CreateChainOfApproval;a=b", "//CreateChainOfApproval", "/%2e%2e/CreateChainOfApproval",
+			"/Create%2FChainOfApproval" })
+	void addressesRefusedByTheWebServerGetTheEnvelope(String operation) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/ServiceModel/ElmaService.svc" + operation))
+			.header("X-Elma-Service", ElmaClient.KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=utf-8");
+		assertThat(response.body())
+			.isEqualTo("{\"status\":400,\"error_message\":\"" + Contract.MALFORMED_REQUEST + "\"}");
+	}
+
+	@Test
 	void headIsNotAllowed() {
 		given().port(this.port).head(ElmaClient.CREATE).then().statusCode(405).header("Allow", "POST");
 	}

@@ -1,0 +1,65 @@
+package io.adsw.bpmsoft.emulator.elma;
+
+import java.net.SocketTimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The envelope of a request the web server refused before ElmaService could read it: a
+ * path the firewall rejects, headers too long, a body that never arrived, TRACE. ELMA
+ * reads the envelope whatever went wrong, so these get one too.
+ */
+final class WebServerRefusals {
+
+	/**
+	 * The web server is made before the stand's beans: its error report cannot wait for
+	 * them, and the envelope needs no configuration.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private WebServerRefusals() {
+	}
+
+	static String json(ElmaAnswer answer) {
+		return JSON.writeValueAsString(answer);
+	}
+
+	/** Whether a path, as the client sent it, is ElmaService's. */
+	static boolean isElmaServicePath(@Nullable String requestUri) {
+		return requestUri != null && (requestUri.equals(ElmaServiceController.SERVICE_PATH)
+				|| requestUri.startsWith(ElmaServiceController.SERVICE_PATH + "/")
+				|| requestUri.startsWith(ElmaServiceController.SERVICE_PATH + ";"));
+	}
+
+	/**
+	 * The envelope of a refusal, its status the web server's; {@code failure} is what
+	 * made the web server refuse, when it says.
+	 */
+	static ElmaAnswer answer(int status, String method, @Nullable Throwable failure) {
+		if (timedOut(failure)) {
+			// Tomcat answers 408 or 400, depending on who was reading when the client
+			// stopped.
+			return new ElmaAnswer(status, ElmaMessages.REQUEST_NOT_RECEIVED);
+		}
+		String message = switch (status) {
+			case 400 -> ElmaMessages.MALFORMED_REQUEST;
+			case 405 -> ElmaMessages.format(ElmaMessages.METHOD_NOT_ALLOWED, method);
+			case 408 -> ElmaMessages.REQUEST_NOT_RECEIVED;
+			case 413 -> ElmaMessages.format(ElmaMessages.PAYLOAD_TOO_LARGE, ElmaTransportFilter.MAX_BODY_BYTES);
+			case 500 -> ElmaMessages.INTERNAL_ERROR;
+			default -> ElmaMessages.format(ElmaMessages.REFUSED_BY_WEB_SERVER, status);
+		};
+		return new ElmaAnswer(status, message);
+	}
+
+	private static boolean timedOut(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
