@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.seed;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -62,10 +63,17 @@ public class SeedLoader implements SmartInitializingSingleton {
 	}
 
 	private SeedDocument read(String location) {
-		Resource resource = RESOURCE_PREFIX.matcher(location).matches() ? this.resourceLoader.getResource(location)
-				: new FileSystemResource(location);
+		boolean path = !RESOURCE_PREFIX.matcher(location).matches();
+		Resource resource = path ? new FileSystemResource(location) : this.resourceLoader.getResource(location);
 		if (!resource.exists()) {
-			throw new SeedException(location, "there is no such file");
+			// The local stand's demo seed is a relative path: the usual cause is a jar
+			// started
+			// from another folder than the project's.
+			throw new SeedException(location, (path && !Path.of(location).isAbsolute())
+					? "there is no such file in " + Path.of("").toAbsolutePath()
+							+ " (a relative path is read from the folder the stand was started in; start it from the "
+							+ "project's folder, or give emulator.seed another path, or an empty one for no seed)"
+					: "there is no such file");
 		}
 		try {
 			return SeedFormat.read(resource.getInputStream(), !location.toLowerCase().endsWith(".json"), location);

@@ -191,7 +191,17 @@ class SeedLoadingTests {
 	void missingSeedFileStopsTheStart(CapturedOutput output) {
 		String seed = this.directory.resolve("absent.yml").toString();
 		assertThatException().isThrownBy(() -> start(memoryDatabase(), seed).close());
-		assertThat(description(output)).startsWith(failurePrefix(seed)).contains("no such file");
+		assertThat(description(output)).isEqualTo(failurePrefix(seed) + "there is no such file");
+	}
+
+	@Test
+	void missingRelativeSeedFileNamesTheFolderItWasLookedFor(CapturedOutput output) {
+		String seed = "config/absent-seed.yml";
+		assertThatException().isThrownBy(() -> start(memoryDatabase(), seed).close());
+		assertThat(description(output))
+			.isEqualTo(failurePrefix(seed) + "there is no such file in " + java.nio.file.Path.of("").toAbsolutePath()
+					+ " (a relative path is read from the folder the stand was started in; start it from the project's "
+					+ "folder, or give emulator.seed another path, or an empty one for no seed)");
 	}
 
 	@ParameterizedTest(name = "{0}")
