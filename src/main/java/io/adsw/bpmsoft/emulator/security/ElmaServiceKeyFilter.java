@@ -49,7 +49,7 @@ class ElmaServiceKeyFilter extends OncePerRequestFilter {
 	private final ElmaForbiddenHandler forbidden;
 
 	ElmaServiceKeyFilter(String serviceKey, ElmaForbiddenHandler forbidden) {
-		this.expectedDigest = digest(serviceKey);
+		this.expectedDigest = digest(serviceKey.getBytes(StandardCharsets.UTF_8));
 		this.forbidden = forbidden;
 	}
 
@@ -85,13 +85,17 @@ class ElmaServiceKeyFilter extends OncePerRequestFilter {
 		}
 		// Digests have one length whatever the inputs, so isEqual compares in constant
 		// time and not even the key's length leaks.
-		return MessageDigest.isEqual(this.expectedDigest, digest(presented)) ? KeyCheck.OK : KeyCheck.WRONG;
+		// The web server hands header bytes over as ISO-8859-1 characters: turned back
+		// into
+		// those bytes, a key sent in UTF-8 (as ELMA sends its settings) meets the stand's
+		// key in UTF-8, whatever its alphabet.
+		return MessageDigest.isEqual(this.expectedDigest, digest(presented.getBytes(StandardCharsets.ISO_8859_1)))
+				? KeyCheck.OK : KeyCheck.WRONG;
 	}
 
-	private static byte[] digest(String value) {
+	private static byte[] digest(byte[] input) {
 		// Bouncy Castle's digest directly: no provider lookup for every request.
 		SHA256Digest sha256 = new SHA256Digest();
-		byte[] input = value.getBytes(StandardCharsets.UTF_8);
 		sha256.update(input, 0, input.length);
 		byte[] digest = new byte[sha256.getDigestSize()];
 		sha256.doFinal(digest, 0);
