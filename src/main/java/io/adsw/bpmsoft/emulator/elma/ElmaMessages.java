@@ -61,9 +61,11 @@ public final class ElmaMessages {
 
 	static final String UNSUPPORTED_MEDIA_TYPE = "Тип содержимого «{0}» не поддерживается: ElmaService принимает application/json";
 
-	static final String UNSUPPORTED_CHARSET = "Кодировка «{0}» не поддерживается: ElmaService принимает тело в UTF-8";
+	static final String UNSUPPORTED_CHARSET = "Кодировка «{0}» не поддерживается: укажите известную кодировку, например UTF-8";
 
 	static final String UNKNOWN_OPERATION = "Операция {0} не найдена в ElmaService.svc";
+
+	static final String OPERATION_MISSING = "Операция не указана: ElmaService.svc принимает CreateChainOfApproval и ChangeApproverResolution";
 
 	static final String MALFORMED_REQUEST = "Некорректный HTTP-запрос: веб-сервер не смог разобрать его адрес, заголовки или тело";
 

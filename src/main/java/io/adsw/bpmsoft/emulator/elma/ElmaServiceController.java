@@ -1,5 +1,7 @@
 package io.adsw.bpmsoft.emulator.elma;
 
+import java.nio.charset.StandardCharsets;
+
 import io.adsw.bpmsoft.emulator.Guids;
 import io.adsw.bpmsoft.emulator.Whitespace;
 import io.adsw.bpmsoft.emulator.approval.ApprovalRuleViolation;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * ElmaService.svc: the two operations ELMA calls. Method names match in any case, as they
@@ -87,8 +90,11 @@ class ElmaServiceController {
 	@RequestMapping("/**")
 	ResponseEntity<ElmaAnswer> unknownOperation(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length() + SERVICE_PATH.length());
-		String operation = path.startsWith("/") ? path.substring(1) : path;
-		return this.answers.entity(new ElmaAnswer(404, ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation)));
+		// Named as the client meant it: %D0%A4 is Ф.
+		String operation = UriUtils.decode(path.startsWith("/") ? path.substring(1) : path, StandardCharsets.UTF_8);
+		String message = operation.isBlank() ? ElmaMessages.OPERATION_MISSING
+				: ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation);
+		return this.answers.entity(new ElmaAnswer(404, message));
 	}
 
 	/** Notes the approval a request reached, for the journal. */

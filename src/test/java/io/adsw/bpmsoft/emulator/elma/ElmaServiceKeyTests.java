@@ -139,6 +139,23 @@ class ElmaServiceKeyTests {
 			.post("/ServiceModel/ElmaService.svc/DeleteEverything")
 			.then()
 			.spec(answer(404, "Операция DeleteEverything не найдена в ElmaService.svc"));
+		this.elma.request()
+			.urlEncodingEnabled(false)
+			.body("{}")
+			.post("/ServiceModel/ElmaService.svc/%D0%A4%20x")
+			.then()
+			.spec(answer(404, "Операция Ф x не найдена в ElmaService.svc"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/ServiceModel/ElmaService.svc", "/ServiceModel/ElmaService.svc/" })
+	void missingOperationIsNamedAsMissing(String path) {
+		this.elma.request()
+			.body("{}")
+			.post(path)
+			.then()
+			.spec(answer(404,
+					"Операция не указана: ElmaService.svc принимает CreateChainOfApproval и ChangeApproverResolution"));
 	}
 
 	@ParameterizedTest

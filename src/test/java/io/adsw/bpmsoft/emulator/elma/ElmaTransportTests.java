@@ -176,7 +176,7 @@ class ElmaTransportTests {
 				"{}".getBytes(StandardCharsets.UTF_8), true);
 		assertThat(response.statusCode()).isEqualTo(415);
 		assertThat(response.body()).isEqualTo(
-				"{\"status\":415,\"error_message\":\"Кодировка «klingon-8» не поддерживается: ElmaService принимает тело в UTF-8\"}");
+				"{\"status\":415,\"error_message\":\"Кодировка «klingon-8» не поддерживается: укажите известную кодировку, например UTF-8\"}");
 	}
 
 	@ParameterizedTest
