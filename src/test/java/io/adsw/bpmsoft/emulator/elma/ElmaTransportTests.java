@@ -242,6 +242,28 @@ class ElmaTransportTests {
 	}
 
 	@Test
+	void chainTypedOverSeveralLinesIsRead() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		String maria = this.data.contact("maria");
+		// Raw line breaks and a tab inside the string, as a shell keeps them in --data
+		// '...'.
+		String body = "{\"id_crm\": \"" + approval + "\", \"chain_of_approval\": \"" + ivan + ";\n\t" + maria
+				+ "\r\n\"}";
+		this.elma.post(ElmaClient.CREATE, body).spec(success());
+		assertThat(this.data.approvalView(approval).steps()).hasSize(2);
+	}
+
+	@Test
+	void zeroWidthSpacesAndByteOrderMarksAreTrimmedLikeSpaces() {
+		String approval = this.data.approval();
+		String body = "\uFEFF{\u200B\"id_crm\":\"\u200B" + approval
+				+ "\uFEFF\",\"chain_of_approval\":\"Согласовано\u200B\"}";
+		this.elma.post(ElmaClient.CREATE, body).spec(success());
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	@Test
 	void unicodeSpacesBetweenTokensAreAccepted() {
 		String approval = this.data.approval();
 		String ivan = this.data.contact("ivan");
