@@ -72,6 +72,12 @@ public class FaultInjector extends OncePerRequestFilter {
 		this.answers.write(response, new ElmaAnswer(rule.getStatus(), message));
 	}
 
+	/**
+	 * For an error status the integration note has no message for: an empty message would
+	 * read as a success to whoever looks only at {@code error_message}.
+	 */
+	private static final String FAULT_WITHOUT_MESSAGE = "Ответ HTTP {0} задан правилом сбоя эмулятора";
+
 	/** The integration note's message for a status, as the real stand would send it. */
 	private static String message(int status, ElmaRequestSummary summary) {
 		return switch (status) {
@@ -79,7 +85,8 @@ public class FaultInjector extends OncePerRequestFilter {
 			case 400 -> (summary.idCrm() != null)
 					? ElmaMessages.format(ElmaMessages.APPROVAL_NOT_FOUND, summary.idCrm()) : ElmaMessages.ID_CRM_EMPTY;
 			case 500 -> ElmaMessages.INTERNAL_ERROR;
-			default -> (status >= 500) ? ElmaMessages.INTERNAL_ERROR : "";
+			default -> (status >= 500) ? ElmaMessages.INTERNAL_ERROR
+					: (status >= 300) ? ElmaMessages.format(FAULT_WITHOUT_MESSAGE, status) : "";
 		};
 	}
 

@@ -87,6 +87,16 @@ class FaultControlTests {
 	}
 
 	@Test
+	void statusTheNoteHasNoMessageForIsNamedAsTheRulesOwn() {
+		String approval = this.data.approval();
+		rule("{\"endpoint\":\"*\",\"status\":418,\"times\":1}");
+		this.elma.createChain(approval, "Согласовано")
+			.spec(answer(418, "Ответ HTTP 418 задан правилом сбоя эмулятора"));
+		rule("{\"endpoint\":\"*\",\"status\":503,\"times\":1}");
+		this.elma.createChain(approval, "Согласовано").spec(answer(503, Contract.INTERNAL_ERROR));
+	}
+
+	@Test
 	void ruleMayGiveItsOwnMessage() {
 		String approval = this.data.approval();
 		rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":503,\"message\":\"Стенд на обслуживании\",\"times\":1}");
