@@ -29,6 +29,8 @@ final class AuthMessages {
 
 	static final String CSRF_WRONG = "The BPMCSRF header does not match the BPMCSRF cookie.";
 
+	static final String CSRF_COOKIE_MISSING = "The BPMCSRF cookie is missing: send every cookie the login set, BPMCSRF included.";
+
 	static final String ACCESS_DENIED = "Access to this address is denied.";
 
 	private AuthMessages() {

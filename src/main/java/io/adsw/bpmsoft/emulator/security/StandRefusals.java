@@ -13,6 +13,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.util.StringUtils;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The stand's 401 and 403, in Creatio's fault format. No valid session (or wrong Basic
@@ -49,8 +50,11 @@ class StandRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
 		}
 		// Spring's CsrfFilter has compared the header with the cookie; this only words
 		// its verdict.
-		return StringUtils.hasLength(request.getHeader(CreatioCookies.CSRF)) ? AuthMessages.CSRF_WRONG
-				: AuthMessages.CSRF_MISSING;
+		if (!StringUtils.hasLength(request.getHeader(CreatioCookies.CSRF))) {
+			return AuthMessages.CSRF_MISSING;
+		}
+		return (WebUtils.getCookie(request, CreatioCookies.CSRF) != null) ? AuthMessages.CSRF_WRONG
+				: AuthMessages.CSRF_COOKIE_MISSING;
 	}
 
 	private void write(HttpServletResponse response, int status, CreatioFault fault) throws IOException {

@@ -97,13 +97,13 @@ class BpmCsrfTests {
 	}
 
 	@Test
-	void headerWithoutTheBpmCsrfCookieIsWrong() {
+	void headerWithoutTheBpmCsrfCookieIsRefusedNamingTheCookie() {
 		Response response = this.creatio.anonymous()
 			.cookie(".ASPXAUTH", this.session.sessionId())
 			.header("BPMCSRF", this.session.csrf())
 			.get("/0/odata/Contact");
 
-		assertForbidden(response, CreatioClient.CSRF_WRONG);
+		assertForbidden(response, CreatioClient.CSRF_COOKIE_MISSING);
 	}
 
 	@ParameterizedTest
