@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Single rows: read ({@code Contact(<id>)}, {@code ApprovalVisa(<id>)/VisaOwner}), create
- * (POST, 201 with {@code Location} and the row), change (PATCH or PUT, 204) and delete
- * (204). Each change is one transaction; a refused one writes nothing.
+ * Single rows: read ({@code Contact(<id>)}, {@code ApprovalVisa(<id>)/VisaOwner}; 204
+ * when the navigation's lookup is empty), create (POST, 201 with {@code Location} and the
+ * row), change (PATCH or PUT, 204) and delete (204). Each change is one transaction; a
+ * refused one writes nothing.
  */
 class EntityHandler implements EntityProcessor {
 
@@ -43,23 +44,18 @@ class EntityHandler implements EntityProcessor {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		ODataQuery query = ODataQuery.of(uri);
 		Expansions.checkDepth(query.expand(), 1);
-		EntitySetMapping target = path.target(this.service.sets());
-		byte[] body = this.service.read(() -> {
-			Optional<?> row = this.service.reads().byId(path.set(), path.key());
-			if (row.isPresent() && path.navigation() != null) {
-				ColumnMapping lookup = path.set().column(path.navigation().column()).orElseThrow();
-				Object id = lookup.reader().apply(row.get());
-				row = (id != null) ? this.service.reads().byId(target, (UUID) id) : Optional.empty();
+		Reply reply = this.service.read(() -> {
+			RowAtPath found = this.service.reads().single(path);
+			if (found.row() == null) {
+				return found.emptyLookup() ? Reply.NO_CONTENT : Reply.NOT_FOUND;
 			}
-			if (row.isEmpty()) {
-				return null;
-			}
-			List<Row> rows = this.service.expansions().rows(target, List.of(row.get()), query.expand());
-			return this.service.json()
+			EntitySetMapping target = found.set();
+			List<Row> rows = this.service.expansions().rows(target, List.of(found.row()), query.expand());
+			return Reply.json(this.service.json()
 				.entity(ODataService.context(request, target, query.select(), query.expand(), "/$entity"), target,
-						rows.get(0), query.select(), this.service.sets());
+						rows.get(0), query.select(), this.service.sets()));
 		});
-		answer(response, body, HttpStatusCode.OK);
+		reply.writeTo(response);
 	}
 
 	@Override
@@ -85,7 +81,7 @@ class EntityHandler implements EntityProcessor {
 						this.service.sets());
 		});
 		response.setHeader(HttpHeader.LOCATION, request.getRawBaseUri() + "/" + set.name() + "(" + id + ")");
-		answer(response, body, HttpStatusCode.CREATED);
+		new Reply(HttpStatusCode.CREATED, body, ODataService.JSON).writeTo(response);
 	}
 
 	@Override
@@ -153,17 +149,6 @@ class EntityHandler implements EntityProcessor {
 			throw ODataRequestException
 				.invalidBody("The change conflicts with existing data (a duplicate email or a row still referred to).");
 		}
-	}
-
-	private static void answer(ODataResponse response, byte @Nullable [] body, HttpStatusCode status) {
-		if (body == null) {
-			// As on a Creatio stand: an unknown key is a 404 with an empty body.
-			response.setStatusCode(HttpStatusCode.NOT_FOUND.getStatusCode());
-			return;
-		}
-		response.setContent(new ByteArrayInputStream(body));
-		response.setStatusCode(status.getStatusCode());
-		response.setHeader(HttpHeader.CONTENT_TYPE, ODataService.JSON);
 	}
 
 }

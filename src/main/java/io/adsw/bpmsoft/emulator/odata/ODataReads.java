@@ -76,6 +76,26 @@ class ODataReads {
 		return Optional.ofNullable(this.entityManager.find(set.entityClass(), id));
 	}
 
+	/**
+	 * The row a path to one row names: {@code Collection(<id>)}, or the row its
+	 * single-valued navigation leads to ({@code Contact(<id>)/CreatedBy}). A lookup that
+	 * names no row, empty or not, leads nowhere, as Creatio's left join finds nothing.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	RowAtPath single(ResourcePath path) {
+		EntitySetMapping set = path.set();
+		Optional<?> row = byId(set, path.key());
+		NavigationMapping navigation = path.navigation();
+		if (row.isEmpty() || navigation == null) {
+			return row.<RowAtPath>map((found) -> RowAtPath.found(set, found)).orElse(RowAtPath.unknownKey(set));
+		}
+		EntitySetMapping target = this.sets.get(navigation.target());
+		ColumnMapping lookup = (ColumnMapping) set.column(navigation.column()).orElseThrow();
+		Object id = lookup.reader().apply(row.get());
+		Optional<?> found = (id != null) ? byId(target, (UUID) id) : Optional.empty();
+		return found.<RowAtPath>map((value) -> RowAtPath.found(target, value)).orElse(RowAtPath.emptyLookup(target));
+	}
+
 	<E> List<E> byIds(EntitySetMapping<E> set, Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

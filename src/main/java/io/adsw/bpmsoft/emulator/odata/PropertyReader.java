@@ -1,11 +1,8 @@
 package io.adsw.bpmsoft.emulator.odata;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 import org.apache.olingo.commons.api.format.ContentType;
-import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataRequest;
@@ -15,7 +12,8 @@ import org.apache.olingo.server.api.processor.PrimitiveValueProcessor;
 import org.apache.olingo.server.api.uri.UriInfo;
 
 /**
- * One property of a row ({@code Contact(<id>)/Name}) and its raw value
+ * One property of a row ({@code Contact(<id>)/Name}), also of the row a single-valued
+ * navigation leads to ({@code Approval(<id>)/Status/Name}), and its raw value
  * ({@code .../Name/$value}, always in plain text). Properties change only through their
  * row.
  */
@@ -41,30 +39,30 @@ class PropertyReader implements PrimitiveValueProcessor {
 		read(request, response, uri, true);
 	}
 
+	/**
+	 * The property of the row the path ends at: {@code Contact(<id>)/Name}, or through a
+	 * single-valued navigation, {@code Approval(<id>)/Status/Name}, the target row's.
+	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private void read(ODataRequest request, ODataResponse response, UriInfo uri, boolean raw) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		ColumnMapping column = path.property();
-		byte[] body = this.service.read(() -> {
-			Optional<?> row = this.service.reads().byId(path.set(), path.key());
-			if (row.isEmpty()) {
-				return null;
+		Reply reply = this.service.read(() -> {
+			RowAtPath found = this.service.reads().single(path);
+			if (found.row() == null) {
+				return found.emptyLookup() ? Reply.NO_CONTENT : Reply.NOT_FOUND;
 			}
-			Object value = column.reader().apply(row.get());
+			Object value = column.reader().apply(found.row());
 			if (raw) {
-				return CreatioJson.text(column.type(), value).getBytes(StandardCharsets.UTF_8);
+				return Reply.text(CreatioJson.text(column.type(), value).getBytes(StandardCharsets.UTF_8));
 			}
-			String context = request.getRawBaseUri() + "/$metadata#" + path.set().name() + "(" + path.key() + ")/"
+			// The context names the row the property belongs to, as OData 4 has it.
+			EntitySetMapping set = found.set();
+			String context = request.getRawBaseUri() + "/$metadata#" + set.name() + "(" + set.id(found.row()) + ")/"
 					+ column.name();
-			return this.service.json().property(context, column.type(), value);
+			return Reply.json(this.service.json().property(context, column.type(), value));
 		});
-		if (body == null) {
-			response.setStatusCode(HttpStatusCode.NOT_FOUND.getStatusCode());
-			return;
-		}
-		response.setContent(new ByteArrayInputStream(body));
-		response.setStatusCode(HttpStatusCode.OK.getStatusCode());
-		response.setHeader(HttpHeader.CONTENT_TYPE, raw ? ODataService.TEXT : ODataService.JSON);
+		reply.writeTo(response);
 	}
 
 	@Override

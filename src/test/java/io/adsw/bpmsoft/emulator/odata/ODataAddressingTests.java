@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,12 @@ import java.util.UUID;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandTest;
+import io.adsw.bpmsoft.emulator.contact.Contact;
+import io.adsw.bpmsoft.emulator.contact.ContactRepository;
 import io.restassured.response.Response;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +25,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static io.adsw.bpmsoft.emulator.odata.DataService.json;
 import static io.adsw.bpmsoft.emulator.odata.DataService.webApiNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +36,9 @@ import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Where things are in the data service (SPEC §5.1): both roots, {@code $metadata}, rows
- * by unquoted GUID keys, properties and raw values, {@code /$count}, and the 404s of
- * ASP.NET Web API routing for what is not there.
+ * by unquoted GUID keys, properties and raw values, also through a navigation,
+ * {@code /$count}, the 404s of ASP.NET Web API routing for what is not there, and the 204
+ * of a navigation whose lookup is empty.
  */
 @StandTest
 class ODataAddressingTests {
@@ -41,6 +49,12 @@ class ODataAddressingTests {
 	int port;
 
 	DataService odata;
+
+	@Autowired
+	ContactRepository contacts;
+
+	@Autowired
+	ElmaClient elma;
 
 	@BeforeEach
 	void setUp() {
@@ -352,6 +366,105 @@ class ODataAddressingTests {
 		Response response = this.odata.get("Approval(" + UUID.randomUUID() + ")/ApprovalVisaCollectionByApproval");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	@Test
+	void navigationLeadsToTheRowItsLookupNames() {
+		String tag = DataService.tag();
+		String creator = this.odata.createContact(tag + " Creator", DataService.email(tag));
+		String id = contactCreatedBy(tag + " Created", UUID.fromString(creator));
+		Response response = this.odata.get("Contact(" + id + ")/CreatedBy");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode row = json(response);
+		assertThat(row.get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#Contact/$entity");
+		assertThat(row.get("Id").asString()).isEqualTo(creator);
+		assertThat(row.get("Name").asString()).isEqualTo(tag + " Creator");
+	}
+
+	@Test
+	void propertyThroughANavigationIsTheTargetRowsProperty() {
+		String tag = DataService.tag();
+		String creator = this.odata.createContact(tag + " Creator", DataService.email(tag));
+		String id = contactCreatedBy(tag + " Created", UUID.fromString(creator));
+		Response response = this.odata.get("Contact(" + id + ")/CreatedBy/Name");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		JsonNode property = json(response);
+		assertThat(property.get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#Contact(" + creator + ")/Name");
+		assertThat(property.get("value").asString()).isEqualTo(tag + " Creator");
+	}
+
+	@Test
+	void rawValueThroughANavigationIsTheTargetRowsValue() {
+		String tag = DataService.tag();
+		String creator = this.odata.createContact(tag + " Creator", DataService.email(tag));
+		String id = contactCreatedBy(tag + " Created", UUID.fromString(creator));
+		Response response = this.odata.get("Contact(" + id + ")/CreatedBy/Name/$value");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("text/plain");
+		assertThat(response.asString()).isEqualTo(tag + " Creator");
+	}
+
+	@Test
+	void propertyOfAnApprovalsStatusIsTheStatusName() {
+		String approval = this.odata.createApproval(DataService.tag());
+		Response response = this.odata.get("Approval(" + approval + ")/Status/Name");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode property = json(response);
+		assertThat(property.get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#ApprovalStatus(" + DataService.NEW + ")/Name");
+		assertThat(property.get("value").asString()).isEqualTo("New");
+		Response raw = this.odata.get("Approval(" + approval + ")/Status/Name/$value");
+		assertThat(raw.statusCode()).isEqualTo(200);
+		assertThat(raw.asString()).isEqualTo("New");
+	}
+
+	@Test
+	void propertyOfAVisasOwnerIsTheOwnersProperty() {
+		String tag = DataService.tag();
+		String email = DataService.email(tag);
+		this.odata.createContact(tag + " Owner", email);
+		String approval = this.odata.createApproval(tag);
+		this.elma.createChain(approval, email).spec(success());
+		String visa = this.odata.column("ApprovalVisa?$filter=ApprovalId eq " + approval, "Id").get(0);
+		Response response = this.odata.get("ApprovalVisa(" + visa + ")/VisaOwner/Email");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("value").asString()).isEqualTo(email);
+		assertThat(this.odata.get("ApprovalVisa(" + visa + ")/Status/Name/$value").asString()).isEqualTo("Waiting");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CreatedBy", "CreatedBy/Name", "CreatedBy/Name/$value", "ModifiedBy/Id" })
+	void pathThroughAnEmptyLookupIsNoContent(String resource) {
+		String id = contactCreatedBy(DataService.tag(), null);
+		Response response = this.odata.get("Contact(" + id + ")/" + resource);
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	@Test
+	void pathThroughALookupNamingNoRowIsNoContent() {
+		String id = contactCreatedBy(DataService.tag(), UUID.randomUUID());
+		assertThat(this.odata.get("Contact(" + id + ")/CreatedBy").statusCode()).isEqualTo(204);
+		assertThat(this.odata.get("Contact(" + id + ")/CreatedBy/Name").statusCode()).isEqualTo(204);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CreatedBy", "CreatedBy/Name", "CreatedBy/Name/$value" })
+	void pathFromAnUnknownKeyIsA404WithAnEmptyBody(String resource) {
+		Response response = this.odata.get("Contact(" + UUID.randomUUID() + ")/" + resource);
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	/** A contact stored directly, with that creator (or none); its id. */
+	private String contactCreatedBy(String name, @Nullable UUID creator) {
+		Contact contact = new Contact(UUID.randomUUID(), name, null, Instant.now());
+		contact.createdBy(creator);
+		this.contacts.save(contact);
+		return contact.getId().toString();
 	}
 
 	private static Document metadata(Response response) throws Exception {
