@@ -104,9 +104,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			case "EXPRESSION_PROPERTY_NOT_IN_TYPE" ->
 				ODataRequestException.invalidQuery("Could not find a property named '" + quoted(message, 0)
 						+ "' on type '" + qualified(quoted(message, 1)) + "'.");
-			case "TYPES_NOT_COMPATIBLE" -> ODataRequestException.invalidQuery(
-					"A binary operator with incompatible types was detected. Found operand types '" + quoted(message, 0)
-							+ "' and '" + quoted(message, 1) + "' for operator kind '" + operator(request) + "'.");
+			case "TYPES_NOT_COMPATIBLE" ->
+				notBoolean(exception) ? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
+						: ODataRequestException.invalidQuery(
+								"A binary operator with incompatible types was detected. Found operand types '"
+										+ quoted(message, 0) + "' and '" + quoted(message, 1) + "' for operator kind '"
+										+ operator(request) + "'.");
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			case "HTTP_METHOD_NOT_ALLOWED" ->
 				new ODataRequestException(org.apache.olingo.commons.api.http.HttpStatusCode.METHOD_NOT_ALLOWED,
@@ -138,6 +141,15 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static boolean thrownWhileParsing(Exception exception) {
 		return Arrays.stream(exception.getStackTrace())
 			.anyMatch((frame) -> frame.getClassName().startsWith(OLINGO_URI_PARSER));
+	}
+
+	/**
+	 * Whether Olingo refused a {@code $filter} for not being a condition
+	 * ({@code $filter=Name}), which it words as types that are not compatible.
+	 */
+	private static boolean notBoolean(@Nullable Exception exception) {
+		return exception != null && exception.getStackTrace().length > 0
+				&& exception.getStackTrace()[0].getClassName().equals(OLINGO_URI_PARSER + "FilterParser");
 	}
 
 	private static String unparsable(@Nullable String message) {

@@ -1,6 +1,10 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +41,13 @@ import org.jspecify.annotations.Nullable;
  * Turns the expression trees Olingo parses from {@code $filter} and {@code $orderby} into
  * JPA criteria, so the database filters and sorts. Lookups through navigation paths
  * ({@code Status/Name}, {@code VisaOwner/Email}) become left joins on the lookup column.
- * Empty values compare as Creatio shows them: the empty GUID, {@code ''} and
- * {@code 0001-01-01} match an empty column.
+ * <p>
+ * Empty values compare as Creatio shows them: the empty GUID, {@code ''},
+ * {@code 0001-01-01} and {@code 0} stand for a column the database holds as {@code NULL},
+ * in every comparison and under {@code not}, so SQL's logic of {@code NULL} never drops a
+ * row whose column is shown empty. A property of a row reached through a lookup that
+ * finds none keeps SQL's logic, as Creatio's left joins on SQL Server do: no comparison
+ * with it holds, {@code not} included, but {@code eq null}.
  */
 class FilterTranslator implements ExpressionVisitor<Operand> {
 
@@ -48,16 +57,29 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 
 	private static final String BOOLEAN = "Edm.Boolean";
 
+	private static final String INT32 = "Edm.Int32";
+
 	private static final String DATE_TIME_OFFSET = "Edm.DateTimeOffset";
 
 	private static final Set<String> NUMBERS = Set.of("Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64",
 			"Edm.Decimal", "Edm.Double", "Edm.Single");
 
+	private static final Set<String> INTEGERS = Set.of("Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64");
+
 	private static final UUID EMPTY_GUID = new UUID(0, 0);
+
+	private static final Instant EMPTY_DATE = Instant.parse(CreatioJson.EMPTY_DATE);
+
+	private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+
+	private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
 	private static final Map<BinaryOperatorKind, String> OPERATOR_NAMES = Map.of(BinaryOperatorKind.EQ, "Equal",
 			BinaryOperatorKind.NE, "NotEqual", BinaryOperatorKind.GT, "GreaterThan", BinaryOperatorKind.GE,
 			"GreaterThanOrEqual", BinaryOperatorKind.LT, "LessThan", BinaryOperatorKind.LE, "LessThanOrEqual");
+
+	/** ASP.NET OData's refusal of a filter that is not a condition. */
+	static final String NOT_BOOLEAN = "The $filter expression must evaluate to a single boolean value.";
 
 	private final EntitySets sets;
 
@@ -81,13 +103,16 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		return asPredicate(translate(filter));
 	}
 
-	/** The database expression a {@code $orderby} item sorts on. */
+	/**
+	 * The database expression a {@code $orderby} item sorts on; empty text sorts as
+	 * {@code ''}.
+	 */
 	Expression<?> sortKey(org.apache.olingo.server.api.uri.queryoption.expression.Expression item) {
 		Operand operand = translate(item);
 		if (operand.isLiteral()) {
 			throw ODataRequestException.invalidQuery("Only properties and functions of them can be sorted on.");
 		}
-		return operand.expression();
+		return shown(operand);
 	}
 
 	private Operand translate(org.apache.olingo.server.api.uri.queryoption.expression.Expression expression) {
@@ -132,8 +157,9 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			}
 			else if (part instanceof UriResourcePrimitiveProperty property) {
 				ColumnMapping<?> column = set.column(property.getProperty().getName()).orElseThrow();
-				return Operand.of(column.path().of(current, this.criteria),
-						column.type().getFullQualifiedName().toString());
+				return Operand.column(column.path().of(current, this.criteria),
+						column.type().getFullQualifiedName().toString(), column.nullable(),
+						(current != this.from) ? present(set, current) : null);
 			}
 			else {
 				throw ODataRequestException.invalidQuery("The expression '" + part + "' is not supported in a filter.");
@@ -141,6 +167,15 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		}
 		throw ODataRequestException
 			.invalidQuery("A navigation property cannot be compared; name one of its properties.");
+	}
+
+	/**
+	 * Whether the joined row is there: {@code id = id}, true when the left join found the
+	 * row and unknown when it did not, so that conditions built on it keep SQL's logic.
+	 */
+	private Predicate present(EntitySetMapping<?> set, From<?, ?> join) {
+		Expression<?> id = set.column("Id").orElseThrow().path().of(join, this.criteria);
+		return this.criteria.equal(id, id);
 	}
 
 	private From<?, ?> join(String path, From<?, ?> source, EntitySetMapping<?> sourceSet, NavigationMapping navigation,
@@ -175,8 +210,11 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 				case BOOLEAN -> primitive.valueOfString(text, null, null, null, null, null, Boolean.class);
 				case DATE_TIME_OFFSET ->
 					primitive.valueOfString(text, null, null, 7, null, null, Timestamp.class).toInstant();
-				default -> NUMBERS.contains(name) ? primitive.valueOfString(text, null, null, null, 0, null, Long.class)
-						: text;
+				// Numbers of every kind are compared by value: 1.0 equals 1.
+				default -> !NUMBERS.contains(name) ? text : INTEGERS.contains(name)
+						? BigDecimal.valueOf(primitive.valueOfString(text, null, null, null, null, null, Long.class))
+						// A literal's decimals are its own: any scale.
+						: primitive.valueOfString(text, null, null, null, Integer.MAX_VALUE, null, BigDecimal.class);
 			};
 			return Operand.literal(value, name);
 		}
@@ -189,9 +227,11 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	@Override
 	public Operand visitBinaryOperator(BinaryOperatorKind operator, Operand left, Operand right) {
 		return switch (operator) {
-			case AND -> Operand.of(this.criteria.and(asPredicate(left), asPredicate(right)), BOOLEAN);
-			case OR -> Operand.of(this.criteria.or(asPredicate(left), asPredicate(right)), BOOLEAN);
-			case EQ, NE, GT, GE, LT, LE -> Operand.of(compare(operator, left, right), BOOLEAN);
+			case AND -> Operand.condition(this.criteria.and(asPredicate(left), asPredicate(right)),
+					this.criteria.and(exact(left), exact(right)), BOOLEAN);
+			case OR -> Operand.condition(this.criteria.or(asPredicate(left), asPredicate(right)),
+					this.criteria.or(exact(left), exact(right)), BOOLEAN);
+			case EQ, NE, GT, GE, LT, LE -> compare(operator, left, right);
 			default -> throw ODataRequestException
 				.invalidQuery("The operator '" + operator.toString().toLowerCase() + "' is not supported.");
 		};
@@ -202,18 +242,30 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		if (operator != BinaryOperatorKind.IN || left.isLiteral()) {
 			throw ODataRequestException.invalidQuery("The operator '" + operator + "' is not supported here.");
 		}
-		CriteriaBuilder.In<Object> in = this.criteria.in(expression(left));
+		List<Object> values = new ArrayList<>();
+		boolean empty = false;
 		for (Operand item : right) {
+			if (!item.isLiteral()) {
+				throw ODataRequestException.invalidQuery("The operator 'in' takes a list of literals.");
+			}
 			checkTypes(BinaryOperatorKind.EQ, left, item);
-			in.value(item.value());
+			empty = empty || item.isNullLiteral() || holds(BinaryOperatorKind.EQ, emptyValue(left), item.value());
+			if (!item.isNullLiteral()) {
+				values.add(item.value());
+			}
 		}
-		return Operand.of(in, BOOLEAN);
+		Predicate in = in(left, values);
+		Operand.Column column = left.column();
+		if (column == null || !column.nullable()) {
+			return Operand.of(in, BOOLEAN);
+		}
+		return withEmptyColumn(left, empty, in);
 	}
 
 	@Override
 	public Operand visitUnaryOperator(UnaryOperatorKind operator, Operand operand) {
 		if (operator == UnaryOperatorKind.NOT) {
-			return Operand.of(this.criteria.not(asPredicate(operand)), BOOLEAN);
+			return Operand.of(this.criteria.not(exact(operand)), BOOLEAN);
 		}
 		throw ODataRequestException.invalidQuery("The operator '" + operator + "' is not supported.");
 	}
@@ -227,7 +279,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			case TOLOWER -> text(parameters, this.criteria::lower, String::toLowerCase);
 			case TOUPPER -> text(parameters, this.criteria::upper, String::toUpperCase);
 			case TRIM -> text(parameters, this.criteria::trim, String::strip);
-			case LENGTH -> Operand.of(this.criteria.length(stringExpression(parameters.get(0))), "Edm.Int32");
+			case LENGTH -> Operand.of(this.criteria.length(shownText(parameters.get(0))), INT32);
 			default ->
 				throw ODataRequestException.invalidQuery("The function '" + method.toString() + "' is not supported.");
 		};
@@ -242,7 +294,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 				.invalidQuery("String functions take a string property first and a string literal second.");
 		}
 		String escaped = ((String) pattern.value()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		return Operand.of(this.criteria.like(stringExpression(subject), prefix + escaped + suffix, '\\'), BOOLEAN);
+		return Operand.of(this.criteria.like(shownText(subject), prefix + escaped + suffix, '\\'), BOOLEAN);
 	}
 
 	private Operand text(List<Operand> parameters,
@@ -255,64 +307,237 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		if (operand.isLiteral()) {
 			return Operand.literal(literal.apply((String) operand.value()), STRING);
 		}
-		return Operand.of(database.apply(stringExpression(operand)), STRING);
+		return Operand.of(database.apply(shownText(operand)), STRING);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Predicate compare(BinaryOperatorKind operator, Operand left, Operand right) {
+	private Operand compare(BinaryOperatorKind operator, Operand left, Operand right) {
 		if (left.isLiteral() && !right.isLiteral()) {
 			return compare(mirror(operator), right, left);
 		}
 		checkTypes(operator, left, right);
+		if (left.isLiteral()) {
+			return Operand.literal(holds(operator, left.value(), right.value()), BOOLEAN);
+		}
+		if (!right.isLiteral()) {
+			Expression subject = shown(left);
+			Expression other = shown(right);
+			return Operand.of(switch (operator) {
+				case EQ -> this.criteria.equal(subject, other);
+				case NE -> this.criteria.notEqual(subject, other);
+				case GT -> this.criteria.greaterThan(subject, other);
+				case GE -> this.criteria.greaterThanOrEqualTo(subject, other);
+				case LT -> this.criteria.lessThan(subject, other);
+				default -> this.criteria.lessThanOrEqualTo(subject, other);
+			}, BOOLEAN);
+		}
+		Operand.Column column = left.column();
+		if (column != null && column.nullable()) {
+			return compareColumn(operator, left, right);
+		}
+		Expression<?> subject = expression(left);
+		if (right.isNullLiteral()) {
+			return Operand.of(switch (operator) {
+				case EQ -> this.criteria.isNull(subject);
+				case NE -> this.criteria.isNotNull(subject);
+				default -> this.criteria.disjunction();
+			}, BOOLEAN);
+		}
+		return Operand.of(withValue(operator, left, right.value()), BOOLEAN);
+	}
+
+	/**
+	 * A column that may be empty compared with a literal, as Creatio shows it: the empty
+	 * GUID, {@code ''} or {@code 0001-01-01} stand for {@code NULL}; {@code null} matches
+	 * an empty column, or a lookup that finds no row.
+	 */
+	private Operand compareColumn(BinaryOperatorKind operator, Operand left, Operand right) {
+		boolean nullLiteral = right.isNullLiteral();
+		if ((nullLiteral || isEmptyValue(right))
+				&& (operator == BinaryOperatorKind.EQ || operator == BinaryOperatorKind.NE)) {
+			Predicate empty = nullLiteral ? emptyOrAbsent(left) : empty(left);
+			return Operand.of((operator == BinaryOperatorKind.EQ) ? empty : this.criteria.not(empty), BOOLEAN);
+		}
+		if (nullLiteral) {
+			// Neither greater nor less than nothing.
+			return Operand.of(this.criteria.disjunction(), BOOLEAN);
+		}
+		return withEmptyColumn(left, holds(operator, emptyValue(left), right.value()),
+				withValue(operator, left, right.value()));
+	}
+
+	/**
+	 * A condition on a column that may be empty, knowing whether an empty value meets it:
+	 * when it does, an empty column meets it too; when it does not, the condition as it
+	 * is filters the rows (an index serves {@code Email eq 'x'}), and its exact form, for
+	 * {@code not}, says false rather than unknown for an empty column.
+	 */
+	private Operand withEmptyColumn(Operand column, boolean emptyMeetsIt, Predicate condition) {
+		Expression<?> path = expression(column);
+		Predicate present = column.column().present();
+		if (emptyMeetsIt) {
+			Predicate empty = (present != null) ? this.criteria.and(this.criteria.isNull(path), present)
+					: this.criteria.isNull(path);
+			return Operand.of(this.criteria.or(empty, condition), BOOLEAN);
+		}
+		Predicate known = (present != null)
+				? this.criteria.or(this.criteria.isNotNull(path), this.criteria.not(present))
+				: this.criteria.isNotNull(path);
+		return Operand.condition(condition, this.criteria.and(known, condition), BOOLEAN);
+	}
+
+	/**
+	 * The column is shown empty: {@code NULL}, or {@code ''} for text; for a lookup that
+	 * finds no row, unknown.
+	 */
+	private Predicate empty(Operand column) {
+		Expression<?> path = expression(column);
+		Predicate present = column.column().present();
+		Predicate isNull = (present != null) ? this.criteria.and(this.criteria.isNull(path), present)
+				: this.criteria.isNull(path);
+		return STRING.equals(column.type()) ? this.criteria.or(isNull, this.criteria.equal(path, "")) : isNull;
+	}
+
+	/** The column is shown empty, or its lookup finds no row. */
+	private Predicate emptyOrAbsent(Operand column) {
+		Expression<?> path = expression(column);
+		Predicate isNull = this.criteria.isNull(path);
+		return STRING.equals(column.type()) ? this.criteria.or(isNull, this.criteria.equal(path, "")) : isNull;
+	}
+
+	/**
+	 * An expression compared with a literal value, which is bound as a parameter: the
+	 * statement stays the same whatever value a client looks up, so the database and
+	 * Hibernate prepare it once instead of on every request.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Predicate withValue(BinaryOperatorKind operator, Operand left, @Nullable Object value) {
 		Expression subject = expression(left);
-		if (right.isNullLiteral() || isEmptyValue(right)) {
-			Predicate empty = this.criteria.isNull(subject);
-			if (STRING.equals(left.type())) {
-				empty = this.criteria.or(empty, this.criteria.equal(subject, ""));
-			}
-			if (operator == BinaryOperatorKind.EQ) {
-				return empty;
-			}
-			if (operator == BinaryOperatorKind.NE) {
-				return this.criteria.not(empty);
-			}
+		if (INT32.equals(left.type()) && value instanceof BigDecimal number) {
+			return withNumber(operator, subject, number);
 		}
-		if (right.isLiteral()) {
-			return compareWithValue(operator, subject, literalValue(left, right));
-		}
-		Expression other = expression(right);
+		Comparable comparable = (Comparable) value;
 		return switch (operator) {
-			case EQ -> this.criteria.equal(subject, other);
-			case NE -> this.criteria.notEqual(subject, other);
-			case GT -> this.criteria.greaterThan(subject, other);
-			case GE -> this.criteria.greaterThanOrEqualTo(subject, other);
-			case LT -> this.criteria.lessThan(subject, other);
-			default -> this.criteria.lessThanOrEqualTo(subject, other);
+			case EQ -> this.criteria.equal(subject, comparable);
+			case NE -> this.criteria.notEqual(subject, comparable);
+			case GT -> this.criteria.greaterThan(subject, comparable);
+			case GE -> this.criteria.greaterThanOrEqualTo(subject, comparable);
+			case LT -> this.criteria.lessThan(subject, comparable);
+			default -> this.criteria.lessThanOrEqualTo(subject, comparable);
 		};
 	}
 
 	/**
-	 * A literal is compared as a bound parameter, not written into the SQL: the statement
-	 * stays the same whatever value a client looks up, so the database and Hibernate
-	 * prepare it once instead of on every request.
+	 * An integer column compared with any number, by value: {@code Round eq 1.0} finds
+	 * round 1, {@code Round eq 1.5} none, {@code Round gt 0.5} rounds from 1; a number
+	 * beyond the column's range is above or below every value.
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Predicate compareWithValue(BinaryOperatorKind operator, Expression subject, Comparable value) {
+	private Predicate withNumber(BinaryOperatorKind operator, Expression<Integer> subject, BigDecimal number) {
 		return switch (operator) {
-			case EQ -> this.criteria.equal(subject, value);
-			case NE -> this.criteria.notEqual(subject, value);
-			case GT -> this.criteria.greaterThan(subject, value);
-			case GE -> this.criteria.greaterThanOrEqualTo(subject, value);
-			case LT -> this.criteria.lessThan(subject, value);
-			default -> this.criteria.lessThanOrEqualTo(subject, value);
+			case EQ ->
+				isInt(number) ? this.criteria.equal(subject, number.intValueExact()) : this.criteria.disjunction();
+			case NE ->
+				isInt(number) ? this.criteria.notEqual(subject, number.intValueExact()) : this.criteria.conjunction();
+			case GT -> below(subject, number.setScale(0, RoundingMode.FLOOR), false);
+			case GE -> below(subject, number.setScale(0, RoundingMode.CEILING), true);
+			case LT -> above(subject, number.setScale(0, RoundingMode.CEILING), false);
+			default -> above(subject, number.setScale(0, RoundingMode.FLOOR), true);
 		};
 	}
 
-	private static Comparable<?> literalValue(Operand property, Operand literal) {
-		if (literal.value() instanceof Long number && "Edm.Int32".equals(property.type())) {
-			return number.intValue();
+	/** {@code bound < subject} (or {@code <=}), for a whole number bound. */
+	private Predicate below(Expression<Integer> subject, BigDecimal bound, boolean orEqual) {
+		if (bound.compareTo(INT_MAX) > 0 || (bound.compareTo(INT_MAX) == 0 && !orEqual)) {
+			return this.criteria.disjunction();
 		}
-		return (Comparable<?>) literal.value();
+		if (bound.compareTo(INT_MIN) < 0 || (bound.compareTo(INT_MIN) == 0 && orEqual)) {
+			return this.criteria.conjunction();
+		}
+		return orEqual ? this.criteria.greaterThanOrEqualTo(subject, bound.intValueExact())
+				: this.criteria.greaterThan(subject, bound.intValueExact());
+	}
+
+	/** {@code subject < bound} (or {@code <=}), for a whole number bound. */
+	private Predicate above(Expression<Integer> subject, BigDecimal bound, boolean orEqual) {
+		if (bound.compareTo(INT_MIN) < 0 || (bound.compareTo(INT_MIN) == 0 && !orEqual)) {
+			return this.criteria.disjunction();
+		}
+		if (bound.compareTo(INT_MAX) > 0 || (bound.compareTo(INT_MAX) == 0 && orEqual)) {
+			return this.criteria.conjunction();
+		}
+		return orEqual ? this.criteria.lessThanOrEqualTo(subject, bound.intValueExact())
+				: this.criteria.lessThan(subject, bound.intValueExact());
+	}
+
+	private static boolean isInt(BigDecimal number) {
+		return number.stripTrailingZeros().scale() <= 0 && number.compareTo(INT_MIN) >= 0
+				&& number.compareTo(INT_MAX) <= 0;
+	}
+
+	/** {@code in}, by value for integer columns: {@code Round in (1.0, 2)}. */
+	@SuppressWarnings("unchecked")
+	private Predicate in(Operand left, List<Object> values) {
+		CriteriaBuilder.In<Object> in = this.criteria.in((Expression<Object>) expression(left));
+		int count = 0;
+		for (Object value : values) {
+			if (INT32.equals(left.type()) && value instanceof BigDecimal number) {
+				if (!isInt(number)) {
+					continue;
+				}
+				value = number.intValueExact();
+			}
+			in.value(value);
+			count++;
+		}
+		return (count > 0) ? in : this.criteria.disjunction();
+	}
+
+	/** How Creatio shows an empty value of the operand's type. */
+	private static @Nullable Object emptyValue(Operand operand) {
+		if (operand.type() == null) {
+			return null;
+		}
+		return switch (operand.type()) {
+			case STRING -> "";
+			case GUID -> EMPTY_GUID;
+			case DATE_TIME_OFFSET -> EMPTY_DATE;
+			case BOOLEAN -> Boolean.FALSE;
+			default -> NUMBERS.contains(operand.type()) ? BigDecimal.ZERO : null;
+		};
+	}
+
+	/**
+	 * Whether a comparison of two values holds, for literals and for how Creatio shows an
+	 * empty column; {@code null} equals only {@code null} and orders with nothing.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static boolean holds(BinaryOperatorKind operator, @Nullable Object left, @Nullable Object right) {
+		if (left == null || right == null) {
+			return switch (operator) {
+				case EQ -> left == right;
+				case NE -> left != right;
+				default -> false;
+			};
+		}
+		int order;
+		if (left instanceof BigDecimal a && right instanceof BigDecimal b) {
+			order = a.compareTo(b);
+		}
+		else if (left instanceof UUID a && right instanceof UUID b) {
+			// As the databases order GUIDs: by their bytes, unsigned.
+			order = a.toString().compareTo(b.toString());
+		}
+		else {
+			order = ((Comparable) left).compareTo(right);
+		}
+		return switch (operator) {
+			case EQ -> order == 0;
+			case NE -> order != 0;
+			case GT -> order > 0;
+			case GE -> order >= 0;
+			case LT -> order < 0;
+			default -> order <= 0;
+		};
 	}
 
 	/**
@@ -321,8 +546,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	 */
 	private static boolean isEmptyValue(Operand operand) {
 		Object value = operand.value();
-		return operand.isLiteral() && (EMPTY_GUID.equals(value) || "".equals(value)
-				|| (value instanceof java.time.Instant instant && instant.getEpochSecond() == -62135596800L));
+		return operand.isLiteral() && (EMPTY_GUID.equals(value) || "".equals(value) || EMPTY_DATE.equals(value));
 	}
 
 	/**
@@ -351,9 +575,16 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		};
 	}
 
+	/**
+	 * A condition as it filters rows: unknown may stand for false there. The literals
+	 * {@code true} and {@code false} are conditions too, as ASP.NET OData takes them.
+	 */
 	private Predicate asPredicate(Operand operand) {
+		if (operand.isLiteral() && operand.value() instanceof Boolean flag) {
+			return flag ? this.criteria.conjunction() : this.criteria.disjunction();
+		}
 		if (operand.isLiteral() || !BOOLEAN.equals(operand.type())) {
-			throw ODataRequestException.invalidQuery("The $filter expression must evaluate to a boolean.");
+			throw ODataRequestException.invalidQuery(NOT_BOOLEAN);
 		}
 		Expression<?> expression = operand.expression();
 		if (expression instanceof Predicate predicate) {
@@ -362,6 +593,31 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		@SuppressWarnings("unchecked")
 		Expression<Boolean> flag = (Expression<Boolean>) expression;
 		return this.criteria.isTrue(flag);
+	}
+
+	/** A condition in the form {@code not} negates: unknown only for a row not there. */
+	private Predicate exact(Operand operand) {
+		return (operand.exact() != null) ? operand.exact() : asPredicate(operand);
+	}
+
+	/**
+	 * The value as Creatio shows it: an empty text column as {@code ''} (for a lookup
+	 * that finds no row, still {@code NULL}); other expressions as they are.
+	 */
+	private Expression<?> shown(Operand operand) {
+		Operand.Column column = operand.column();
+		if (column == null || !column.nullable() || !STRING.equals(operand.type())) {
+			return expression(operand);
+		}
+		Expression<String> empty = (column.present() != null) ? this.criteria.<String>selectCase()
+			.when(column.present(), "")
+			.otherwise(this.criteria.nullLiteral(String.class)) : this.criteria.literal("");
+		return this.criteria.coalesce(stringExpression(operand), empty);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Expression<String> shownText(Operand operand) {
+		return (Expression<String>) shown(operand);
 	}
 
 	@SuppressWarnings("unchecked")
