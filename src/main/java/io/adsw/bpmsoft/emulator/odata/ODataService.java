@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -147,9 +148,10 @@ class ODataService {
 	}
 
 	/**
-	 * The body of a POST or PATCH as values of the set's properties. Annotations
-	 * ({@code @odata.*}) are ignored; an unknown property, a read-only one, or a value of
-	 * the wrong type is refused with Creatio's wording, and nothing is written.
+	 * The body of a POST or PATCH as values of the set's properties. An unknown property,
+	 * a read-only one, a navigation property, a value of the wrong type or an annotation
+	 * the body may not carry ({@link BodyAnnotations}) is refused with Creatio's wording,
+	 * and nothing is written.
 	 */
 	<E> Map<ColumnMapping<E>, @Nullable Object> body(ODataRequest request, EntitySetMapping<E> set,
 			@Nullable UUID key) {
@@ -170,13 +172,15 @@ class ODataService {
 		Map<ColumnMapping<E>, @Nullable Object> values = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
 			String name = field.getKey();
-			if (name.startsWith("@") || name.contains("@odata.")) {
+			if (name.indexOf('@') >= 0) {
+				BodyAnnotations.check(set, name, field.getValue());
 				continue;
 			}
-			ColumnMapping<E> column = set.column(name)
-				.orElseThrow(() -> ODataRequestException.invalidBody("The property '" + name + "' does not exist on"
-						+ " type '" + BpmEdmProvider.NAMESPACE + "." + set.name() + "'. Make sure to only use property"
-						+ " names that are defined by the type."));
+			Optional<NavigationMapping> navigation = set.navigation(name);
+			if (navigation.isPresent()) {
+				throw BodyAnnotations.notSettable(set, navigation.get());
+			}
+			ColumnMapping<E> column = set.column(name).orElseThrow(() -> BodyAnnotations.unknownProperty(set, name));
 			boolean id = name.equals("Id");
 			// As ASP.NET OData does, the value is read first: a wrong type is refused as
 			// such.

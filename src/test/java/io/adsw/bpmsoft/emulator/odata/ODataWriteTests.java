@@ -107,11 +107,77 @@ class ODataWriteTests {
 	}
 
 	@Test
-	void postIgnoresODataAnnotations() {
-		Response response = this.odata.post("Contact",
-				"{\"@odata.type\":\"#BPMSoft.Configuration.OData.Contact\",\"Name\":\"" + this.tag + "\"}");
-		assertThat(response.statusCode()).isEqualTo(201);
+	void postTakesItsOwnTypeAndAnnotationsThatDescribeTheRow() {
+		Response response = this.odata.post("Contact", "{\"@odata.context\": \"" + this.odata.serviceRoot()
+				+ "/$metadata#Contact/$entity\", \"@odata.type\": \"#BPMSoft.Configuration.OData.Contact\","
+				+ " \"Name@odata.type\": \"String\", \"Name\": \"" + this.tag + "\", \"Id@odata.type\": \"#Guid\","
+				+ " \"JobTitle@odata.type\": \"Edm.String\", \"JobTitle\": \"Lead\", \"@Custom.Note\": 1}");
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+		assertThat(DataService.json(response).get("JobTitle").asString()).isEqualTo("Lead");
 		assertThat(countNamed(this.tag)).isEqualTo(1);
+	}
+
+	@Test
+	void patchWithTheContextOfTheRowReadIsAccepted() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.patch("Contact(" + id + ")", "{\"@odata.context\": \"" + this.odata.serviceRoot()
+				+ "/$metadata#Contact/$entity\", \"JobTitle\": \"Lead\"}");
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Lead");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"Approval|\"Status@odata.bind\": \"ApprovalStatus(dd4eb02a-1ab5-4ca1-b031-b24f7d2518e6)\"|The navigation"
+					+ " property 'Status' of type 'BPMSoft.Configuration.OData.Approval' is read-only: the stand"
+					+ " maintains its column 'StatusId'.",
+			"Approval|\"Status\": {\"Id\": \"dd4eb02a-1ab5-4ca1-b031-b24f7d2518e6\"}|The navigation property"
+					+ " 'Status' of type 'BPMSoft.Configuration.OData.Approval' is read-only: the stand maintains its"
+					+ " column 'StatusId'.",
+			"Contact|\"CreatedBy@odata.bind\": \"Contact(8a4c1f6e-2b7d-4c1e-9f3a-5d6e7f8a9b0c)\"|The navigation"
+					+ " property 'CreatedBy' of type 'BPMSoft.Configuration.OData.Contact' is read-only: the stand"
+					+ " maintains its column 'CreatedById'.",
+			"Approval|\"ApprovalVisaCollectionByApproval@odata.bind\": [\"ApprovalVisa(8a4c1f6e-2b7d-4c1e-9f3a-5d6e7f8a9b0c)\"]"
+					+ "|The navigation property 'ApprovalVisaCollectionByApproval' of type"
+					+ " 'BPMSoft.Configuration.OData.Approval' cannot be set: the rows it leads to change at their own"
+					+ " address.",
+			"Contact|\"Foo@odata.bind\": \"garbage\"|The property 'Foo' does not exist on type"
+					+ " 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are defined by"
+					+ " the type.",
+			"Contact|\"Foo@odata.type\": \"String\"|The property 'Foo' does not exist on type"
+					+ " 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are defined by"
+					+ " the type.",
+			"Contact|\"@odata.type\": \"#BPMSoft.Configuration.OData.Approval\"|A resource with type"
+					+ " 'BPMSoft.Configuration.OData.Approval' was found, but it is not assignable to the expected type"
+					+ " 'BPMSoft.Configuration.OData.Contact'. The type specified in the resource must be equal to"
+					+ " either the expected type or a derived type.",
+			"Contact|\"@odata.type\": \"#Foo.Bar\"|A type named 'Foo.Bar' could not be resolved by the model."
+					+ " When a model is available, each type name must resolve to a valid type.",
+			"Contact|\"Name@odata.type\": \"#Int32\"|The property 'Name' is of type 'Edm.String', not 'Int32' as"
+					+ " its @odata.type says.",
+			"Contact|\"@odata.count\": 1|The annotation 'odata.count' was found. This annotation is either not"
+					+ " recognized or not expected at the current position.",
+			"Contact|\"Name@odata.bind\": \"Contact(8a4c1f6e-2b7d-4c1e-9f3a-5d6e7f8a9b0c)\"|The annotation"
+					+ " 'odata.bind' was found. This annotation is either not recognized or not expected at the current"
+					+ " position." })
+	void annotationsABodyMayNotCarryAreRefusedAndNothingIsWritten(String set, String field, String message) {
+		Response response = this.odata.post(set, "{\"Name\": \"" + this.tag + "\", " + field + "}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody(message));
+		assertThat(this.odata.rows(set + "?$filter=Name eq '" + this.tag + "'")).isEmpty();
+	}
+
+	@Test
+	void bindInAPatchIsRefusedAndNothingChanges() {
+		String id = this.odata.createApproval(this.tag);
+		Response response = this.odata.patch("Approval(" + id + ")", "{\"Name\": \"" + this.tag
+				+ " renamed\", \"Status@odata.bind\": \"ApprovalStatus(" + DataService.APPROVED + ")\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody("The navigation property 'Status' of type"
+				+ " 'BPMSoft.Configuration.OData.Approval' is read-only: the stand maintains its column 'StatusId'."));
+		JsonNode row = this.odata.entity("Approval", id);
+		assertThat(row.get("Name").asString()).isEqualTo(this.tag);
+		assertThat(row.get("StatusId").asString()).isEqualTo(DataService.NEW);
 	}
 
 	@Test
