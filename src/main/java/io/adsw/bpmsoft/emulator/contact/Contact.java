@@ -114,6 +114,22 @@ public class Contact {
 		this.modifiedById = by;
 	}
 
+	/**
+	 * Fills the given name and the surname from the name, as Creatio does for a new
+	 * contact given only its name (its OData guide posts "New User" and answers GivenName
+	 * "New", Surname "User"): the first word is the given name, the rest of the name the
+	 * surname, empty for a name of one word.
+	 */
+	public void splitName() {
+		String whole = Whitespace.strip(this.name);
+		int end = 0;
+		while (end < whole.length() && !Whitespace.is(whole.charAt(end))) {
+			end++;
+		}
+		this.givenName = whole.substring(0, end);
+		this.surname = Whitespace.strip(whole.substring(end));
+	}
+
 	public void setName(String name) {
 		this.name = name;
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.approval.ApprovalStepRepository;
@@ -45,6 +46,17 @@ class ContactWrites implements EntityWrites<Contact> {
 		Contact contact = new Contact(id, "", null, now);
 		contact.createdBy(by);
 		return contact;
+	}
+
+	/**
+	 * A new contact given its name but neither its given name nor its surname gets them
+	 * from its name, as on a Creatio stand; ones the client gives, even empty, are kept.
+	 */
+	@Override
+	public void completeNew(Contact contact, Set<String> given) {
+		if (given.contains("Name") && !given.contains("Surname") && !given.contains("GivenName")) {
+			contact.splitName();
+		}
 	}
 
 	@Override

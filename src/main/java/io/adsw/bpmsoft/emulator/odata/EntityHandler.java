@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
@@ -66,6 +68,7 @@ class EntityHandler implements EntityProcessor {
 		EntitySetMapping set = writable(path, "POST");
 		Map<ColumnMapping, Object> values = (Map) this.service.body(request, set, null);
 		UUID id = this.service.newId((Map) values);
+		Set<String> given = values.keySet().stream().map(ColumnMapping::name).collect(Collectors.toSet());
 		byte[] body = write(() -> {
 			if (this.service.reads().byId(set, id).isPresent()) {
 				throw ODataRequestException
@@ -75,6 +78,7 @@ class EntityHandler implements EntityProcessor {
 			UUID author = this.service.author();
 			Object entity = set.writes().create(id, author, now);
 			apply(values, entity);
+			set.writes().completeNew(entity, given);
 			set.writes().store(entity, true, author, now);
 			return this.service.json()
 				.entity(ODataService.context(request, set, null, null, "/$entity"), set, new Row(entity), null,

@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.odata;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,14 @@ interface EntityWrites<E> {
 
 	/** A new row with this id, not yet stored. */
 	E create(UUID id, @Nullable UUID by, Instant now);
+
+	/**
+	 * Completes a new row once the client's values are applied, from what the client
+	 * gave: what the entity derives from them when others are left out.
+	 * @param given the names of the properties the client's body sets
+	 */
+	default void completeNew(E entity, Set<String> given) {
+	}
 
 	/** The row, locked against concurrent changes for the rest of the transaction. */
 	Optional<E> lock(UUID id);

@@ -88,6 +88,55 @@ class ODataWriteTests {
 	}
 
 	@Test
+	void postOfTheGuidesExampleSplitsTheNameAsCreatioDoes() {
+		Response response = this.odata.post("Contact", json("Name", "New User", "JobTitle", "Customer manager"));
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode row = DataService.json(response);
+		assertThat(row.get("Name").asString()).isEqualTo("New User");
+		assertThat(row.get("GivenName").asString()).isEqualTo("New");
+		assertThat(row.get("Surname").asString()).isEqualTo("User");
+		assertThat(row.get("JobTitle").asString()).isEqualTo("Customer manager");
+		JsonNode read = this.odata.entity("Contact", row.get("Id").asString());
+		assertThat(read.get("GivenName").asString()).isEqualTo("New");
+		assertThat(read.get("Surname").asString()).isEqualTo("User");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "Supervisor|Supervisor|\"\"", "Anna Maria Schmidt|Anna|Maria Schmidt",
+					"\"  Иван   Петров \"|Иван|Петров", "Иван Иванович Петров|Иван|Иванович Петров" })
+	void newContactsGivenNameIsTheFirstWordOfItsNameAndItsSurnameTheRest(String name, String givenName,
+			String surname) {
+		Response response = this.odata.post("Contact", json("Name", name));
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode row = DataService.json(response);
+		assertThat(row.get("Name").asString()).isEqualTo(name);
+		assertThat(row.get("GivenName").asString()).isEqualTo(givenName);
+		assertThat(row.get("Surname").asString()).isEqualTo(surname);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "Surname|Petrov|\"\"|Petrov", "GivenName|Ivan|Ivan|\"\"", "Surname|\"\"|\"\"|\"\"" })
+	void givenNameOrSurnameTheClientGivesIsKept(String property, String value, String givenName, String surname) {
+		Response response = this.odata.post("Contact", json("Name", "New User", property, value));
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode row = DataService.json(response);
+		assertThat(row.get("GivenName").asString()).isEqualTo(givenName);
+		assertThat(row.get("Surname").asString()).isEqualTo(surname);
+	}
+
+	@Test
+	void renamingAContactLeavesItsGivenNameAndSurname() {
+		String id = this.odata.createContact("New User", DataService.email(this.tag));
+		assertThat(this.odata.patch("Contact(" + id + ")", json("Name", "Other Person")).statusCode()).isEqualTo(204);
+		JsonNode row = this.odata.entity("Contact", id);
+		assertThat(row.get("Name").asString()).isEqualTo("Other Person");
+		assertThat(row.get("GivenName").asString()).isEqualTo("New");
+		assertThat(row.get("Surname").asString()).isEqualTo("User");
+	}
+
+	@Test
 	void postKeepsTheIdTheClientGives() {
 		String id = UUID.randomUUID().toString();
 		Response response = this.odata.post("Contact", json("Id", id, "Name", this.tag));
