@@ -19,6 +19,13 @@ import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.ODataServerError;
 import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.server.api.processor.ErrorProcessor;
+import org.apache.olingo.server.api.uri.UriInfo;
+import org.apache.olingo.server.core.ODataExceptionHelper;
+import org.apache.olingo.server.core.uri.parser.Parser;
+import org.apache.olingo.server.core.uri.parser.UriParserException;
+import org.apache.olingo.server.core.uri.parser.UriParserSemanticException;
+import org.apache.olingo.server.core.uri.parser.UriParserSyntaxException;
+import org.apache.olingo.server.core.uri.validator.UriValidationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,21 +55,46 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	private final CreatioJson json;
 
-	/** The request's method as sent, for the ones Olingo does not know and leaves out. */
-	private final String sentMethod;
+	private final EntitySets sets;
 
-	CreatioErrorProcessor(CreatioJson json, String sentMethod) {
+	private final Sent sent;
+
+	private @Nullable OData odata;
+
+	private @Nullable ServiceMetadata metadata;
+
+	/**
+	 * The request as sent, for what Olingo leaves out of a request whose method it does
+	 * not know (PROPFIND): the method and the address.
+	 *
+	 * @param method the method
+	 * @param path the path under the service root, percent-encoded
+	 * @param uri the whole address, with the query
+	 */
+	record Sent(String method, String path, String uri) {
+
+	}
+
+	CreatioErrorProcessor(CreatioJson json, EntitySets sets, Sent sent) {
 		this.json = json;
-		this.sentMethod = sentMethod;
+		this.sets = sets;
+		this.sent = sent;
 	}
 
 	@Override
 	public void init(OData odata, ServiceMetadata metadata) {
+		this.odata = odata;
+		this.metadata = metadata;
 	}
 
 	@Override
 	public void processError(ODataRequest request, ODataResponse response, ODataServerError error, ContentType format) {
 		Exception exception = error.getException();
+		String key = (exception instanceof ODataLibraryException library) ? library.getMessageKey().toString() : "";
+		if (key.equals("HTTP_METHOD_NOT_ALLOWED")) {
+			methodNotAllowed(request, response, format);
+			return;
+		}
 		ODataRequestException refusal = (exception instanceof ODataRequestException known) ? known
 				: translate(request, error, exception);
 		if (refusal == null) {
@@ -111,11 +143,6 @@ class CreatioErrorProcessor implements ErrorProcessor {
 										+ quoted(message, 0) + "' and '" + quoted(message, 1) + "' for operator kind '"
 										+ operator(request) + "'.");
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
-			case "HTTP_METHOD_NOT_ALLOWED" ->
-				new ODataRequestException(org.apache.olingo.commons.api.http.HttpStatusCode.METHOD_NOT_ALLOWED,
-						"The requested resource does not support http method '"
-								+ ((request.getMethod() != null) ? request.getMethod().name() : this.sentMethod) + "'.",
-						message);
 			default -> {
 				int status = error.getStatusCode();
 				if (status >= 500) {
@@ -130,6 +157,38 @@ class CreatioErrorProcessor implements ErrorProcessor {
 								: ODataRequestException.invalidQuery(message);
 			}
 		};
+	}
+
+	/**
+	 * A method the resource does not take: 405 with the methods it takes in
+	 * {@code Allow}. Olingo checks the method before the path when it does not know the
+	 * method at all (PROPFIND): a path that names nothing is then answered as for any
+	 * other method.
+	 */
+	private void methodNotAllowed(ODataRequest request, ODataResponse response, ContentType format) {
+		String method = (request.getMethod() != null) ? request.getMethod().name() : this.sent.method();
+		String path = (request.getRawODataPath() != null) ? request.getRawODataPath() : this.sent.path();
+		UriInfo uri;
+		try {
+			uri = new Parser(this.metadata.getEdm(), this.odata).parseUri(path, null, null, request.getRawBaseUri());
+		}
+		catch (UriParserSemanticException ex) {
+			processError(request, response, ODataExceptionHelper.createServerErrorObject(ex, null), format);
+			return;
+		}
+		catch (UriParserSyntaxException ex) {
+			processError(request, response, ODataExceptionHelper.createServerErrorObject(ex, null), format);
+			return;
+		}
+		catch (UriParserException ex) {
+			processError(request, response, ODataExceptionHelper.createServerErrorObject(ex, null), format);
+			return;
+		}
+		catch (UriValidationException ex) {
+			processError(request, response, ODataExceptionHelper.createServerErrorObject(ex, null), format);
+			return;
+		}
+		this.json.answer(response, AllowedMethods.refusal(uri, this.sets, method));
 	}
 
 	/**
@@ -234,7 +293,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		response.setStatusCode(404);
 		response.setHeader(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
 		response.setContent(new ByteArrayInputStream(this.json.webApiError(
-				"No HTTP resource was found that matches the request URI '" + request.getRawRequestUri() + "'.",
+				"No HTTP resource was found that matches the request URI '"
+						+ ((request.getRawRequestUri() != null) ? request.getRawRequestUri() : this.sent.uri()) + "'.",
 				detail)));
 	}
 

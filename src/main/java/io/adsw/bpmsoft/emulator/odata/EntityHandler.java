@@ -65,7 +65,7 @@ class EntityHandler implements EntityProcessor {
 	public void createEntity(ODataRequest request, ODataResponse response, UriInfo uri, ContentType requestFormat,
 			ContentType responseFormat) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
-		EntitySetMapping set = writable(path, "POST");
+		EntitySetMapping set = writable(path, uri, "POST");
 		Map<ColumnMapping, Object> values = (Map) this.service.body(request, set, null);
 		UUID id = this.service.newId((Map) values);
 		Set<String> given = values.keySet().stream().map(ColumnMapping::name).collect(Collectors.toSet());
@@ -93,7 +93,7 @@ class EntityHandler implements EntityProcessor {
 	public void updateEntity(ODataRequest request, ODataResponse response, UriInfo uri, ContentType requestFormat,
 			ContentType responseFormat) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
-		EntitySetMapping set = writable(path, request.getMethod().name());
+		EntitySetMapping set = writable(path, uri, request.getMethod().name());
 		Map<ColumnMapping, Object> values = (Map) this.service.body(request, set, path.key());
 		Boolean found = write(() -> {
 			Optional<?> entity = set.writes().lock(path.key());
@@ -112,7 +112,7 @@ class EntityHandler implements EntityProcessor {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public void deleteEntity(ODataRequest request, ODataResponse response, UriInfo uri) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
-		EntitySetMapping set = writable(path, "DELETE");
+		EntitySetMapping set = writable(path, uri, "DELETE");
 		Boolean found = write(() -> {
 			Optional<?> entity = set.writes().lock(path.key());
 			entity.ifPresent((row) -> set.writes().delete(row));
@@ -122,12 +122,13 @@ class EntityHandler implements EntityProcessor {
 				found ? HttpStatusCode.NO_CONTENT.getStatusCode() : HttpStatusCode.NOT_FOUND.getStatusCode());
 	}
 
-	private static EntitySetMapping<?> writable(ResourcePath path, String method) {
+	/**
+	 * The set a change is made in: a writable set's row or collection, never what a path
+	 * reaches beyond a row.
+	 */
+	private EntitySetMapping<?> writable(ResourcePath path, UriInfo uri, String method) {
 		if (path.navigation() != null || path.set().readOnly()) {
-			String why = path.set().name().equals(EntitySets.APPROVAL_VISA)
-					? "visas change only as ELMA drives their approval, so that its lifecycle rules always hold."
-					: "its rows are the stand's fixed lookup values.";
-			throw ODataRequestException.readOnly(method, path.set().name(), why);
+			throw AllowedMethods.refusal(uri, this.service.sets(), method);
 		}
 		return path.set();
 	}

@@ -26,11 +26,9 @@ class ODataRequestException extends RuntimeException {
 		this.allow = allow;
 	}
 
-	/** A change to a set that only reads: 405 with {@code Allow: GET}. */
-	static ODataRequestException readOnly(String method, String set, String why) {
-		return new ODataRequestException(HttpStatusCode.METHOD_NOT_ALLOWED,
-				"The requested resource does not support http method '" + method + "'.",
-				"The entity set '" + set + "' is read-only: " + why, "GET");
+	/** 405, with the methods the resource takes for the {@code Allow} header. */
+	static ODataRequestException methodNotAllowed(String message, String allow, String innerMessage) {
+		return new ODataRequestException(HttpStatusCode.METHOD_NOT_ALLOWED, message, innerMessage, allow);
 	}
 
 	static ODataRequestException badRequest(String message) {

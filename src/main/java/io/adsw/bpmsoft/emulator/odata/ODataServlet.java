@@ -66,16 +66,22 @@ class ODataServlet extends HttpServlet {
 		process(request, response);
 	}
 
-	private void process(HttpServletRequest request, HttpServletResponse response) {
+	private void process(HttpServletRequest sent, HttpServletResponse response) {
+		HttpServletRequest request = plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(sent))));
+		String path = request.getRequestURI()
+			.substring(request.getContextPath().length() + request.getServletPath().length());
+		String uri = request.getRequestURL()
+				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		ODataHttpHandler handler = this.odata.createHandler(this.metadata);
 		handler.register(new ServiceDocumentWriter());
 		handler.register(new EntityCollectionReader(this.service));
 		handler.register(new EntityHandler(this.service));
 		handler.register(new PropertyReader(this.service));
 		handler.register(new MultipartBatchProcessor(this.transactions, this.service.json()));
-		handler.register(new CreatioErrorProcessor(this.service.json(), request.getMethod()));
+		handler.register(new CreatioErrorProcessor(this.service.json(), this.service.sets(),
+				new CreatioErrorProcessor.Sent(request.getMethod(), path, uri)));
 		handler.register(new JsonOnly());
-		handler.process(plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(request)))), response);
+		handler.process(request, response);
 	}
 
 	/**

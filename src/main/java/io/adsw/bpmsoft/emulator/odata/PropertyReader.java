@@ -3,7 +3,6 @@ package io.adsw.bpmsoft.emulator.odata;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.olingo.commons.api.format.ContentType;
-import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
@@ -68,29 +67,27 @@ class PropertyReader implements PrimitiveValueProcessor {
 	@Override
 	public void updatePrimitive(ODataRequest request, ODataResponse response, UriInfo uri, ContentType requestFormat,
 			ContentType responseFormat) {
-		throw propertyChange(request);
+		throw propertyChange(request, uri);
 	}
 
 	@Override
 	public void deletePrimitive(ODataRequest request, ODataResponse response, UriInfo uri) {
-		throw propertyChange(request);
+		throw propertyChange(request, uri);
 	}
 
 	@Override
 	public void updatePrimitiveValue(ODataRequest request, ODataResponse response, UriInfo uri,
 			ContentType requestFormat, ContentType responseFormat) {
-		throw propertyChange(request);
+		throw propertyChange(request, uri);
 	}
 
 	@Override
 	public void deletePrimitiveValue(ODataRequest request, ODataResponse response, UriInfo uri) {
-		throw propertyChange(request);
+		throw propertyChange(request, uri);
 	}
 
-	private static ODataRequestException propertyChange(ODataRequest request) {
-		return new ODataRequestException(HttpStatusCode.METHOD_NOT_ALLOWED,
-				"The requested resource does not support http method '" + request.getMethod() + "'.",
-				"Properties change with a PATCH of their row.");
+	private ODataRequestException propertyChange(ODataRequest request, UriInfo uri) {
+		return AllowedMethods.refusal(uri, this.service.sets(), request.getMethod().name());
 	}
 
 }

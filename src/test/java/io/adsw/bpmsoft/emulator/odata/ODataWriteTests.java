@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StandTest
 class ODataWriteTests {
 
+	/** A key no row has. */
+	private static final String KEY = "8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11";
+
 	@LocalServerPort
 	int port;
 
@@ -511,9 +514,76 @@ class ODataWriteTests {
 	void methodsTheServiceDoesNotKnowAreRefusedWith405(String method) {
 		Response response = this.odata.request().request(method, this.odata.url("Contact"));
 		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.header("Allow")).isEqualTo("GET, POST");
 		JsonNode envelope = DataService.json(response);
 		assertThat(envelope.get("error").get("message").asString())
 			.isEqualTo("The requested resource does not support http method '" + method + "'.");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"DELETE|ApprovalVisa|GET|The entity set 'ApprovalVisa' is read-only: visas change only as ELMA drives"
+					+ " their approval, so that its lifecycle rules always hold.",
+			"POST|ApprovalVisa(" + KEY + ")|GET|The entity set 'ApprovalVisa' is read-only: visas change only as"
+					+ " ELMA drives their approval, so that its lifecycle rules always hold.",
+			"PUT|VisaStatus|GET|The entity set 'VisaStatus' is read-only: its rows are the stand's fixed lookup"
+					+ " values.",
+			"PATCH|Contact|GET, POST|The collection 'Contact' is read with GET and takes new rows with POST; a row"
+					+ " is changed or deleted at its own address, Contact(<id>).",
+			"DELETE|Contact|GET, POST|The collection 'Contact' is read with GET and takes new rows with POST; a row"
+					+ " is changed or deleted at its own address, Contact(<id>).",
+			"PUT|Approval|GET, POST|The collection 'Approval' is read with GET and takes new rows with POST; a row"
+					+ " is changed or deleted at its own address, Approval(<id>).",
+			"POST|Contact(" + KEY + ")|GET, PATCH, PUT, DELETE|A row of 'Contact' is read with GET, changed with"
+					+ " PATCH (or PUT) and deleted with DELETE; new rows are posted to the collection, Contact.",
+			"OPTIONS|Approval(" + KEY + ")|GET, PATCH, PUT, DELETE|A row of 'Approval' is read with GET, changed"
+					+ " with PATCH (or PUT) and deleted with DELETE; new rows are posted to the collection, Approval.",
+			"PROPFIND|Contact/" + KEY + "|GET, PATCH, PUT, DELETE|A row of 'Contact' is read with GET, changed"
+					+ " with PATCH (or PUT) and deleted with DELETE; new rows are posted to the collection, Contact.",
+			"POST|Contact(" + KEY + ")/Name|GET|Properties are only read here: they change with a PATCH of their"
+					+ " row, Contact(" + KEY + ").",
+			"PATCH|Contact(" + KEY + ")/Name|GET|Properties are only read here: they change with a PATCH of their"
+					+ " row, Contact(" + KEY + ").",
+			"DELETE|Contact(" + KEY + ")/Name/$value|GET|Properties are only read here: they change with a PATCH"
+					+ " of their row, Contact(" + KEY + ").",
+			"PATCH|Contact(" + KEY + ")/CreatedBy|GET|What the navigation 'CreatedBy' leads to is only read here:"
+					+ " a row changes at its own address, and a lookup with a PATCH of its <Name>Id column.",
+			"POST|Approval(" + KEY + ")/ApprovalVisaCollectionByApproval|GET|What the navigation"
+					+ " 'ApprovalVisaCollectionByApproval' leads to is only read here: a row changes at its own"
+					+ " address, and a lookup with a PATCH of its <Name>Id column.",
+			"DELETE|Contact/$count|GET|/$count is only read, with GET.",
+			"POST|$metadata|GET, HEAD|The metadata document is only read, with GET.",
+			"DELETE||GET, HEAD|The service document is only read, with GET.",
+			"GET|$batch|POST|A batch is sent with POST." })
+	void everyMethodNotAllowedNamesTheMethodsTheResourceTakes(String method, String resource, String allow,
+			String inner) {
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body(method.equals("GET") || method.equals("DELETE") ? "" : "{}")
+			.request(method, this.odata.url((resource != null) ? resource : ""));
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.header("Allow")).isEqualTo(allow);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(DataService.json(response))
+			.isEqualTo(error("The requested resource does not support http method '" + method + "'.", inner));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "Contact|GET, POST", "Contact(" + KEY + ")|GET, PATCH, PUT, DELETE",
+			"ApprovalVisa|GET", "Contact(" + KEY + ")/CreatedBy|GET" })
+	void headIsRefusedWithTheMethodsTheResourceTakes(String resource, String allow) {
+		Response response = this.odata.request().head(this.odata.url(resource));
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.header("Allow")).isEqualTo(allow);
+	}
+
+	@Test
+	void methodTheServiceDoesNotKnowOnAnUnknownSetFindsNoRoute() {
+		Response response = this.odata.request().request("PROPFIND", this.odata.url("Nothing"));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(DataService.json(response))
+			.isEqualTo(DataService.webApiNotFound(this.odata.serviceRoot() + "/Nothing",
+					"No type was found that matches the controller named 'Nothing'."));
 	}
 
 	@Test
