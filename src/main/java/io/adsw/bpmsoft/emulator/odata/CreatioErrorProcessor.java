@@ -20,7 +20,9 @@ import org.apache.olingo.server.api.ODataServerError;
 import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.server.api.processor.ErrorProcessor;
 import org.apache.olingo.server.api.uri.UriInfo;
+import org.apache.olingo.server.core.ContentNegotiatorException;
 import org.apache.olingo.server.core.ODataExceptionHelper;
+import org.apache.olingo.server.core.ODataHandlerException;
 import org.apache.olingo.server.core.uri.parser.Parser;
 import org.apache.olingo.server.core.uri.parser.UriParserException;
 import org.apache.olingo.server.core.uri.parser.UriParserSemanticException;
@@ -50,6 +52,13 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static final Pattern LAMBDA = Pattern.compile("/\\s*(any|all)\\s*\\(");
 
 	private static final String JSON_ONLY = "the data service answers in JSON only.";
+
+	/** What a 415 for an entity's body says the data service reads. */
+	static final String JSON_BODIES = "The data service reads request bodies in JSON: send them with Content-Type:"
+			+ " application/json.";
+
+	/** Olingo's URI parser and validator, whose refusals are about the request's URI. */
+	private static final String OLINGO_URI_VALIDATOR = "org.apache.olingo.server.core.uri.";
 
 	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s", Pattern.CASE_INSENSITIVE);
 
@@ -143,6 +152,15 @@ class CreatioErrorProcessor implements ErrorProcessor {
 										+ quoted(message, 0) + "' and '" + quoted(message, 1) + "' for operator kind '"
 										+ operator(request) + "'.");
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
+			// A body's Content-Type (the multipart batch parser's keys of the same names
+			// are
+			// about the batch's own lines).
+			case "UNSUPPORTED_CONTENT_TYPE", "INVALID_CONTENT_TYPE" ->
+				ofBody(exception) ? ODataRequestException.unsupportedMediaType(quoted(message, 0), JSON_BODIES)
+						: new ODataRequestException(HttpStatusCode.BAD_REQUEST, message, message);
+			case "MISSING_CONTENT_TYPE" ->
+				ofBody(exception) ? ODataRequestException.unsupportedMediaType(null, JSON_BODIES)
+						: new ODataRequestException(HttpStatusCode.BAD_REQUEST, message, message);
 			default -> {
 				int status = error.getStatusCode();
 				if (status >= 500) {
@@ -152,9 +170,11 @@ class CreatioErrorProcessor implements ErrorProcessor {
 				}
 				org.apache.olingo.commons.api.http.HttpStatusCode code = org.apache.olingo.commons.api.http.HttpStatusCode
 					.fromStatusCode(status);
-				yield (exception instanceof org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitException
-						|| key.isEmpty() || status != 400) ? new ODataRequestException(code, message, message)
-								: ODataRequestException.invalidQuery(message);
+				// Only what the URI parser and validator refuse is about the query.
+				yield (status == 400 && exception != null
+						&& exception.getClass().getName().startsWith(OLINGO_URI_VALIDATOR))
+								? ODataRequestException.invalidQuery(message)
+								: new ODataRequestException(code, message, message);
 			}
 		};
 	}
@@ -200,6 +220,11 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static boolean thrownWhileParsing(Exception exception) {
 		return Arrays.stream(exception.getStackTrace())
 			.anyMatch((frame) -> frame.getClassName().startsWith(OLINGO_URI_PARSER));
+	}
+
+	/** Whether Olingo refused a request's body for its Content-Type. */
+	private static boolean ofBody(@Nullable Exception exception) {
+		return exception instanceof ODataHandlerException || exception instanceof ContentNegotiatorException;
 	}
 
 	/**

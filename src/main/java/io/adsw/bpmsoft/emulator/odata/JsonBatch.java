@@ -72,6 +72,23 @@ class JsonBatch {
 				&& contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
 	}
 
+	/**
+	 * For a batch sent neither as JSON nor as multipart/mixed, its 415; {@code null} for
+	 * every other request.
+	 */
+	static @Nullable ODataRequestException unsupportedType(HttpServletRequest request) {
+		if (!"POST".equals(request.getMethod()) || !"/$batch".equals(request.getPathInfo())) {
+			return null;
+		}
+		String contentType = request.getContentType();
+		String type = (contentType != null) ? contentType.toLowerCase(Locale.ROOT).strip() : null;
+		if (type != null && (type.startsWith("application/json") || type.startsWith("multipart/mixed"))) {
+			return null;
+		}
+		return ODataRequestException.unsupportedMediaType(contentType,
+				"A batch is sent with Content-Type: application/json (Creatio's JSON batch) or multipart/mixed.");
+	}
+
 	static ODataRequestException tooLarge() {
 		return ODataRequestException.badRequest("A batch request can contain up to " + MAX_REQUESTS + " requests.");
 	}

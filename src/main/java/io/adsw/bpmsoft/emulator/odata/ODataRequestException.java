@@ -31,6 +31,20 @@ class ODataRequestException extends RuntimeException {
 		return new ODataRequestException(HttpStatusCode.METHOD_NOT_ALLOWED, message, innerMessage, allow);
 	}
 
+	/**
+	 * 415 for a body whose media type the data service does not read, in ASP.NET Web
+	 * API's words, which name the media type without its parameters; {@code type} is
+	 * {@code null} when the request names none.
+	 * @param accepted what the resource reads, for the inner message
+	 */
+	static ODataRequestException unsupportedMediaType(@Nullable String type, String accepted) {
+		String message = (type != null)
+				? "The request entity's media type '" + type.split(";", 2)[0].strip()
+						+ "' is not supported for this resource."
+				: "The request entity's media type is not given: the request has no Content-Type header.";
+		return new ODataRequestException(HttpStatusCode.UNSUPPORTED_MEDIA_TYPE, message, accepted);
+	}
+
 	static ODataRequestException badRequest(String message) {
 		return new ODataRequestException(HttpStatusCode.BAD_REQUEST, message, message);
 	}

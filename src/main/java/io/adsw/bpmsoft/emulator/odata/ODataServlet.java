@@ -51,6 +51,11 @@ class ODataServlet extends HttpServlet {
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
+		ODataRequestException unsupported = JsonBatch.unsupportedType(request);
+		if (unsupported != null) {
+			this.service.json().answer(response, unsupported);
+			return;
+		}
 		if (JsonBatch.handles(request)) {
 			this.jsonBatch.process(request, response, this::dispatch);
 			return;

@@ -10,6 +10,8 @@ import io.adsw.bpmsoft.emulator.StandTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -289,6 +291,50 @@ class ODataBatchTests {
 		JsonNode envelope = DataService.json(response);
 		assertThat(envelope.get("error").get("code").asString()).isEmpty();
 		assertThat(envelope.get("error").get("message").asString()).contains("100");
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/xml" })
+	void batchSentNeitherAsJsonNorAsMultipartIsRefusedWith415(String type) {
+		Response response = this.odata.request()
+			.contentType(type)
+			.body("{\"requests\": []}".getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(DataService.json(response)).isEqualTo(DataService.error(
+				"The request entity's media type '" + type + "' is not supported for this resource.",
+				"A batch is sent with Content-Type: application/json (Creatio's JSON batch) or multipart/mixed."));
+	}
+
+	@Test
+	void requestOfAJsonBatchWithABodyThatIsNotJsonIsRefusedWith415() {
+		ArrayNode requests = JSON.createArrayNode();
+		ObjectNode post = item(requests, "1", "POST", "Contact", json("Name", this.tag));
+		post.putObject("headers").put("Content-Type", "text/plain");
+		JsonNode answer = responses(batch(requests)).get(0);
+		assertThat(answer.get("status").intValue()).isEqualTo(415);
+		assertThat(answer.get("body")).isEqualTo(DataService.error(
+				"The request entity's media type 'text/plain' is not supported for this resource.",
+				"The data service reads request bodies in JSON: send them with Content-Type: application/json."));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
+	void requestOfAMultipartChangeSetWithABodyThatIsNotJsonIsRefusedWith415() {
+		String part = "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
+				+ "POST Contact HTTP/1.1\r\nAccept: application/json\r\nContent-Type: text/plain\r\n\r\n"
+				+ json("Name", this.tag) + "\r\n";
+		String body = multipart("batch_6", changeSet("changeset_6", part));
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_6")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(statuses(response.asString())).containsExactly(415);
+		assertThat(response.asString())
+			.contains("The request entity's media type 'text/plain' is not supported for this resource.");
 		assertThat(countNamed(this.tag)).isZero();
 	}
 

@@ -1,6 +1,12 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.Contract;
@@ -33,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @StandTest
 class ODataWriteTests {
+
+	private static final String JSON_BODIES = "The data service reads request bodies in JSON: send them with"
+			+ " Content-Type: application/json.";
 
 	/** A key no row has. */
 	private static final String KEY = "8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11";
@@ -304,6 +313,49 @@ class ODataWriteTests {
 				+ " 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are defined by"
 				+ " the type."));
 		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/xml", "garbage" })
+	void postOfABodyThatIsNotJsonIsRefusedWith415AndNothingIsWritten(String type) {
+		Response response = this.odata.request()
+			.contentType(type)
+			.body(json("Name", this.tag).getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("Contact"));
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(DataService.json(response)).isEqualTo(error(
+				"The request entity's media type '" + type + "' is not supported for this resource.", JSON_BODIES));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
+	void patchOfABodyThatIsNotJsonIsRefusedWith415AndNothingChanges() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.request()
+			.contentType("text/plain")
+			.body(json("JobTitle", "Lead").getBytes(StandardCharsets.UTF_8))
+			.patch(this.odata.url("Contact(" + id + ")"));
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(DataService.json(response)).isEqualTo(
+				error("The request entity's media type 'text/plain' is not supported for this resource.", JSON_BODIES));
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void patchWithoutAContentTypeIsRefusedWith415() throws Exception {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + this.odata.url("Contact(" + id + ")")))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((DataService.USER + ":" + DataService.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json("JobTitle", "Lead")))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(DataService.JSON.readTree(response.body())).isEqualTo(error(
+				"The request entity's media type is not given: the request has no Content-Type header.", JSON_BODIES));
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
 	}
 
 	@Test
