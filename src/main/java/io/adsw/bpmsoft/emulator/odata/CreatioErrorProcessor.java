@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ import org.apache.olingo.server.api.ODataServerError;
 import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.server.api.processor.ErrorProcessor;
 import org.apache.olingo.server.api.uri.UriInfo;
+import org.apache.olingo.server.api.uri.UriResource;
+import org.apache.olingo.server.api.uri.UriResourceKind;
 import org.apache.olingo.server.core.ContentNegotiatorException;
 import org.apache.olingo.server.core.ODataExceptionHelper;
 import org.apache.olingo.server.core.ODataHandlerException;
@@ -110,7 +113,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			notFound(request, response, error, exception);
 			return;
 		}
-		if (refusal.status().getStatusCode() >= 500) {
+		// A failure of the stand's, not a refusal of what it does not implement (501).
+		if (refusal.status() == HttpStatusCode.INTERNAL_SERVER_ERROR) {
 			logger.error("OData request {} {} failed", request.getMethod(), request.getRawRequestUri(), exception);
 		}
 		this.json.answer(response, refusal);
@@ -152,6 +156,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 										+ quoted(message, 0) + "' and '" + quoted(message, 1) + "' for operator kind '"
 										+ operator(request) + "'.");
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
+			case "FUNCTIONALITY_NOT_IMPLEMENTED", "PROCESSOR_NOT_IMPLEMENTED" -> notImplemented(request);
 			// A body's Content-Type (the multipart batch parser's keys of the same names
 			// are
 			// about the batch's own lines).
@@ -187,10 +192,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	 */
 	private void methodNotAllowed(ODataRequest request, ODataResponse response, ContentType format) {
 		String method = (request.getMethod() != null) ? request.getMethod().name() : this.sent.method();
-		String path = (request.getRawODataPath() != null) ? request.getRawODataPath() : this.sent.path();
 		UriInfo uri;
 		try {
-			uri = new Parser(this.metadata.getEdm(), this.odata).parseUri(path, null, null, request.getRawBaseUri());
+			uri = parse(request);
 		}
 		catch (UriParserSemanticException ex) {
 			processError(request, response, ODataExceptionHelper.createServerErrorObject(ex, null), format);
@@ -209,6 +213,39 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			return;
 		}
 		this.json.answer(response, AllowedMethods.refusal(uri, this.sets, method));
+	}
+
+	/** The request's path, parsed again by Olingo (its query left out). */
+	private UriInfo parse(ODataRequest request) throws UriParserException, UriValidationException {
+		String path = (request.getRawODataPath() != null) ? request.getRawODataPath() : this.sent.path();
+		return new Parser(this.metadata.getEdm(), this.odata).parseUri(path, null, null, request.getRawBaseUri());
+	}
+
+	/**
+	 * 501 for what Olingo parses but the service does not implement: {@code $ref},
+	 * {@code $all}, {@code $crossjoin(...)}, named as the path segment it is.
+	 */
+	private ODataRequestException notImplemented(ODataRequest request) {
+		String segment = null;
+		try {
+			UriInfo uri = parse(request);
+			segment = switch (uri.getKind()) {
+				case all -> "$all";
+				case crossjoin -> "$crossjoin";
+				case resource -> {
+					List<UriResource> parts = uri.getUriResourceParts();
+					UriResource last = parts.get(parts.size() - 1);
+					yield (last.getKind() == UriResourceKind.ref) ? "$ref" : last.getSegmentValue();
+				}
+				default -> null;
+			};
+		}
+		catch (UriParserException | UriValidationException ex) {
+			// Parsed once already: not again.
+		}
+		String message = (segment != null) ? "The path segment '" + segment + "' is not supported."
+				: "This request is not supported.";
+		return new ODataRequestException(HttpStatusCode.NOT_IMPLEMENTED, message, message);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -42,6 +43,9 @@ import static org.assertj.core.api.Assertions.entry;
  */
 @StandTest
 class ODataAddressingTests {
+
+	/** A key no row has. */
+	private static final String KEY = "8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11";
 
 	private static final String EDM = "http://docs.oasis-open.org/odata/ns/edm";
 
@@ -457,6 +461,23 @@ class ODataAddressingTests {
 		Response response = this.odata.get("Contact(" + UUID.randomUUID() + ")/" + resource);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.asByteArray()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "GET|Contact/$ref|$ref", "GET|Contact(" + KEY + ")/CreatedBy/$ref|$ref",
+					"PUT|Contact(" + KEY + ")/CreatedBy/$ref|$ref", "DELETE|Contact(" + KEY + ")/CreatedBy/$ref|$ref",
+					"POST|Approval(" + KEY + ")/ApprovalVisaCollectionByApproval/$ref|$ref", "GET|$all|$all",
+					"GET|$crossjoin(Contact,Approval)|$crossjoin" })
+	void pathSegmentsTheServiceDoesNotImplementAreRefusedWith501(String method, String resource, String segment) {
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body(method.equals("GET") || method.equals("DELETE") ? "" : "{}")
+			.request(method, this.odata.url(resource));
+		assertThat(response.statusCode()).isEqualTo(501);
+		assertThat(response.contentType()).startsWith("application/json");
+		String message = "The path segment '" + segment + "' is not supported.";
+		assertThat(json(response)).isEqualTo(DataService.error(message, message));
 	}
 
 	/** A contact stored directly, with that creator (or none); its id. */
