@@ -24,7 +24,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -97,11 +96,10 @@ class JsonBatch {
 			throws IOException, ServletException {
 		JsonNode batch;
 		try {
-			batch = this.jsonMapper.readTree(request.getInputStream());
+			batch = JsonBodies.read(this.jsonMapper, request.getInputStream().readAllBytes(), "The batch");
 		}
-		catch (JacksonException ex) {
-			this.json.answer(response,
-					ODataRequestException.invalidBody("The batch is not valid JSON: " + ex.getOriginalMessage()));
+		catch (ODataRequestException ex) {
+			this.json.answer(response, ex);
 			return;
 		}
 		JsonNode requests = (batch != null) ? batch.get("requests") : null;

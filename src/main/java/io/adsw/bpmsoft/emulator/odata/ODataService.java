@@ -25,7 +25,6 @@ import org.apache.olingo.server.api.uri.queryoption.ExpandItem;
 import org.apache.olingo.server.api.uri.queryoption.ExpandOption;
 import org.apache.olingo.server.api.uri.queryoption.SelectOption;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -158,10 +157,7 @@ class ODataService {
 		boolean creating = key == null;
 		JsonNode body;
 		try (InputStream in = request.getBody()) {
-			body = this.jsonMapper.readTree(in);
-		}
-		catch (JacksonException ex) {
-			throw ODataRequestException.invalidBody("The request body is not valid JSON: " + ex.getOriginalMessage());
+			body = JsonBodies.read(this.jsonMapper, in.readAllBytes(), "The request body");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

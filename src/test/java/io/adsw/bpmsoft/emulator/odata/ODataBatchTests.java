@@ -339,6 +339,17 @@ class ODataBatchTests {
 	}
 
 	@Test
+	void batchThatIsNotJsonIsRefusedWithWhereItGoesWrong() {
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body("{\"requests\": [")
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService
+			.invalidBody("The batch is not valid JSON: the text ends before the JSON value does (line 1, column 15)."));
+	}
+
+	@Test
 	void multipartBatchAnswersAGetAndAChangeSet() {
 		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
 		String body = multipart("batch_1", request("GET", "Contact(" + id + ")?$select=Name", null, null),

@@ -358,6 +358,20 @@ class ODataWriteTests {
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"{\"Name\":\"x\"|the text ends before the JSON value does (line 1, column 12)",
+			"{\"Name\" \"x\"}|unexpected character '\"' (line 1, column 9)",
+			"{\"Name\":\"x\"} {}|more follows the JSON value (line 1, column 14)",
+			"`{\n  \"Name\": tru\n}`|Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or"
+					+ " token 'null', 'true' or 'false') (line 2, column 11)" })
+	void bodyThatIsNotJsonIsRefusedWithWhereItGoesWrong(String body, String problem) {
+		Response response = this.odata.post("Contact", body);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response))
+			.isEqualTo(invalidBody("The request body is not valid JSON: " + problem + "."));
+	}
+
 	@Test
 	void nulCharacterInATextIsRefusedAndNothingIsWritten() {
 		Response response = this.odata.post("Contact", json("Name", this.tag + "\u0000"));
