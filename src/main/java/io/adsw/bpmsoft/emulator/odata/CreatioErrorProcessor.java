@@ -156,6 +156,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 										+ quoted(message, 0) + "' and '" + quoted(message, 1) + "' for operator kind '"
 										+ operator(request) + "'.");
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
+			// Olingo lists the options with a space after each.
+			case "SYSTEM_QUERY_OPTION_NOT_ALLOWED_FOR_HTTP_METHOD" ->
+				ODataQuery.notAllowed(List.of(quoted(message, 0).strip().split("\\s+")), quoted(message, 1));
 			case "FUNCTIONALITY_NOT_IMPLEMENTED", "PROCESSOR_NOT_IMPLEMENTED" -> notImplemented(request);
 			// A body's Content-Type (the multipart batch parser's keys of the same names
 			// are

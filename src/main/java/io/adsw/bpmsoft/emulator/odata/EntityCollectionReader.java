@@ -35,8 +35,8 @@ class EntityCollectionReader implements CountEntityCollectionProcessor {
 	public void readEntityCollection(ODataRequest request, ODataResponse response, UriInfo uri, ContentType format) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		ODataQuery query = ODataQuery.of(uri);
-		Expansions.checkDepth(query.expand(), 1);
 		EntitySetMapping target = path.target(this.service.sets());
+		this.service.expansions().check(target, query.expand());
 		byte[] body = this.service.read(() -> {
 			ODataReads.Restriction restriction = restriction(path);
 			if (restriction == null && path.navigation() != null) {

@@ -45,7 +45,7 @@ class EntityHandler implements EntityProcessor {
 	public void readEntity(ODataRequest request, ODataResponse response, UriInfo uri, ContentType format) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		ODataQuery query = ODataQuery.of(uri);
-		Expansions.checkDepth(query.expand(), 1);
+		this.service.expansions().check(path.target(this.service.sets()), query.expand());
 		Reply reply = this.service.read(() -> {
 			RowAtPath found = this.service.reads().single(path);
 			if (found.row() == null) {
@@ -66,6 +66,7 @@ class EntityHandler implements EntityProcessor {
 			ContentType responseFormat) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		EntitySetMapping set = writable(path, uri, "POST");
+		ODataQuery.checkNone(uri, "POST");
 		Map<ColumnMapping, Object> values = (Map) this.service.body(request, set, null);
 		UUID id = this.service.newId((Map) values);
 		Set<String> given = values.keySet().stream().map(ColumnMapping::name).collect(Collectors.toSet());
@@ -94,6 +95,7 @@ class EntityHandler implements EntityProcessor {
 			ContentType responseFormat) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		EntitySetMapping set = writable(path, uri, request.getMethod().name());
+		ODataQuery.checkNone(uri, request.getMethod().name());
 		Map<ColumnMapping, Object> values = (Map) this.service.body(request, set, path.key());
 		Boolean found = write(() -> {
 			Optional<?> entity = set.writes().lock(path.key());
@@ -113,6 +115,7 @@ class EntityHandler implements EntityProcessor {
 	public void deleteEntity(ODataRequest request, ODataResponse response, UriInfo uri) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		EntitySetMapping set = writable(path, uri, "DELETE");
+		ODataQuery.checkNone(uri, "DELETE");
 		Boolean found = write(() -> {
 			Optional<?> entity = set.writes().lock(path.key());
 			entity.ifPresent((row) -> set.writes().delete(row));

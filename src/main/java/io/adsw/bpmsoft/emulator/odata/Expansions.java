@@ -37,10 +37,16 @@ class Expansions {
 	}
 
 	/**
-	 * Refuses an {@code $expand} nested deeper than {@link #MAX_DEPTH} before anything is
-	 * read.
+	 * Refuses, before anything is read, an {@code $expand} nested deeper than
+	 * {@link #MAX_DEPTH}, and the options that choose among rows ({@code $filter},
+	 * {@code $orderby}, {@code $top}, {@code $skip}, {@code $count}) given to a
+	 * navigation that leads to one row, rather than ignore them.
 	 */
-	static void checkDepth(@Nullable ExpandOption expand, int depth) {
+	void check(EntitySetMapping<?> set, @Nullable ExpandOption expand) {
+		check(set, expand, 1);
+	}
+
+	private void check(EntitySetMapping<?> set, @Nullable ExpandOption expand, int depth) {
 		if (expand == null) {
 			return;
 		}
@@ -50,7 +56,25 @@ class Expansions {
 					+ " property on EnableQueryAttribute or ODataValidationSettings.");
 		}
 		for (ExpandItem item : expand.getExpandItems()) {
-			checkDepth(item.getExpandOption(), depth + 1);
+			if (item.isStar()) {
+				continue;
+			}
+			NavigationMapping navigation = navigation(set, item);
+			if (!navigation.collection()) {
+				refuse(navigation, "$filter", item.getFilterOption());
+				refuse(navigation, "$orderby", item.getOrderByOption());
+				refuse(navigation, "$top", item.getTopOption());
+				refuse(navigation, "$skip", item.getSkipOption());
+				refuse(navigation, "$count", item.getCountOption());
+			}
+			check(this.sets.get(navigation.target()), item.getExpandOption(), depth + 1);
+		}
+	}
+
+	private static void refuse(NavigationMapping navigation, String name, @Nullable Object option) {
+		if (option != null) {
+			throw ODataRequestException.invalidQuery("The query option " + name + " cannot be applied to '"
+					+ navigation.name() + "': it leads to a single row, and " + name + " applies to collections.");
 		}
 	}
 

@@ -3,11 +3,13 @@ package io.adsw.bpmsoft.emulator.odata;
 import java.util.List;
 
 import org.apache.olingo.commons.api.http.HttpStatusCode;
+import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriInfoResource;
 import org.apache.olingo.server.api.uri.queryoption.ExpandItem;
 import org.apache.olingo.server.api.uri.queryoption.ExpandOption;
 import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
 import org.apache.olingo.server.api.uri.queryoption.SelectOption;
+import org.apache.olingo.server.api.uri.queryoption.SystemQueryOption;
 import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +69,26 @@ record ODataQuery(@Nullable Expression filter, List<OrderByItem> orders, int ski
 		if (option != null) {
 			throw notImplemented(name);
 		}
+	}
+
+	/**
+	 * Refuses every system query option of a change: the guide allows no options on POST,
+	 * PATCH and DELETE, so {@code $select} or {@code $expand} there is refused as
+	 * {@code $filter} or {@code $top} is, rather than ignored.
+	 */
+	static void checkNone(UriInfo uri, String method) {
+		List<String> options = uri.getSystemQueryOptions().stream().map(SystemQueryOption::getName).toList();
+		if (!options.isEmpty()) {
+			throw notAllowed(options, method);
+		}
+	}
+
+	/** ASP.NET OData's refusal of system query options a method does not take. */
+	static ODataRequestException notAllowed(List<String> options, String method) {
+		String named = (options.size() == 1) ? "option '" + options.get(0) + "' is"
+				: "options '" + String.join("', '", options) + "' are";
+		return ODataRequestException
+			.invalidQuery("The system query " + named + " not allowed for HTTP method '" + method + "'.");
 	}
 
 	/** 501 for a system query option the service does not implement. */

@@ -640,6 +640,28 @@ class ODataQueryTests {
 		assertThat(row.get("Status").get("Name").asString()).isEqualTo("InProgress");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "Approval?$expand=Status($filter=Name eq 'New')|$filter|Status",
+			"ApprovalVisa?$expand=VisaOwner($orderby=Name)|$orderby|VisaOwner",
+			"ApprovalVisa?$expand=Status($top=1)|$top|Status", "Contact?$expand=CreatedBy($skip=1)|$skip|CreatedBy",
+			"Contact?$expand=ModifiedBy($count=true)|$count|ModifiedBy",
+			"Approval?$expand=ApprovalVisaCollectionByApproval($expand=SetBy($filter=Name eq 'x'))|$filter|SetBy" })
+	void optionsThatChooseAmongRowsAreRefusedOnANavigationToOneRow(String resource, String option, String navigation) {
+		Response response = this.odata.get(resource);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("The query option " + option + " cannot be applied to '"
+				+ navigation + "': it leads to a single row, and " + option + " applies to collections."));
+	}
+
+	@Test
+	void optionsThatChooseAmongRowsAreRefusedOnANavigationToOneRowOfOneRow() {
+		String approval = approvalAskingFour();
+		Response response = this.odata.get("Approval(" + approval + ")?$expand=Status($filter=Name eq 'New')");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("The query option $filter cannot be applied to 'Status':"
+				+ " it leads to a single row, and $filter applies to collections."));
+	}
+
 	@Test
 	void expandTwoLevelsDeepIsAllowed() {
 		String approval = approvalAskingFour();

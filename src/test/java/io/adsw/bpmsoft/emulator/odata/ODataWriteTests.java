@@ -372,6 +372,51 @@ class ODataWriteTests {
 			.isEqualTo(invalidBody("The request body is not valid JSON: " + problem + "."));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "POST|Contact?$select=Name|$select", "POST|Contact?$expand=CreatedBy|$expand",
+			"POST|Contact?$top=1|$top", "POST|Contact?$format=json|$format" })
+	void queryOptionsOfAPostAreRefusedAndNothingIsWritten(String method, String resource, String option) {
+		Response response = this.odata.post(resource, json("Name", this.tag));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService
+			.invalidQuery("The system query option '" + option + "' is not allowed for HTTP method 'POST'."));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "PATCH|?$select=Name|$select", "PUT|?$expand=CreatedBy|$expand",
+			"PATCH|?$filter=Name eq 'x'|$filter" })
+	void queryOptionsOfAPatchAreRefusedAndNothingChanges(String method, String query, String option) {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body(json("JobTitle", "Lead"))
+			.request(method, this.odata.url("Contact(" + id + ")" + query));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService
+			.invalidQuery("The system query option '" + option + "' is not allowed for HTTP method '" + method + "'."));
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "$select=Name", "$expand=CreatedBy" })
+	void queryOptionsOfADeleteAreRefusedAndTheRowStays(String query) {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.delete("Contact(" + id + ")?" + query);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService.invalidQuery("The system query option '"
+				+ query.substring(0, query.indexOf('=')) + "' is not allowed for HTTP method 'DELETE'."));
+		assertThat(this.odata.get("Contact(" + id + ")").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void severalQueryOptionsOfAChangeAreNamedTogether() {
+		Response response = this.odata.post("Contact?$top=1&$skip=1", json("Name", this.tag));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService
+			.invalidQuery("The system query options '$skip', '$top' are not allowed for HTTP method 'POST'."));
+	}
+
 	@Test
 	void nulCharacterInATextIsRefusedAndNothingIsWritten() {
 		Response response = this.odata.post("Contact", json("Name", this.tag + "\u0000"));
