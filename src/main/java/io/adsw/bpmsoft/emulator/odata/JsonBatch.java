@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answered {@code {"responses":[{"id","status","headers","body"}]}}. Olingo parses only
  * multipart batches, so each request is run here through the same handler as a request of
  * its own. Requests of one atomicity group share a transaction and fail together; without
- * {@code Prefer: continue-on-error} the batch stops at the first failure.
+ * {@code Prefer: continue-on-error} the batch stops at the first failure. A batch whose
+ * requests are not all well formed ({@link BatchItem}) runs none of them; a url may start
+ * from the row an earlier request created, {@code $1/Name}, as OData's Content-ID
+ * references do.
  */
 class JsonBatch {
 
@@ -112,23 +116,30 @@ class JsonBatch {
 			this.json.answer(response, tooLarge());
 			return;
 		}
+		List<BatchItem> items;
+		try {
+			items = BatchItem.of(requests);
+		}
+		catch (ODataRequestException ex) {
+			this.json.answer(response, ex);
+			return;
+		}
 		boolean continueOnError = Collections.list(request.getHeaders("Prefer"))
 			.stream()
 			.anyMatch((prefer) -> prefer.toLowerCase(Locale.ROOT).contains("continue-on-error"));
-		ObjectNode answer = this.jsonMapper.createObjectNode();
-		ArrayNode responses = answer.putArray("responses");
-		List<JsonNode> group = new ArrayList<>();
-		for (JsonNode item : requests) {
-			String atomicity = text(item, "atomicityGroup");
-			if (!group.isEmpty() && (atomicity == null || !atomicity.equals(text(group.get(0), "atomicityGroup")))) {
-				if (!runGroup(group, request, response, dispatcher, responses) && !continueOnError) {
-					group.clear();
+		Run run = new Run(request, response, dispatcher);
+		List<BatchItem> group = new ArrayList<>();
+		for (BatchItem item : items) {
+			String atomicity = item.atomicityGroup();
+			if (!group.isEmpty() && !Objects.equals(atomicity, group.get(0).atomicityGroup())) {
+				boolean succeeded = run.group(group);
+				group.clear();
+				if (!succeeded && !continueOnError) {
 					break;
 				}
-				group.clear();
 			}
 			if (atomicity == null) {
-				if (!run(item, request, response, dispatcher, responses) && !continueOnError) {
+				if (!run.one(item) && !continueOnError) {
 					break;
 				}
 			}
@@ -137,112 +148,146 @@ class JsonBatch {
 			}
 		}
 		if (!group.isEmpty()) {
-			runGroup(group, request, response, dispatcher, responses);
+			run.group(group);
 		}
+		ObjectNode answer = this.jsonMapper.createObjectNode();
+		answer.set("responses", run.responses);
 		response.setStatus(200);
 		response.setContentType("application/json; charset=utf-8");
 		response.setHeader("OData-Version", "4.0");
 		this.jsonMapper.writeValue(response.getOutputStream(), answer);
 	}
 
-	private boolean run(JsonNode item, HttpServletRequest outer, HttpServletResponse outerResponse,
-			Dispatcher dispatcher, ArrayNode responses) throws IOException, ServletException {
-		ObjectNode answer = execute(item, outer, outerResponse, dispatcher);
-		responses.add(answer);
-		return answer.get("status").intValue() < 400;
-	}
+	/**
+	 * One batch as it runs: its responses so far, and the rows its requests created, by
+	 * request id, for the urls that refer to them ({@code $1/Name}).
+	 */
+	private final class Run {
 
-	/** Runs an atomicity group in one transaction: all its changes, or none. */
-	private boolean runGroup(List<JsonNode> group, HttpServletRequest outer, HttpServletResponse outerResponse,
-			Dispatcher dispatcher, ArrayNode responses) {
-		List<ObjectNode> answers = new ArrayList<>();
-		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
-		Boolean succeeded = transaction.execute((status) -> {
-			for (JsonNode item : group) {
-				ObjectNode answer;
-				try {
-					answer = execute(item, outer, outerResponse, dispatcher);
+		private final HttpServletRequest outer;
+
+		private final HttpServletResponse outerResponse;
+
+		private final Dispatcher dispatcher;
+
+		private final ArrayNode responses = JsonBatch.this.jsonMapper.createArrayNode();
+
+		private final Map<String, String> locations = new HashMap<>();
+
+		Run(HttpServletRequest outer, HttpServletResponse outerResponse, Dispatcher dispatcher) {
+			this.outer = outer;
+			this.outerResponse = outerResponse;
+			this.dispatcher = dispatcher;
+		}
+
+		/** Runs a request of its own; whether it succeeded. */
+		boolean one(BatchItem item) throws IOException, ServletException {
+			ObjectNode answer = execute(item);
+			this.responses.add(answer);
+			return answer.get("status").intValue() < 400;
+		}
+
+		/**
+		 * Runs an atomicity group in one transaction: all its changes, or none; whether
+		 * it succeeded.
+		 */
+		boolean group(List<BatchItem> group) {
+			List<ObjectNode> answers = new ArrayList<>();
+			TransactionTemplate transaction = new TransactionTemplate(JsonBatch.this.transactions);
+			Boolean succeeded = transaction.execute((status) -> {
+				for (BatchItem item : group) {
+					ObjectNode answer;
+					try {
+						answer = execute(item);
+					}
+					catch (IOException | ServletException ex) {
+						throw new IllegalStateException(ex);
+					}
+					answers.add(answer);
+					if (answer.get("status").intValue() >= 400) {
+						status.setRollbackOnly();
+						return false;
+					}
 				}
-				catch (IOException | ServletException ex) {
-					throw new IllegalStateException(ex);
+				return true;
+			});
+			if (!Boolean.TRUE.equals(succeeded)) {
+				ObjectNode failed = answers.get(answers.size() - 1);
+				for (BatchItem item : group) {
+					if (item.id().equals(failed.get("id").asString())) {
+						this.responses.add(failed);
+					}
+					else {
+						// Undone with the group: the rows they created are gone.
+						this.locations.remove(item.id());
+						String message = "Another request of the atomicity group failed, so none of its changes were"
+								+ " kept.";
+						this.responses.add(refused(item, 424, message));
+					}
 				}
-				answers.add(answer);
-				if (answer.get("status").intValue() >= 400) {
-					status.setRollbackOnly();
-					return false;
-				}
+				return false;
 			}
+			answers.forEach(this.responses::add);
 			return true;
-		});
-		if (!Boolean.TRUE.equals(succeeded)) {
-			ObjectNode failed = answers.get(answers.size() - 1);
-			for (JsonNode item : group) {
-				if (Objects.equals(text(item, "id"), text(failed, "id"))) {
-					responses.add(failed);
+		}
+
+		private ObjectNode execute(BatchItem item) throws IOException, ServletException {
+			String url = item.url();
+			if (item.reference() != null) {
+				String location = this.locations.get(item.reference());
+				if (location == null) {
+					return refused(item, 400, "The url '" + item.url() + "' of the request '" + item.id()
+							+ "' refers to the request '" + item.reference() + "', which created no row.");
+				}
+				url = item.urlFrom(location);
+			}
+			Map<String, String> headers = new LinkedHashMap<>(item.headers());
+			byte[] content = (item.body() != null) ? JsonBatch.this.jsonMapper.writeValueAsBytes(item.body())
+					: new byte[0];
+			if (content.length > 0
+					&& headers.keySet().stream().noneMatch((name) -> name.equalsIgnoreCase("Content-Type"))) {
+				headers.put("Content-Type", "application/json");
+			}
+			SubRequest request = new SubRequest(this.outer, item.method(), url, headers, content);
+			Capture response = new Capture();
+			this.dispatcher.dispatch(request, response.wrap(this.outerResponse));
+			ObjectNode answer = head(item, response.status);
+			ObjectNode answerHeaders = answer.putObject("headers");
+			response.headers.forEach((name, value) -> answerHeaders.put(name.toLowerCase(Locale.ROOT), value));
+			if (answerHeaders.has("location")) {
+				this.locations.put(item.id(), answerHeaders.get("location").asString());
+			}
+			byte[] bytes = response.body.toByteArray();
+			if (bytes.length > 0) {
+				String type = response.headers.getOrDefault("Content-Type", "");
+				if (type.startsWith("application/json")) {
+					answer.set("body", JsonBatch.this.jsonMapper.readTree(bytes));
 				}
 				else {
-					responses.add(failedDependency(item));
+					answer.put("body", new String(bytes, StandardCharsets.UTF_8));
 				}
 			}
-			return false;
+			return answer;
 		}
-		answers.forEach(responses::add);
-		return true;
-	}
 
-	private ObjectNode failedDependency(JsonNode item) {
-		ObjectNode answer = this.jsonMapper.createObjectNode();
-		answer.put("id", text(item, "id"));
-		answer.put("atomicityGroup", text(item, "atomicityGroup"));
-		answer.put("status", 424);
-		answer.putObject("headers").put("content-type", "application/json; odata.metadata=minimal");
-		String message = "Another request of the atomicity group failed, so none of its changes were kept.";
-		answer.set("body", this.jsonMapper.readTree(this.json.error(message, message)));
-		return answer;
-	}
+		/** The answer to a request the batch refuses itself, in Creatio's envelope. */
+		private ObjectNode refused(BatchItem item, int status, String message) {
+			ObjectNode answer = head(item, status);
+			answer.putObject("headers").put("odata-version", "4.0").put("content-type", ODataService.JSON);
+			answer.set("body", JsonBatch.this.jsonMapper.readTree(JsonBatch.this.json.error(message, message)));
+			return answer;
+		}
 
-	private ObjectNode execute(JsonNode item, HttpServletRequest outer, HttpServletResponse outerResponse,
-			Dispatcher dispatcher) throws IOException, ServletException {
-		String method = Objects.requireNonNullElse(text(item, "method"), "GET").toUpperCase(Locale.ROOT);
-		String url = Objects.requireNonNullElse(text(item, "url"), "");
-		Map<String, String> headers = new LinkedHashMap<>();
-		JsonNode given = item.get("headers");
-		if (given != null && given.isObject()) {
-			given.properties().forEach((header) -> headers.put(header.getKey(), header.getValue().asString()));
-		}
-		JsonNode body = item.get("body");
-		byte[] content = (body == null || body.isNull()) ? new byte[0] : this.jsonMapper.writeValueAsBytes(body);
-		if (content.length > 0
-				&& headers.keySet().stream().noneMatch((name) -> name.equalsIgnoreCase("Content-Type"))) {
-			headers.put("Content-Type", "application/json");
-		}
-		SubRequest request = new SubRequest(outer, method, url, headers, content);
-		Capture response = new Capture();
-		dispatcher.dispatch(request, response.wrap(outerResponse));
-		ObjectNode answer = this.jsonMapper.createObjectNode();
-		answer.put("id", text(item, "id"));
-		if (text(item, "atomicityGroup") != null) {
-			answer.put("atomicityGroup", text(item, "atomicityGroup"));
-		}
-		answer.put("status", response.status);
-		ObjectNode answerHeaders = answer.putObject("headers");
-		response.headers.forEach((name, value) -> answerHeaders.put(name.toLowerCase(Locale.ROOT), value));
-		byte[] bytes = response.body.toByteArray();
-		if (bytes.length > 0) {
-			String type = response.headers.getOrDefault("Content-Type", "");
-			if (type.startsWith("application/json")) {
-				answer.set("body", this.jsonMapper.readTree(bytes));
+		private ObjectNode head(BatchItem item, int status) {
+			ObjectNode answer = JsonBatch.this.jsonMapper.createObjectNode();
+			answer.put("id", item.id());
+			if (item.atomicityGroup() != null) {
+				answer.put("atomicityGroup", item.atomicityGroup());
 			}
-			else {
-				answer.put("body", new String(bytes, StandardCharsets.UTF_8));
-			}
+			answer.put("status", status);
+			return answer;
 		}
-		return answer;
-	}
 
-	private static @Nullable String text(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		return (value != null && !value.isNull()) ? value.asString() : null;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -205,7 +206,12 @@ class ODataBatchTests {
 		assertThat(responses.get(2).get("body")).isEqualTo(DataService.invalidBody("The property 'Foo' does not exist"
 				+ " on type 'BPMSoft.Configuration.OData.Contact'. Make sure to only use property names that are"
 				+ " defined by the type."));
-		assertThat(responses.get(0).get("body").get("error").get("code").asString()).isEmpty();
+		String undone = "Another request of the atomicity group failed, so none of its changes were kept.";
+		assertThat(responses.get(0).get("body")).isEqualTo(DataService.error(undone, undone));
+		assertThat(responses.subList(0, 2)).allSatisfy((answer) -> {
+			assertThat(answer.get("headers").get("odata-version").asString()).isEqualTo("4.0");
+			assertThat(answer.get("headers").get("content-type").asString()).startsWith("application/json");
+		});
 		assertThat(countNamed(this.tag + " undone")).isZero();
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
 	}
@@ -267,6 +273,87 @@ class ODataBatchTests {
 			.containsExactly("deep 400", "plain 200");
 		assertThat(answers.get(0).get("body").get("error").get("message").asString())
 			.isEqualTo("The query specified in the URI is not valid. The recursion limit has been exceeded.");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"1\", \"method\": \"GET\", \"url\": \"Contact/$count\"}]|The id '1' is given to"
+					+ " more than one request of the batch: ids must be unique.",
+			"[{\"id\": \"1\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}}]|The request '1' of the batch"
+					+ " has no \"method\".",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"method\": \"GET\", \"url\": \"Contact/$count\"}]|The request at position 2 of the batch has"
+					+ " no \"id\": every request needs one, unique in the batch.",
+			"[{\"id\": \"\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}}]|The"
+					+ " request at position 1 of the batch has no \"id\": every request needs one, unique in the batch.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"body\": {\"Name\": \"TAG\"}}]|The request '1' of the batch"
+					+ " has no \"url\".",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}}, 5]|The"
+					+ " request at position 2 of the batch is not a JSON object.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"2\", \"method\": \"GET\", \"url\": \"$9/Name\"}]|The url '$9/Name' of the request '2'"
+					+ " refers to '9', which is not an earlier request of the batch.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"2\", \"method\": \"GET\", \"url\": \"$2\"}]|The url '$2' of the request '2' refers"
+					+ " to '2', which is not an earlier request of the batch." })
+	void batchWithARequestItCannotRunIsRefusedAndNothingRuns(String requests, String message) {
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body("{\"requests\": " + requests.replace("TAG", this.tag) + "}")
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService.invalidBody(message));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
+	void urlMayStartFromTheRowAnEarlierRequestCreated() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "new", "POST", "Contact", json("Name", this.tag));
+		item(requests, "change", "PATCH", "$new", json("JobTitle", "Referred"));
+		item(requests, "name", "GET", "$new/JobTitle/$value");
+		item(requests, "row", "GET", "$new?$select=Name,JobTitle");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("new 201", "change 204", "name 200", "row 200");
+		assertThat(responses.get(2).get("body").asString()).isEqualTo("Referred");
+		assertThat(responses.get(3).get("body").get("Name").asString()).isEqualTo(this.tag);
+		String id = responses.get(0).get("body").get("Id").asString();
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Referred");
+	}
+
+	@Test
+	void urlStartsFromTheRowCreatedEarlierInItsAtomicityGroup() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "1", "POST", "Approval", json("Name", this.tag)).put("atomicityGroup", "g");
+		item(requests, "2", "PATCH", "$1", json("Name", this.tag + " renamed")).put("atomicityGroup", "g");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("1 201", "2 204");
+		assertThat(this.odata.rows("Approval?$filter=Name eq '" + this.tag + " renamed'")).hasSize(1);
+	}
+
+	@Test
+	void urlStartingFromARequestThatCreatedNoRowIsRefusedInItsRequest() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "1", "GET", "Contact(" + id + ")");
+		item(requests, "2", "GET", "$1/Name");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("1 200", "2 400");
+		String message = "The url '$1/Name' of the request '2' refers to the request '1', which created no row.";
+		assertThat(responses.get(1).get("body")).isEqualTo(DataService.error(message, message));
+		assertThat(responses.get(1).get("headers").get("odata-version").asString()).isEqualTo("4.0");
+	}
+
+	@Test
+	void urlOfTheServicesOwnResourcesIsNoReference() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "metadata", "GET", "$metadata");
+		List<JsonNode> responses = responses(batch(requests));
+		assertThat(responses.get(0).get("status").intValue()).isEqualTo(200);
 	}
 
 	@Test
@@ -369,6 +456,21 @@ class ODataBatchTests {
 			.contains("Content-ID: 2");
 		assertThat(countNamed(this.tag + " multipart")).isEqualTo(1);
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Multipart");
+	}
+
+	@Test
+	void multipartChangeSetRefersToTheRowAnEarlierRequestCreated() {
+		String body = multipart("batch_7",
+				changeSet("changeset_7", request("POST", "Contact", json("Name", this.tag), "1"),
+						request("PATCH", "$1", json("JobTitle", "Referred"), "2")));
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_7")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(statuses(response.asString())).containsExactly(201, 204);
+		assertThat(this.odata.column("Contact?$filter=Name eq '" + this.tag + "'", "JobTitle"))
+			.containsExactly("Referred");
 	}
 
 	@Test
