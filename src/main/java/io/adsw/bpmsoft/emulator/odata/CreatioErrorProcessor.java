@@ -160,9 +160,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			case "SYSTEM_QUERY_OPTION_NOT_ALLOWED_FOR_HTTP_METHOD" ->
 				ODataQuery.notAllowed(List.of(quoted(message, 0).strip().split("\\s+")), quoted(message, 1));
 			case "FUNCTIONALITY_NOT_IMPLEMENTED", "PROCESSOR_NOT_IMPLEMENTED" -> notImplemented(request);
-			// A body's Content-Type (the multipart batch parser's keys of the same names
-			// are
-			// about the batch's own lines).
+			// A body's Content-Type; the multipart parser's keys of these names are about
+			// lines of the batch itself.
 			case "UNSUPPORTED_CONTENT_TYPE", "INVALID_CONTENT_TYPE" ->
 				ofBody(exception) ? ODataRequestException.unsupportedMediaType(quoted(message, 0), JSON_BODIES)
 						: new ODataRequestException(HttpStatusCode.BAD_REQUEST, message, message);
