@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ELMA key and the master key never leave the stand: not in its log (even with every
- * logger at DEBUG and Tomcat's protocol handling at TRACE), not in the actuator's view of
- * the settings or its metrics, not in the journal (its API or its table), not in the
- * control plane's views, not in any answer.
+ * logger at DEBUG, and with Tomcat's protocol handling asked for at TRACE, where its dump
+ * of raw requests stays off), not in the actuator's view of the settings or its metrics,
+ * not in the journal (its API or its table), not in the control plane's views, not in any
+ * answer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretLeakTests {

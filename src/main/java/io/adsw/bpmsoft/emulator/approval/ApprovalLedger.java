@@ -106,8 +106,10 @@ class ApprovalLedger {
 		}
 	}
 
-	// Any round may hold pending steps (a seed may leave some in earlier rounds); an
-	// approval still in round 0 has no steps at all.
+	// Only the current round holds pending steps (seeds and states are refused
+	// otherwise),
+	// but cancelling them in every round costs nothing more; an approval still in round 0
+	// has no steps at all.
 	private void cancelPendingSteps(ApprovalState approval, OffsetDateTime at) {
 		if (approval.round() > 0) {
 			this.jdbc.update(

@@ -294,7 +294,17 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 				.invalidQuery("String functions take a string property first and a string literal second.");
 		}
 		String escaped = ((String) pattern.value()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		return Operand.of(this.criteria.like(shownText(subject), prefix + escaped + suffix, '\\'), BOOLEAN);
+		Operand.Column column = subject.column();
+		if (column == null || !column.nullable()) {
+			return Operand.of(this.criteria.like(shownText(subject), prefix + escaped + suffix, '\\'), BOOLEAN);
+		}
+		// The column itself, not its shown form, so that a prefix search can use its
+		// index
+		// (startswith(Name,'Iv')); an empty column is '' to every pattern, met only by
+		// one
+		// that matches anything.
+		return withEmptyColumn(subject, escaped.isEmpty(),
+				this.criteria.like(stringExpression(subject), prefix + escaped + suffix, '\\'));
 	}
 
 	private Operand text(List<Operand> parameters,
@@ -474,7 +484,10 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 				&& number.compareTo(INT_MAX) <= 0;
 	}
 
-	/** {@code in}, by value for integer columns: {@code Round in (1.0, 2)}. */
+	/**
+	 * {@code in}, by value for integer columns, for the literals Olingo lets through (it
+	 * refuses a decimal in the list of an integer property itself).
+	 */
 	@SuppressWarnings("unchecked")
 	private Predicate in(Operand left, List<Object> values) {
 		CriteriaBuilder.In<Object> in = this.criteria.in((Expression<Object>) expression(left));

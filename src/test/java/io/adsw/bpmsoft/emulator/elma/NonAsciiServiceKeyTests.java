@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "emulator.elma.service-key=" + NonAsciiServiceKeyTests.KEY)
 class NonAsciiServiceKeyTests {
 
-	static final String KEY = "ключ-é";
+	/** Written in ISO-8859-1 too, so that a test can send it in the wrong encoding. */
+	static final String KEY = "clé";
 
 	@LocalServerPort
 	int port;
@@ -35,10 +36,9 @@ class NonAsciiServiceKeyTests {
 	}
 
 	@Test
-	void sameLettersInAnotherEncodingAreWrong() throws IOException {
-		assertThat(send("é", StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 403 ")
+	void sameKeyInAnotherEncodingIsWrong() throws IOException {
+		assertThat(send(KEY, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 403 ")
 			.endsWith("{\"status\":403,\"error_message\":\"" + Contract.FORBIDDEN + "\"}");
-		assertThat(send(KEY.toUpperCase(java.util.Locale.ROOT), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 403 ");
 	}
 
 	private String send(String key, Charset charset) throws IOException {

@@ -280,6 +280,8 @@ class ODataQueryTests {
 	void functionsOfAnEmptyEmailSeeEmptyText() {
 		named(this.tag + " Blank");
 		assertThat(letters("length(Email) eq 0")).containsExactly("Blank");
+		assertThat(letters("startswith(Email,'')")).containsExactly("A", "B", "Blank", "C", "D", "E");
+		assertThat(letters("not contains(Email,'')")).isEmpty();
 		assertThat(letters("tolower(Email) ne 'x'")).containsExactly("A", "B", "Blank", "C", "D", "E");
 		assertThat(letters("Email in ('" + this.emails.get(1) + "', '')")).containsExactly("B", "Blank");
 		assertThat(letters("$orderby=Email,Name")).first().isEqualTo("Blank");
@@ -344,6 +346,14 @@ class ODataQueryTests {
 			Response response = this.odata.get("Contact?$filter=" + filter + "&$top=1&$count=true");
 			assertThat(response.statusCode()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void decimalInTheInListOfAnIntegerIsRefusedByOlingosTypeCheck() {
+		Response response = this.odata.get("Approval?$filter=Round in (1.0, 2)");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("A binary operator with incompatible types was detected."
+				+ " Found operand types 'Edm.Decimal' and 'Edm.Int32' for operator kind 'Equal'."));
 	}
 
 	@ParameterizedTest
