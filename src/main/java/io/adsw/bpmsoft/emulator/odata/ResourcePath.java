@@ -58,6 +58,12 @@ record ResourcePath(EntitySetMapping<?> set, @Nullable UUID key, @Nullable Navig
 			else if (part instanceof UriResourceCount) {
 				count = true;
 			}
+			else if (part instanceof UriResourceNavigation && navigation != null) {
+				String message = "A path follows one navigation at most: read '" + navigation.name() + "' and follow '"
+						+ part.getSegmentValue() + "' from its row, or use $expand.";
+				throw new ODataRequestException(org.apache.olingo.commons.api.http.HttpStatusCode.NOT_IMPLEMENTED,
+						message, message);
+			}
 			else {
 				throw new ODataRequestException(org.apache.olingo.commons.api.http.HttpStatusCode.NOT_IMPLEMENTED,
 						"The path segment '" + part.getSegmentValue() + "' is not supported.",

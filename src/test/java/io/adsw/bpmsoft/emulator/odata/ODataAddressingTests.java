@@ -480,6 +480,15 @@ class ODataAddressingTests {
 		assertThat(json(response)).isEqualTo(DataService.error(message, message));
 	}
 
+	@Test
+	void secondNavigationOfAPathIsRefusedNamingBoth() {
+		Response response = this.odata.get("Contact(" + KEY + ")/CreatedBy/CreatedBy/Name");
+		assertThat(response.statusCode()).isEqualTo(501);
+		String message = "A path follows one navigation at most: read 'CreatedBy' and follow 'CreatedBy' from its row, "
+				+ "or use $expand.";
+		assertThat(json(response)).isEqualTo(DataService.error(message, message));
+	}
+
 	/** A contact stored directly, with that creator (or none); its id. */
 	private String contactCreatedBy(String name, @Nullable UUID creator) {
 		Contact contact = new Contact(UUID.randomUUID(), name, null, Instant.now());
