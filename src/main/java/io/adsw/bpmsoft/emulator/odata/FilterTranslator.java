@@ -18,6 +18,8 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Nulls;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import org.apache.olingo.commons.api.edm.EdmEnumType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
@@ -104,15 +106,24 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	}
 
 	/**
-	 * The database expression a {@code $orderby} item sorts on; empty text sorts as
-	 * {@code ''}.
+	 * The order of a {@code $orderby} item; empty text sorts as {@code ''}, first going
+	 * up and last going down.
 	 */
-	Expression<?> sortKey(org.apache.olingo.server.api.uri.queryoption.expression.Expression item) {
+	Order order(org.apache.olingo.server.api.uri.queryoption.expression.Expression item, boolean descending) {
 		Operand operand = translate(item);
 		if (operand.isLiteral()) {
 			throw ODataRequestException.invalidQuery("Only properties and functions of them can be sorted on.");
 		}
-		return shown(operand);
+		Operand.Column column = operand.column();
+		if (column != null && column.nullable() && column.present() == null && STRING.equals(operand.type())) {
+			// The row's own text column as it is, so that its index can give the order:
+			// an
+			// empty one held as NULL sorts next to '', the smallest text there is.
+			Expression<?> path = expression(operand);
+			return descending ? this.criteria.desc(path, Nulls.LAST) : this.criteria.asc(path, Nulls.FIRST);
+		}
+		Expression<?> key = shown(operand);
+		return descending ? this.criteria.desc(key) : this.criteria.asc(key);
 	}
 
 	private Operand translate(org.apache.olingo.server.api.uri.queryoption.expression.Expression expression) {

@@ -54,8 +54,7 @@ class ODataReads {
 			order.add(criteria.asc(set.column(restriction.column()).orElseThrow().path().of(root, criteria)));
 		}
 		for (OrderByItem item : orders) {
-			jakarta.persistence.criteria.Expression<?> key = translator.sortKey(item.getExpression());
-			order.add(item.isDescending() ? criteria.desc(key) : criteria.asc(key));
+			order.add(translator.order(item.getExpression(), item.isDescending()));
 		}
 		// A stable order, so that pages of the same query neither repeat nor skip rows.
 		order.add(criteria.asc(root.get("id")));
