@@ -85,6 +85,11 @@ public class ElmaAnswers {
 		response.getOutputStream().write(body);
 	}
 
+	/** The envelope as JSON text, for Tomcat's error report, which writes characters. */
+	String json(ElmaAnswer answer) {
+		return this.jsonMapper.writeValueAsString(answer);
+	}
+
 	private int httpStatusOf(ElmaAnswer answer) {
 		return (this.settings.httpStatus() == ElmaProperties.HttpStatusMode.ALWAYS_200) ? 200 : answer.status();
 	}

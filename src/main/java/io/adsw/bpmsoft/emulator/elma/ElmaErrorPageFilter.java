@@ -1,7 +1,6 @@
 package io.adsw.bpmsoft.emulator.elma;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,6 +12,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
@@ -24,6 +24,13 @@ import org.springframework.http.HttpMethod;
  * dispatch only.
  */
 class ElmaErrorPageFilter implements Filter {
+
+	/** Looked up per request: the filter is registered while the web server is made. */
+	private final ObjectProvider<ElmaAnswers> answers;
+
+	ElmaErrorPageFilter(ObjectProvider<ElmaAnswers> answers) {
+		this.answers = answers;
+	}
 
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -40,14 +47,9 @@ class ElmaErrorPageFilter implements Filter {
 		if (status == 405) {
 			httpResponse.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
 		}
-		byte[] body = WebServerRefusals
-			.json(WebServerRefusals.answer(status, originalMethod(httpRequest),
-					(Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)))
-			.getBytes(StandardCharsets.UTF_8);
-		httpResponse.setStatus(status);
-		httpResponse.setContentType(ElmaAnswers.CONTENT_TYPE.toString());
-		httpResponse.setContentLength(body.length);
-		httpResponse.getOutputStream().write(body);
+		this.answers.getObject()
+			.writeTransport(httpResponse, WebServerRefusals.answer(status, originalMethod(httpRequest),
+					(Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
@@ -18,7 +19,14 @@ import org.springframework.http.HttpMethod;
  */
 class ElmaErrorReportValve extends ErrorReportValve {
 
-	ElmaErrorReportValve() {
+	/**
+	 * Looked up per refusal: the valve is made with the web server, before the stand's
+	 * beans.
+	 */
+	private final ObjectProvider<ElmaAnswers> answers;
+
+	ElmaErrorReportValve(ObjectProvider<ElmaAnswers> answers) {
+		this.answers = answers;
 		setShowReport(false);
 		setShowServerInfo(false);
 	}
@@ -42,7 +50,7 @@ class ElmaErrorReportValve extends ErrorReportValve {
 			response.setContentType(ElmaAnswers.CONTENT_TYPE.toString());
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(WebServerRefusals.json(WebServerRefusals.answer(status, method, throwable)));
+				writer.write(this.answers.getObject().json(WebServerRefusals.answer(status, method, throwable)));
 				response.finishResponse();
 			}
 		}

@@ -6,6 +6,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,9 +22,9 @@ import org.springframework.core.Ordered;
 class WebServerRefusalConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ElmaErrorPageFilter> elmaErrorPageFilter() {
+	FilterRegistrationBean<ElmaErrorPageFilter> elmaErrorPageFilter(ObjectProvider<ElmaAnswers> answers) {
 		FilterRegistrationBean<ElmaErrorPageFilter> registration = new FilterRegistrationBean<>(
-				new ElmaErrorPageFilter());
+				new ElmaErrorPageFilter(answers));
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
@@ -34,12 +35,14 @@ class WebServerRefusalConfiguration {
 	 * after Boot's own), and names its class so that the host adds no other.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> elmaErrorReport(ElmaAnswers answers) {
-		return new OrderedCustomizer(answers);
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> elmaErrorReport(ObjectProvider<ElmaAnswers> answers) {
+		return new ErrorReportCustomizer(answers);
 	}
 
-	private record OrderedCustomizer(
-			ElmaAnswers answers) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+	private record ErrorReportCustomizer(ObjectProvider<ElmaAnswers> answers)
+			implements
+				WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
+				Ordered {
 
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
@@ -50,7 +53,7 @@ class WebServerRefusalConfiguration {
 						pipeline.removeValve(valve);
 					}
 				}
-				pipeline.addValve(new ElmaErrorReportValve());
+				pipeline.addValve(new ElmaErrorReportValve(this.answers));
 				if (context.getParent() instanceof StandardHost host) {
 					host.setErrorReportValveClass(ElmaErrorReportValve.class.getName());
 				}

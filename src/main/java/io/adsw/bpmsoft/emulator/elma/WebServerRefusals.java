@@ -3,7 +3,6 @@ package io.adsw.bpmsoft.emulator.elma;
 import java.net.SocketTimeoutException;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The envelope of a request the web server refused before ElmaService could read it: a
@@ -12,17 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WebServerRefusals {
 
-	/**
-	 * The web server is made before the stand's beans: its error report cannot wait for
-	 * them, and the envelope needs no configuration.
-	 */
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private WebServerRefusals() {
-	}
-
-	static String json(ElmaAnswer answer) {
-		return JSON.writeValueAsString(answer);
 	}
 
 	/** Whether a path, as the client sent it, is ElmaService's. */
