@@ -21,11 +21,17 @@ public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<
 		return (this.approvals != null) ? this.approvals : List.of();
 	}
 
-	/** A contact, matched by id when it has one, by email otherwise. */
+	/**
+	 * A contact, matched by id when it has one, by email otherwise. The name's parts are
+	 * written even when empty: a new contact given its name alone gets them from the
+	 * name, so an exported contact whose parts were left empty must say so to come back
+	 * as it was.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	public record SeedContact(@Nullable String id, @Nullable String email, @Nullable String name,
-			@Nullable String surname, @Nullable String givenName, @Nullable String jobTitle, @Nullable String phone,
-			@Nullable String mobilePhone) {
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String surname,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String givenName, @Nullable String jobTitle,
+			@Nullable String phone, @Nullable String mobilePhone) {
 
 		public SeedContact(@Nullable String id, @Nullable String email, @Nullable String name) {
 			this(id, email, name, null, null, null, null, null);

@@ -461,7 +461,7 @@ public class Seeds {
 				byEmail.get().update(name, email, now);
 				return byEmail.get();
 			}
-			return created(new Contact(UUID.randomUUID(), name, email, now), stored);
+			return created(new Contact(UUID.randomUUID(), name, email, now), seed, stored);
 		}
 		if (byEmail.isPresent() && !byEmail.get().getId().equals(id)) {
 			throw new SeedException(source,
@@ -481,10 +481,15 @@ public class Seeds {
 			}
 			return contact;
 		}
-		return created(new Contact(id, name, email, now), stored);
+		return created(new Contact(id, name, email, now), seed, stored);
 	}
 
-	private Contact created(Contact contact, StoredContacts stored) {
+	private Contact created(Contact contact, SeedContact seed, StoredContacts stored) {
+		if (seed.name() != null && seed.surname() == null && seed.givenName() == null) {
+			// The same row as the data service makes of a new contact given its name
+			// alone.
+			contact.splitName();
+		}
 		this.entityManager.persist(contact);
 		stored.add(contact);
 		return contact;

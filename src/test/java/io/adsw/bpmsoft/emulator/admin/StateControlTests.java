@@ -79,6 +79,44 @@ class StateControlTests {
 	}
 
 	@Test
+	void newContactGivenItsNameAloneGetsItsPartsAndAnExportKeepsPartsLeftEmpty() {
+		String olga = "6e1d0b1a-8c7e-4d2f-9a3b-1c2d3e4f5a61";
+		String petr = "6e1d0b1a-8c7e-4d2f-9a3b-1c2d3e4f5a62";
+		String anna = "6e1d0b1a-8c7e-4d2f-9a3b-1c2d3e4f5a63";
+		String noName = "6e1d0b1a-8c7e-4d2f-9a3b-1c2d3e4f5a64";
+		this.admin.given()
+			.body(Map.of("contacts",
+					List.of(Map.of("id", olga, "email", "olga@example.com", "name", "Ольга Анна Орлова"),
+							Map.of("id", petr, "email", "petr@example.com", "name", "Пётр Петров", "givenName", "Петя"),
+							Map.of("id", anna, "email", "anna@example.com", "name", "Анна Смирнова", "surname", "",
+									"givenName", ""),
+							Map.of("id", noName, "email", "nobody@example.com"))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		assertNameParts(olga, "Ольга", "Анна Орлова");
+		assertNameParts(petr, "Петя", "");
+		assertNameParts(anna, "", "");
+		assertNameParts(noName, "", "");
+		String state = this.admin.given().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		this.admin.given().post("/emulator/api/reset?scope=data").then().statusCode(200);
+		this.admin.given().body(state).put("/emulator/api/state").then().statusCode(200);
+		assertNameParts(olga, "Ольга", "Анна Орлова");
+		assertNameParts(petr, "Петя", "");
+		assertNameParts(anna, "", "");
+		assertNameParts(noName, "", "");
+	}
+
+	private void assertNameParts(String contact, String givenName, String surname) {
+		this.admin.given()
+			.get("/0/odata/Contact(" + contact + ")?$select=GivenName,Surname")
+			.then()
+			.statusCode(200)
+			.body("GivenName", equalTo(givenName))
+			.body("Surname", equalTo(surname));
+	}
+
+	@Test
 	void stateIsImportedFromYaml() {
 		String yaml = """
 				contacts:

@@ -135,6 +135,9 @@ class SeedLoadingTests {
 			Contact olga = contact(stand, OLGA);
 			assertThat(olga.getId()).isEqualTo(OLGA_ID);
 			assertThat(olga.getName()).isEqualTo("Ольга Петровна Орлова");
+			// Renamed, it keeps the parts it got when it was new.
+			assertThat(olga.getGivenName()).isEqualTo("Ольга");
+			assertThat(olga.getSurname()).isEqualTo("Орлова");
 			Contact petr = contact(stand, PETR);
 			assertThat(petr.getId()).isEqualTo(petrId);
 			assertThat(petr.getName()).isEqualTo("Пётр Ильич Соколов");
@@ -271,8 +274,12 @@ class SeedLoadingTests {
 		Contact olga = stand.getBean(ContactRepository.class).findById(OLGA_ID).orElseThrow();
 		assertThat(olga.getEmail()).isEqualTo(OLGA);
 		assertThat(olga.getName()).isEqualTo("Ольга Орлова");
+		assertThat(olga.getGivenName()).isEqualTo("Ольга");
+		assertThat(olga.getSurname()).isEqualTo("Орлова");
 		Contact petr = contact(stand, PETR);
 		assertThat(petr.getName()).isEqualTo("Пётр Соколов");
+		assertThat(petr.getGivenName()).isEqualTo("Пётр");
+		assertThat(petr.getSurname()).isEqualTo("Соколов");
 		Approval approval = approval(stand);
 		assertThat(approval.getName()).isEqualTo("Договор аренды № 3");
 		assertThat(approval.getStatus()).isEqualTo(ApprovalStatus.NEW);
