@@ -437,6 +437,17 @@ class ODataBatchTests {
 	}
 
 	@Test
+	void batchNamingAPropertyTwiceIsRefusedWhole() {
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body("{\"requests\": [{\"id\": \"1\", \"id\": \"2\", \"method\": \"GET\", \"url\": \"Contact\"}]}")
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService.invalidBody("The batch names the property 'id'"
+				+ " more than once (line 1, column 27): in OData, duplicate property names are not allowed."));
+	}
+
+	@Test
 	void multipartBatchAnswersAGetAndAChangeSet() {
 		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
 		String body = multipart("batch_1", request("GET", "Contact(" + id + ")?$select=Name", null, null),

@@ -363,13 +363,47 @@ class ODataWriteTests {
 			"{\"Name\":\"x\"|the text ends before the JSON value does (line 1, column 12)",
 			"{\"Name\" \"x\"}|unexpected character '\"' (line 1, column 9)",
 			"{\"Name\":\"x\"} {}|more follows the JSON value (line 1, column 14)",
-			"`{\n  \"Name\": tru\n}`|Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or"
-					+ " token 'null', 'true' or 'false') (line 2, column 11)" })
+			"`{\n  \"Name\": tru\n}`|unrecognized token 'tru': a value is a string in double quotes, a number, an"
+					+ " object, an array, true, false or null (line 2, column 11)",
+			"{\"Name\":\"x\"} x|unrecognized token 'x': a value is a string in double quotes, a number, an"
+					+ " object, an array, true, false or null (line 1, column 14)",
+			"{\"Name\":\"x\"}}|more follows the JSON value (line 1, column 13)",
+			"{\"Name\":\"x\"]|unexpected ']' where '}' closes the object (line 1, column 12)",
+			"{\"Name\":[\"x\"}|unexpected '}' where ']' closes the array (line 1, column 13)",
+			"{\"Name\":\"\\q\"}|unknown escape '\\q' in a string (line 1, column 11)",
+			"`{\"Name\":\"a\tb\"}`|the control character U+0009 must be escaped in a string (line 1, column 11)",
+			"{\"Position\": 01}|invalid number: leading zeroes not allowed (line 1, column 15)",
+			"{\"Position\": 1e}|invalid number: exponent indicator not followed by a digit (line 1, column 15)",
+			"{\"Position\": +1}|invalid number: JSON spec does not allow numbers to have plus signs (line 1, column 15)" })
 	void bodyThatIsNotJsonIsRefusedWithWhereItGoesWrong(String body, String problem) {
 		Response response = this.odata.post("Contact", body);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(DataService.json(response))
 			.isEqualTo(invalidBody("The request body is not valid JSON: " + problem + "."));
+	}
+
+	@Test
+	void bodyNamingAPropertyTwiceIsRefusedAndNothingIsWritten() {
+		Response created = this.odata.post("Contact",
+				"{\"Name\": \"" + this.tag + "\",\n \"Name\": \"" + this.tag + "\"}");
+		assertThat(created.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(created)).isEqualTo(invalidBody("The request body names the property 'Name' more"
+				+ " than once (line 2, column 2): in OData, duplicate property names are not allowed."));
+		assertThat(countNamed(this.tag)).isZero();
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response patched = this.odata.patch("Contact(" + id + ")", "{\"JobTitle\": \"a\", \"JobTitle\": \"b\"}");
+		assertThat(patched.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(patched)).isEqualTo(invalidBody("The request body names the property 'JobTitle'"
+				+ " more than once (line 1, column 19): in OData, duplicate property names are not allowed."));
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void bodyOverTheParsersLimitsIsRefusedWithoutItsSettings() {
+		Response response = this.odata.post("Contact", "{\"Position\": " + "1".repeat(1200) + "}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody(
+				"The request body is not valid JSON: Number value length (1200) exceeds the maximum allowed (1000)."));
 	}
 
 	@ParameterizedTest
@@ -511,7 +545,7 @@ class ODataWriteTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			value = { "Contact|\"Id\": \"Canada\"|Canada|Edm.Guid",
-					"Contact|\"CreatedById\": \"Canada\"|Canada|Edm.Guid", "Contact|\"Name\": 5|5|Edm.String",
+					"Contact|\"CreatedById\": \"Canada\"|Canada|Edm.Guid", "Contact|\"Surname\": 5|5|Edm.String",
 					"Contact|\"Email\": true|True|Edm.String", "Approval|\"Round\": \"x\"|x|Edm.Int32",
 					"Approval|\"StatusId\": \"Canada\"|Canada|Edm.Guid" })
 	void valueOfTheWrongTypeInAPostIsRefusedAndNothingIsWritten(String set, String property, String literal,
