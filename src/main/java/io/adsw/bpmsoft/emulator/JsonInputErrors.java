@@ -51,7 +51,7 @@ public final class JsonInputErrors {
 				&& String.valueOf(ex.getOriginalMessage()).startsWith("Cannot ")) {
 			return "expected " + kind(mismatched.getTargetType());
 		}
-		return readable(String.valueOf(ex.getOriginalMessage()));
+		return readable(JsonSyntax.problem(ex, null));
 	}
 
 	/** What a value of the type looks like, for a user: "a whole number", "a GUID". */
@@ -105,7 +105,7 @@ public final class JsonInputErrors {
 		return path.toString();
 	}
 
-	/** Jackson's own message, with class names cut down to their simple names. */
+	/** The message, with class names cut down to their simple names. */
 	private static String readable(String message) {
 		String withoutNotes = CLASS_NOTE.matcher(message).replaceAll("");
 		return CLASS_NAME.matcher(withoutNotes).replaceAll("$1");

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hibernate.exception.DataException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
@@ -88,7 +89,13 @@ class AdminExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		if (ex.getCause() instanceof JacksonException json) {
-			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonInputErrors.describe(json));
+			// A mistake in the text itself is found by where it is; one in a field's
+			// value
+			// by the field's path, which the description leads with.
+			TokenStreamLocation location = json.getLocation();
+			String where = (json.getPath().isEmpty() && location != null && location.getLineNr() > 0)
+					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonInputErrors.describe(json) + where);
 		}
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request needs a JSON object as its body");
 	}

@@ -7,6 +7,7 @@ import io.adsw.bpmsoft.emulator.JsonInputErrors;
 import io.adsw.bpmsoft.emulator.StorableText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -36,7 +37,12 @@ public final class SeedFormat {
 		.loadSettings(LoadSettings.builder().setCodePointLimit(MAX_YAML_CODE_POINTS).build())
 		.build()).rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addModule(STORABLE_TEXT).build();
 
+	/**
+	 * A key given twice would lose the first value without a word (a second
+	 * {@code contacts} list, a contact's second email); YAML's parser refuses it already.
+	 */
 	private static final ObjectMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.addModule(STORABLE_TEXT)
 		.build();

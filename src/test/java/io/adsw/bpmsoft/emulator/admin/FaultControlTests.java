@@ -7,6 +7,8 @@ import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,7 +20,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 /**
  * {@code /emulator/api/faults}: rules that make the stand misbehave for matching
@@ -236,12 +237,25 @@ class FaultControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("drop: expected true or false"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"{\"endpoint\":\"*\",|the text ends before the JSON value does (line 1, column 17)",
+			"{\"endpoint\":\"*\", \"status\": NaN}|unrecognized token 'NaN': a value is a string in double quotes,"
+					+ " a number, an object, an array, true, false or null (line 1, column 31)",
+			"{\"endpoint\":\"*\", \"status\": 500} x|unrecognized token 'x': a value is a string in double quotes,"
+					+ " a number, an object, an array, true, false or null (line 1, column 33)",
+			"{\"endpoint\":\"*\", \"status\": 01}|invalid number: leading zeroes not allowed (line 1, column 29)",
+			"{\"endpoint\":\"*\", \"status\": 500, \"status\": 400}|\"status\" is given more than once (line 1, column 41)" })
+	void bodyThatIsNotJsonIsRefusedSayingWhereAndAddsNoRule(String body, String detail) {
 		this.admin.given()
-			.body("{\"endpoint\":\"*\",")
+			.body(body)
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(400)
-			.body("detail", startsWith("Unexpected end-of-input"));
+			.body("detail", equalTo(detail));
+		this.admin.given().get("/emulator/api/faults").then().statusCode(200).body("", hasSize(0));
 	}
 
 	@Test

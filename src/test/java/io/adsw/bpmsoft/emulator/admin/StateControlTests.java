@@ -8,6 +8,7 @@ import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.StandTest;
+import io.adsw.bpmsoft.emulator.contact.Contact;
 import io.adsw.bpmsoft.emulator.contact.ContactRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,35 @@ class StateControlTests {
 			.statusCode(200)
 			.body("GivenName", equalTo(givenName))
 			.body("Surname", equalTo(surname));
+	}
+
+	@Test
+	void stateNamingAKeyTwiceIsRefusedAndChangesNothing() {
+		this.admin.given()
+			.body(Map.of("contacts", List.of(Map.of("email", "kept@example.com"))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		this.admin.given()
+			.body("{\"contacts\": [{\"email\": \"a@example.com\"}],\n"
+					+ " \"contacts\": [{\"email\": \"b@example.com\", \"email\": \"c@example.com\"}]}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: \"contacts\" is given more than once (line 2, column 12)"));
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/yaml")
+			.body("contacts:\n  - email: a@example.com\n    email: b@example.com\n"
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail",
+					equalTo("the state sent: contacts[0]: \"email\" is given more than once (line 3, column 10)"));
+		assertThat(this.contacts.findAll()).extracting(Contact::getEmail).containsExactly("kept@example.com");
 	}
 
 	@Test

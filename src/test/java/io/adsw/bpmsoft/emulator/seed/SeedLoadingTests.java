@@ -213,6 +213,7 @@ class SeedLoadingTests {
 			approval-without-id.yml     | approvals[0] has no id
 			approval-id-not-a-guid.yml  | approvals[0]: id 123-123 is not a GUID
 			email-twice.yml             | contacts[1] repeats the id or email
+			key-twice.json              | "contacts" is given more than once (line 3, column 13)
 			""")
 	void brokenSeedStopsTheStart(String file, String problem, CapturedOutput output) {
 		String seed = "classpath:seed/broken/" + file;

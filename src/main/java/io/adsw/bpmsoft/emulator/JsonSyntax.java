@@ -1,0 +1,110 @@
+package io.adsw.bpmsoft.emulator;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+/**
+ * What is wrong with a text sent as JSON that is not, in the sender's terms. Jackson's
+ * messages name its own settings and token types
+ * ({@code JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS}, {@code JsonToken.START_OBJECT}),
+ * which a client can neither change nor read; the common mistakes are said again here,
+ * the rest keep Jackson's words without those notes.
+ */
+public final class JsonSyntax {
+
+	private static final Pattern SETTING = Pattern.compile(",? from `[^`]*`|: enable `[^`]*` to allow");
+
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
+
+	private static final Pattern CLOSE_WITHOUT_OPEN = Pattern.compile("Unexpected close marker '.': no open");
+
+	private static final Pattern CLOSE_MISMATCH = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
+
+	private static final Pattern UNKNOWN_TOKEN = Pattern.compile("(?:Unrecognized|Non-standard) token '(.*?)'(?::|$)",
+			Pattern.DOTALL);
+
+	private static final Pattern UNKNOWN_ESCAPE = Pattern.compile("Unrecognized character escape '(.)'",
+			Pattern.DOTALL);
+
+	private static final Pattern CONTROL_CHARACTER = Pattern
+		.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+
+	private static final Pattern BAD_NUMBER = Pattern
+		.compile("(?:Invalid numeric value|Unexpected character \\(.*?\\) in numeric value): (.+)", Pattern.DOTALL);
+
+	private JsonSyntax() {
+	}
+
+	/**
+	 * The name an object gives twice, when that is the mistake (a parser reading with
+	 * {@code STRICT_DUPLICATE_DETECTION}); else {@code null}.
+	 */
+	public static @Nullable String duplicateName(JacksonException ex) {
+		Matcher duplicate = DUPLICATE.matcher(String.valueOf(ex.getOriginalMessage()));
+		return duplicate.matches() ? duplicate.group(1) : null;
+	}
+
+	/**
+	 * The mistake, without its line and column.
+	 * @param text the text read, when it is at hand: an unexpected character is named
+	 * from it
+	 */
+	public static String problem(JacksonException ex, @Nullable String text) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		if (ex instanceof UnexpectedEndOfInputException || message.startsWith("Unexpected end-of-input")) {
+			return "the text ends before the JSON value does";
+		}
+		String duplicate = duplicateName(ex);
+		if (duplicate != null) {
+			return "\"" + duplicate + "\" is given more than once";
+		}
+		Matcher matcher;
+		if (message.startsWith("Trailing token") || CLOSE_WITHOUT_OPEN.matcher(message).lookingAt()) {
+			return "more follows the JSON value";
+		}
+		if ((matcher = CLOSE_MISMATCH.matcher(message)).lookingAt()) {
+			return "unexpected '" + matcher.group(1) + "' where '" + matcher.group(2) + "' closes the "
+					+ ("]".equals(matcher.group(2)) ? "array" : "object");
+		}
+		if ((matcher = UNKNOWN_TOKEN.matcher(message)).lookingAt()) {
+			return "unrecognized token '" + matcher.group(1)
+					+ "': a value is a string in double quotes, a number, an object, an array, true, false or null";
+		}
+		if ((matcher = UNKNOWN_ESCAPE.matcher(message)).lookingAt()) {
+			return "unknown escape '\\" + printable(matcher.group(1).charAt(0)) + "' in a string";
+		}
+		if ((matcher = CONTROL_CHARACTER.matcher(message)).lookingAt()) {
+			return String.format("the control character U+%04X must be escaped in a string",
+					Integer.parseInt(matcher.group(1)));
+		}
+		if ((matcher = BAD_NUMBER.matcher(message)).lookingAt()) {
+			String detail = withoutSettings(matcher.group(1));
+			boolean word = detail.length() > 1 && Character.isLowerCase(detail.charAt(1));
+			return "invalid number: " + (word ? Character.toLowerCase(detail.charAt(0)) + detail.substring(1) : detail);
+		}
+		TokenStreamLocation location = ex.getLocation();
+		long offset = (location != null) ? location.getCharOffset() : -1;
+		if (message.startsWith("Unexpected character") && text != null && offset >= 0 && offset < text.length()) {
+			return "unexpected character '" + printable(text.charAt((int) offset)) + "'";
+		}
+		// Jackson's own words, without its notes on where the source is.
+		int note = message.indexOf(" (start marker at");
+		note = (note >= 0) ? note : message.indexOf(" [Source:");
+		return withoutSettings((note >= 0) ? message.substring(0, note) : message);
+	}
+
+	/** A message without the names of the parser's settings. */
+	public static String withoutSettings(String message) {
+		return SETTING.matcher(message).replaceAll("");
+	}
+
+	private static String printable(char c) {
+		return Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c);
+	}
+
+}
