@@ -220,6 +220,18 @@ class CreateChainOfApprovalTests {
 	}
 
 	@Test
+	void aRepeatedFieldTakesItsLastValue() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		this.elma
+			.post(ElmaClient.CREATE,
+					"{\"id_crm\": \"" + approval + "\", \"chain_of_approval\": \"nobody@example.com\","
+							+ " \"chain_of_approval\": \"" + ivan + "\"}")
+			.spec(success());
+		assertThat(this.data.approvalView(approval).current()).extracting(StepView::email).containsExactly(ivan);
+	}
+
+	@Test
 	void successIsTheEnvelopeWithAnEmptyMessage() {
 		String approval = this.data.approval();
 		String ivan = this.data.contact("ivan");
