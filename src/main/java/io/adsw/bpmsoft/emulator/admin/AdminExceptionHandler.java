@@ -89,9 +89,8 @@ class AdminExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		if (ex.getCause() instanceof JacksonException json) {
-			// A mistake in the text itself is found by where it is; one in a field's
-			// value
-			// by the field's path, which the description leads with.
+			// A mistake in the text is found by its line and column, one in a field's
+			// value by the field's path, which the description leads with.
 			TokenStreamLocation location = json.getLocation();
 			String where = (json.getPath().isEmpty() && location != null && location.getLineNr() > 0)
 					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";

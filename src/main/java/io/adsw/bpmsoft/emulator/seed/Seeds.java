@@ -486,8 +486,7 @@ public class Seeds {
 
 	private Contact created(Contact contact, SeedContact seed, StoredContacts stored) {
 		if (seed.name() != null && seed.surname() == null && seed.givenName() == null) {
-			// The same row as the data service makes of a new contact given its name
-			// alone.
+			// As the data service fills a new contact given its name alone.
 			contact.splitName();
 		}
 		this.entityManager.persist(contact);
