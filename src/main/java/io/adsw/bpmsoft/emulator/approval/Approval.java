@@ -83,11 +83,24 @@ public class Approval {
 	}
 
 	/**
+	 * Puts back the system columns a saved state carries (a snapshot, an exported state),
+	 * for an approval made from it.
+	 */
+	public void restoreSystemColumns(Instant createdOn, @Nullable UUID createdById, Instant modifiedOn,
+			@Nullable UUID modifiedById) {
+		this.createdOn = createdOn;
+		this.createdById = createdById;
+		this.modifiedOn = modifiedOn;
+		this.modifiedById = modifiedById;
+	}
+
+	/**
 	 * A step as saved: its id (a new one when none), where it stands in its chain, who
-	 * decides it, and how it stands.
+	 * decides it, how it stands, and when it was created and last changed (the time of
+	 * the restore when not given).
 	 */
 	public record StepState(@Nullable UUID id, int round, int position, Contact approver, StepStatus status,
-			@Nullable Instant decidedOn) {
+			@Nullable Instant decidedOn, @Nullable Instant createdOn, @Nullable Instant modifiedOn) {
 
 	}
 

@@ -95,6 +95,12 @@ public class ApprovalStep {
 		this.status = state.status();
 		this.decidedOn = state.decidedOn();
 		this.setBy = state.status().isDecided() ? state.approver() : null;
+		if (state.createdOn() != null) {
+			this.createdOn = state.createdOn();
+		}
+		if (state.modifiedOn() != null) {
+			this.modifiedOn = state.modifiedOn();
+		}
 	}
 
 	public UUID getId() {

@@ -74,6 +74,18 @@ public class Contact {
 	}
 
 	/**
+	 * Puts back the system columns a saved state carries (a snapshot, an exported state),
+	 * for a contact made from it.
+	 */
+	public void restoreSystemColumns(Instant createdOn, @Nullable UUID createdById, Instant modifiedOn,
+			@Nullable UUID modifiedById) {
+		this.createdOn = createdOn;
+		this.createdById = createdById;
+		this.modifiedOn = modifiedOn;
+		this.modifiedById = modifiedById;
+	}
+
+	/**
 	 * The form an email is compared in: BPMSoft matches emails without regard to case or
 	 * surrounding spaces.
 	 */

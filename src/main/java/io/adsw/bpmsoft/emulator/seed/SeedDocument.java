@@ -31,10 +31,11 @@ public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<
 	public record SeedContact(@Nullable String id, @Nullable String email, @Nullable String name,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String surname,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String givenName, @Nullable String jobTitle,
-			@Nullable String phone, @Nullable String mobilePhone) {
+			@Nullable String phone, @Nullable String mobilePhone, @Nullable Instant createdOn,
+			@Nullable String createdById, @Nullable Instant modifiedOn, @Nullable String modifiedById) {
 
 		public SeedContact(@Nullable String id, @Nullable String email, @Nullable String name) {
-			this(id, email, name, null, null, null, null, null);
+			this(id, email, name, null, null, null, null, null, null, null, null, null);
 		}
 
 	}
@@ -46,10 +47,11 @@ public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SeedApproval(@Nullable String id, @Nullable String name, @Nullable String status,
-			@Nullable Integer round, @Nullable List<SeedStep> steps) {
+			@Nullable Integer round, @Nullable List<SeedStep> steps, @Nullable Instant createdOn,
+			@Nullable String createdById, @Nullable Instant modifiedOn, @Nullable String modifiedById) {
 
 		public SeedApproval(@Nullable String id, @Nullable String name) {
-			this(id, name, null, null, null);
+			this(id, name, null, null, null, null, null, null, null);
 		}
 
 	}
@@ -61,7 +63,8 @@ public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SeedStep(@Nullable String id, int round, int position, @Nullable String approver,
-			@Nullable String approverId, String status, @Nullable Instant decidedOn) {
+			@Nullable String approverId, String status, @Nullable Instant decidedOn, @Nullable Instant createdOn,
+			@Nullable Instant modifiedOn) {
 
 	}
 

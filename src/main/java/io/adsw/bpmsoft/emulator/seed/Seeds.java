@@ -247,6 +247,10 @@ public class Seeds {
 			if (approval.status() != null || approval.steps() != null) {
 				restore(source, where, created, approval, approvers, now);
 			}
+			created.restoreSystemColumns((approval.createdOn() != null) ? approval.createdOn() : now,
+					author(source, where, "createdById", approval.createdById()),
+					(approval.modifiedOn() != null) ? approval.modifiedOn() : now,
+					author(source, where, "modifiedById", approval.modifiedById()));
 			this.entityManager.persist(created);
 		}
 		this.entityManager.flush();
@@ -354,21 +358,28 @@ public class Seeds {
 			.sorted(Comparator.comparing(Contact::getCreatedOn).thenComparing(Contact::getId))
 			.map((contact) -> new SeedContact(contact.getId().toString(), contact.getEmail(), contact.getName(),
 					contact.getSurname(), contact.getGivenName(), contact.getJobTitle(), contact.getPhone(),
-					contact.getMobilePhone()))
+					contact.getMobilePhone(), contact.getCreatedOn(), text(contact.getCreatedById()),
+					contact.getModifiedOn(), text(contact.getModifiedById())))
 			.toList();
 		List<SeedApproval> approvals = this.approvals.findAll()
 			.stream()
 			.sorted(Comparator.comparing(Approval::getCreatedOn).thenComparing(Approval::getId))
 			.map((approval) -> new SeedApproval(approval.getId().toString(), approval.getName(),
 					approval.getStatus().label(), approval.getRound(),
-					approval.getSteps().stream().map(Seeds::step).toList()))
+					approval.getSteps().stream().map(Seeds::step).toList(), approval.getCreatedOn(),
+					text(approval.getCreatedById()), approval.getModifiedOn(), text(approval.getModifiedById())))
 			.toList();
 		return new SeedDocument(contacts, approvals);
 	}
 
 	private static SeedStep step(ApprovalStep step) {
 		return new SeedStep(step.getId().toString(), step.getRound(), step.getPosition(), step.getApprover().getEmail(),
-				step.getApprover().getId().toString(), name(step.getStatus()), step.getDecidedOn());
+				step.getApprover().getId().toString(), name(step.getStatus()), step.getDecidedOn(), step.getCreatedOn(),
+				step.getModifiedOn());
+	}
+
+	private static @Nullable String text(@Nullable UUID id) {
+		return (id != null) ? id.toString() : null;
 	}
 
 	private void restore(String source, String where, Approval approval, SeedApproval seed, StoredContacts approvers,
@@ -395,7 +406,8 @@ public class Seeds {
 				throw new SeedException(source, at + " needs a round and a position from 1, each pair once");
 			}
 			steps.add(new StepState(id(source, at, step.id(), false), step.round(), step.position(),
-					approver(source, at, step, approvers), stepStatus, step.decidedOn()));
+					approver(source, at, step, approvers), stepStatus, step.decidedOn(), step.createdOn(),
+					step.modifiedOn()));
 			lastRound = Math.max(lastRound, step.round());
 		}
 		int round = (seed.round() != null) ? seed.round() : lastRound;
@@ -461,7 +473,7 @@ public class Seeds {
 				byEmail.get().update(name, email, now);
 				return byEmail.get();
 			}
-			return created(new Contact(UUID.randomUUID(), name, email, now), seed, stored);
+			return created(source, where, new Contact(UUID.randomUUID(), name, email, now), seed, stored, now);
 		}
 		if (byEmail.isPresent() && !byEmail.get().getId().equals(id)) {
 			throw new SeedException(source,
@@ -481,14 +493,19 @@ public class Seeds {
 			}
 			return contact;
 		}
-		return created(new Contact(id, name, email, now), seed, stored);
+		return created(source, where, new Contact(id, name, email, now), seed, stored, now);
 	}
 
-	private Contact created(Contact contact, SeedContact seed, StoredContacts stored) {
+	private Contact created(String source, String where, Contact contact, SeedContact seed, StoredContacts stored,
+			Instant now) {
 		if (seed.name() != null && seed.surname() == null && seed.givenName() == null) {
 			// As the data service fills a new contact given its name alone.
 			contact.splitName();
 		}
+		contact.restoreSystemColumns((seed.createdOn() != null) ? seed.createdOn() : now,
+				author(source, where, "createdById", seed.createdById()),
+				(seed.modifiedOn() != null) ? seed.modifiedOn() : now,
+				author(source, where, "modifiedById", seed.modifiedById()));
 		this.entityManager.persist(contact);
 		stored.add(contact);
 		return contact;
@@ -522,6 +539,20 @@ public class Seeds {
 		}
 		return Guids.parse(value.strip())
 			.orElseThrow(() -> new SeedException(source, where + ": id " + value + " is not a GUID"));
+	}
+
+	/**
+	 * A row's creator or last modifier as saved: a contact's id, not looked up (the
+	 * stand's users name contacts by configuration, whether the stand holds them or not);
+	 * {@code null} for none or the empty GUID.
+	 */
+	private static @Nullable UUID author(String source, String where, String column, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		UUID id = Guids.parse(value.strip())
+			.orElseThrow(() -> new SeedException(source, where + "." + column + " " + value + " is not a GUID"));
+		return (id.getMostSignificantBits() == 0 && id.getLeastSignificantBits() == 0) ? null : id;
 	}
 
 	private static String key(String name) {

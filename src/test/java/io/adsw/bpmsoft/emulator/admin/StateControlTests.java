@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static io.restassured.RestAssured.given;
@@ -30,7 +31,15 @@ import static org.hamcrest.Matchers.hasItem;
  */
 @StandTest
 @DirtiesContext
+@TestPropertySource(properties = { "emulator.security.users[0].name=Supervisor",
+		"emulator.security.users[0].password={bcrypt}$2a$04$H4C1KF7JG5tcRL.2ysrBKuyJ8NGXtsO.f/B.Nvjon0TKZOvZMoUvm",
+		"emulator.security.users[0].contact-id=" + StateControlTests.SUPERVISOR })
 class StateControlTests {
+
+	/**
+	 * The contact that stands for the user Supervisor, the author of data service writes.
+	 */
+	static final String SUPERVISOR = "410006e1-ca4e-4502-a9ec-e54d922d2c00";
 
 	@LocalServerPort
 	int port;
@@ -115,6 +124,68 @@ class StateControlTests {
 			.statusCode(200)
 			.body("GivenName", equalTo(givenName))
 			.body("Surname", equalTo(surname));
+	}
+
+	@Test
+	void exportedStateBringsBackWhoCreatedAndChangedEachRowAndWhen() {
+		String contact = odataCreated("Contact", Map.of("Name", "Ольга Орлова", "Email", "olga.system@example.com"));
+		String approval = odataCreated("Approval", Map.of("Name", "Договор с системными колонками"));
+		String maria = this.data.contact("maria");
+		this.elma.createChain(approval, "olga.system@example.com;" + maria).spec(success());
+		this.elma.resolve(approval, "olga.system@example.com", "Согласовано").spec(success());
+		this.admin.given()
+			.body(Map.of("JobTitle", "Юрист"))
+			.patch("/0/odata/Contact(" + contact + ")")
+			.then()
+			.statusCode(204);
+		String columns = "$select=CreatedOn,CreatedById,ModifiedOn,ModifiedById";
+		String visas = "ApprovalVisa?$filter=ApprovalId eq " + approval
+				+ "&$orderby=Position&$select=Id,CreatedOn,ModifiedOn";
+		List<String> before = List.of(odata("Contact(" + contact + ")?" + columns),
+				odata("Approval(" + approval + ")?" + columns), odata(visas));
+		assertThat(before.get(0)).contains("\"CreatedById\":\"" + SUPERVISOR + "\"");
+		String state = this.admin.given().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		this.admin.given().post("/emulator/api/reset?scope=data").then().statusCode(200);
+		this.admin.given().body(state).put("/emulator/api/state").then().statusCode(200);
+		assertThat(List.of(odata("Contact(" + contact + ")?" + columns), odata("Approval(" + approval + ")?" + columns),
+				odata(visas)))
+			.isEqualTo(before);
+	}
+
+	@Test
+	void stateGivingAnAuthorThatIsNotAGuidIsRefused() {
+		this.admin.given()
+			.body(Map.of("contacts",
+					List.of(Map.of("email", "olga@example.com", "createdOn", "2026-01-31T09:30:00Z", "createdById",
+							"Supervisor"))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: contacts[0].createdById Supervisor is not a GUID"));
+		this.admin.given()
+			.body("{\"approvals\": [{\"id\": \"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\", \"modifiedOn\": \"yesterday\"}]}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo(
+					"the state sent: approvals[0].modifiedOn: \"yesterday\" is not a time such as 2026-01-31T09:30:00Z"
+							+ " (line 1, column 77)"));
+		assertThat(this.contacts.count()).isZero();
+	}
+
+	private String odataCreated(String set, Map<String, String> row) {
+		return this.admin.given().body(row).post("/0/odata/" + set).then().statusCode(201).extract().path("Id");
+	}
+
+	private String odata(String resource) {
+		String answer = this.admin.given()
+			.urlEncodingEnabled(false)
+			.get("/0/odata/" + resource.replace(" ", "%20"))
+			.then()
+			.statusCode(200)
+			.extract()
+			.asString();
+		return answer.replaceAll("\"@odata.context\":\"[^\"]*\",", "");
 	}
 
 	@Test
