@@ -190,6 +190,19 @@ class HostileInputTests {
 					"The query specified in the URI is not valid. The type 'Edm.Strin' is not a primitive type."));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Nope*", "CreatedBy($expand=Nope*)", "ApprovalVisaCollectionByApproval,Nope*" })
+	void odataExpandOfAStarAfterANameThatIsNoNavigationIsRefused(String expand) {
+		this.creatio.logIn()
+			.request()
+			.queryParam("$expand", expand)
+			.get("/0/odata/Approval")
+			.then()
+			.statusCode(400)
+			.body("error.message", equalTo("The query specified in the URI is not valid. The $expand option could not"
+					+ " be parsed: a '*' follows a name that is not a navigation property."));
+	}
+
 	@Test
 	void odataParenthesesInsideLiteralsDoNotCount() {
 		this.data.contact("petrov");

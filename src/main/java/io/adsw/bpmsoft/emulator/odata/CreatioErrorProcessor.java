@@ -49,6 +49,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	private static final String OLINGO_URI_PARSER = "org.apache.olingo.server.core.uri.parser.";
 
+	private static final String EXPAND_PARSER = OLINGO_URI_PARSER + "ExpandParser";
+
 	private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
 	/** A lambda operator after a path, as in {@code Collection/any(d: ...)}. */
@@ -130,6 +132,11 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		String message = (error.getMessage() != null) ? error.getMessage() : "";
 		if (exception instanceof IllegalArgumentException && thrownWhileParsing(exception)) {
 			return ODataRequestException.invalidQuery(unparsable(exception.getMessage()));
+		}
+		if (exception instanceof NullPointerException && thrownWhileParsing(exception)) {
+			return ODataRequestException.invalidQuery(EXPAND_PARSER.equals(exception.getStackTrace()[0].getClassName())
+					? "The $expand option could not be parsed: a '*' follows a name that is not a navigation property."
+					: "The query could not be parsed.");
 		}
 		ODataRequestException unsupported = unsupported(request, exception, key);
 		if (unsupported != null) {
@@ -253,8 +260,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	/**
 	 * Olingo's URI parser lets a few malformed expressions through as unchecked
 	 * exceptions instead of its own refusals: {@code cast(Round,Edm.Foo)} asks
-	 * {@code EdmPrimitiveTypeKind.valueOf("Foo")}. They are the request's fault, not the
-	 * stand's.
+	 * {@code EdmPrimitiveTypeKind.valueOf("Foo")}, and {@code $expand=Foo*} reads a '*'
+	 * after a name that is not a navigation property as the star of {@code $expand=*},
+	 * then follows a path it never made. They are the request's fault, not the stand's.
 	 */
 	private static boolean thrownWhileParsing(Exception exception) {
 		return Arrays.stream(exception.getStackTrace())
