@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
@@ -75,6 +76,9 @@ class DashboardBrowserTests {
 	@AfterEach
 	void closeBrowser() {
 		this.browser.quit();
+		// The rule the page added stays listed, spent: other tests of this stand list the
+		// rules.
+		this.context.getBean(AdminClient.class).given().delete("/emulator/api/faults").then().statusCode(204);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +38,7 @@ class FaultControlTests {
 	@Autowired
 	StandData data;
 
+	@BeforeEach
 	@AfterEach
 	void removeRules() {
 		this.admin.given().delete("/emulator/api/faults").then().statusCode(204);
