@@ -142,6 +142,10 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		if (unsupported != null) {
 			return unsupported;
 		}
+		if (key.equals("SYNTAX") && doubleQuoted(request)) {
+			return ODataRequestException.invalidQuery(
+					"The URI is malformed: text values are written in single quotes ('x'), not in double quotes.");
+		}
 		if (error.getStatusCode() == HttpStatusCode.NOT_ACCEPTABLE.getStatusCode()) {
 			if (key.equals("UNSUPPORTED_FORMAT_OPTION")) {
 				return notAcceptable("The $format option '" + quoted(message, 0) + "' is not supported: " + JSON_ONLY);
@@ -317,6 +321,15 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the query has a double quote outside its text values: the string delimiter
+	 * of JSON and of many languages, which OData's single quotes are easily mistaken for.
+	 */
+	private static boolean doubleQuoted(ODataRequest request) {
+		String query = (request.getRawQueryPath() != null) ? request.getRawQueryPath() : "";
+		return QUOTED.matcher(decoded(query)).replaceAll("''").indexOf('"') >= 0;
 	}
 
 	/** Whether the raw query string has an option of that name, at its top level. */

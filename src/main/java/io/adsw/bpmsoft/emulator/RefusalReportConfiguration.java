@@ -1,4 +1,4 @@
-package io.adsw.bpmsoft.emulator.elma;
+package io.adsw.bpmsoft.emulator;
 
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Pipeline;
@@ -15,16 +15,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The envelope for ElmaService requests the web server refuses before the service sees
- * them: on Spring Boot's error dispatch, and in Tomcat's own error report.
+ * The services' own answers ({@link RefusalReport}) for requests the web server refuses
+ * before the service sees them: on Spring Boot's error dispatch, and in Tomcat's own
+ * error report.
  */
 @Configuration(proxyBeanMethods = false)
-class WebServerRefusalConfiguration {
+class RefusalReportConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ElmaErrorPageFilter> elmaErrorPageFilter(ObjectProvider<ElmaAnswers> answers) {
-		FilterRegistrationBean<ElmaErrorPageFilter> registration = new FilterRegistrationBean<>(
-				new ElmaErrorPageFilter(answers));
+	FilterRegistrationBean<RefusalReportFilter> refusalReportFilter(ObjectProvider<RefusalReport> reports) {
+		FilterRegistrationBean<RefusalReportFilter> registration = new FilterRegistrationBean<>(
+				new RefusalReportFilter(reports));
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
@@ -35,11 +36,11 @@ class WebServerRefusalConfiguration {
 	 * after Boot's own), and names its class so that the host adds no other.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> elmaErrorReport(ObjectProvider<ElmaAnswers> answers) {
-		return new ErrorReportCustomizer(answers);
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusalReport(ObjectProvider<RefusalReport> reports) {
+		return new ErrorReportCustomizer(reports);
 	}
 
-	private record ErrorReportCustomizer(ObjectProvider<ElmaAnswers> answers)
+	private record ErrorReportCustomizer(ObjectProvider<RefusalReport> reports)
 			implements
 				WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
 				Ordered {
@@ -53,9 +54,9 @@ class WebServerRefusalConfiguration {
 						pipeline.removeValve(valve);
 					}
 				}
-				pipeline.addValve(new ElmaErrorReportValve(this.answers));
+				pipeline.addValve(new RefusalReportValve(this.reports));
 				if (context.getParent() instanceof StandardHost host) {
-					host.setErrorReportValveClass(ElmaErrorReportValve.class.getName());
+					host.setErrorReportValveClass(RefusalReportValve.class.getName());
 				}
 			});
 		}

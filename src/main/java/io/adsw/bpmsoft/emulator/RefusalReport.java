@@ -1,0 +1,36 @@
+package io.adsw.bpmsoft.emulator;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one of the stand's services answers the requests the web server refuses before the
+ * service sees them: addresses the firewall or Tomcat reject, headers over the limit, a
+ * body that never arrived, TRACE. Its clients then read the refusal as they read the
+ * service's own answers, ELMA its envelope and OData clients an OData error, instead of
+ * an HTML page or Spring Boot's error document. Addresses no report covers keep those.
+ */
+public interface RefusalReport {
+
+	/** Whether the address, as the client sent it, is this service's. */
+	boolean covers(String requestUri);
+
+	/**
+	 * The answer to a refusal with the web server's status; empty to leave it to the
+	 * default report.
+	 * @param method the method the client sent
+	 * @param failure what made the web server refuse, when it says
+	 */
+	Optional<Answer> answer(int status, String method, @Nullable Throwable failure);
+
+	/**
+	 * A refusal's body, its content type, and headers of its own ({@code Allow} for a
+	 * 405).
+	 */
+	record Answer(String contentType, String body, Map<String, String> headers) {
+
+	}
+
+}

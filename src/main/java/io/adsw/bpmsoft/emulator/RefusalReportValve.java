@@ -1,0 +1,62 @@
+package io.adsw.bpmsoft.emulator;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Tomcat's own error report, with the stand's services' answers for their addresses: what
+ * Tomcat refuses before any application code runs (a space or an encoded slash in the
+ * address, headers over the limit, a body the client stopped sending) would otherwise
+ * reach their clients as an HTML page. Other addresses keep Tomcat's report, without its
+ * details.
+ */
+class RefusalReportValve extends ErrorReportValve {
+
+	/**
+	 * Looked up per refusal: the valve is made with the web server, before the stand's
+	 * beans.
+	 */
+	private final ObjectProvider<RefusalReport> reports;
+
+	RefusalReportValve(ObjectProvider<RefusalReport> reports) {
+		this.reports = reports;
+		setShowReport(false);
+		setShowServerInfo(false);
+	}
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		String uri = request.getRequestURI();
+		Optional<RefusalReport.Answer> answer = (status < 400 || response.getContentWritten() > 0 || uri == null)
+				? Optional.empty() : RefusalReports.answer(this.reports, uri, status,
+						(request.getMethod() != null) ? request.getMethod() : "", throwable);
+		if (answer.isEmpty()) {
+			super.report(request, response, throwable);
+			return;
+		}
+		if (!response.setErrorReported()) {
+			return;
+		}
+		try {
+			answer.get().headers().forEach(response::setHeader);
+			response.setContentType(answer.get().contentType());
+			Writer writer = response.getReporter();
+			if (writer != null) {
+				writer.write(answer.get().body());
+				response.finishResponse();
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client is gone, or the answer was already on its way: nothing to add.
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import io.adsw.bpmsoft.emulator.RefusalReport;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * An OData error for data service requests the web server refuses before the service
+ * reads them, saying what to look for: most often a space left unencoded in an address
+ * typed for {@code curl}. A control character in the request line is refused before its
+ * address is known, and keeps Tomcat's page; TRACE keeps the web server's refusal.
+ */
+@Component
+class ODataRefusalReport implements RefusalReport {
+
+	static final String MALFORMED = "The request could not be read: the web server refused its address, headers or body.";
+
+	static final String MALFORMED_DETAIL = "Look for a space left unencoded in the address (send it as %20), a"
+			+ " character such as \" { } | < > unencoded in its path, an encoded slash (%2F) or a ';' or '..' segment"
+			+ " in its path, headers over 16 KB in all, or a body the client stopped sending.";
+
+	private final CreatioJson json;
+
+	ODataRefusalReport(CreatioJson json) {
+		this.json = json;
+	}
+
+	@Override
+	public boolean covers(String requestUri) {
+		return requestUri.startsWith("/0/odata/") || requestUri.equals("/0/odata") || requestUri.startsWith("/odata/")
+				|| requestUri.equals("/odata");
+	}
+
+	@Override
+	public Optional<Answer> answer(int status, String method, @Nullable Throwable failure) {
+		if (status == 405) {
+			return Optional.empty();
+		}
+		String message;
+		String detail;
+		if (status == 408 || timedOut(failure)) {
+			message = "The request was not received in full: the client stopped sending it.";
+			detail = message;
+		}
+		else if (status == 400) {
+			message = MALFORMED;
+			detail = MALFORMED_DETAIL;
+		}
+		else {
+			message = "The web server refused the request with HTTP " + status + ".";
+			detail = message;
+		}
+		return Optional.of(new Answer(ODataService.JSON,
+				new String(this.json.error(message, detail), StandardCharsets.UTF_8), Map.of("OData-Version", "4.0")));
+	}
+
+	private static boolean timedOut(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.adsw.bpmsoft.emulator.odata;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.adsw.bpmsoft.emulator.StandTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests to the data service that the web server refuses before the service reads them
+ * get an OData error saying what to look for, not Tomcat's HTML page; characters IIS
+ * takes unencoded in a query string reach the service, which refuses what it cannot parse
+ * in its own words. Sent over a raw socket: HTTP clients encode what these tests leave
+ * unencoded.
+ */
+@StandTest
+class ODataWebServerRefusalTests {
+
+	private static final String MALFORMED = DataService.JSON
+		.writeValueAsString(DataService.error(ODataRefusalReport.MALFORMED, ODataRefusalReport.MALFORMED_DETAIL));
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/0/odata/Contact?$filter=Name eq 'x'", "/0/odata/Contact%2F", "/0/odata/Contact;a=b",
+			"/odata//Contact", "/0/odata/%2e%2e/Contact", "/0/odata/Con\"tact", "/0/odata/Contact?$filter=a b" })
+	void addressesTheWebServerRefusesGetAnODataErrorSayingWhatToLookFor(String target) throws IOException {
+		String response = send("GET " + target + " HTTP/1.1");
+		assertThat(response).startsWith("HTTP/1.1 400 ")
+			.containsIgnoringCase("\r\nOData-Version: 4.0\r\n")
+			.contains("\r\nContent-Type: application/json;odata.metadata=minimal")
+			.endsWith("\r\n\r\n" + MALFORMED);
+	}
+
+	@Test
+	void headersOverTheLimitGetAnODataError() throws IOException {
+		String response = send("GET /0/odata/Contact HTTP/1.1\r\nX-Padding: " + "x".repeat(17 * 1024));
+		assertThat(response).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n" + MALFORMED);
+	}
+
+	@Test
+	void doubleQuotesLeftUnencodedInTheQueryReachTheServiceWhichPointsAtThem() throws IOException {
+		String response = send("GET /0/odata/Contact?$filter=Email%20eq%20\"x@example.com\" HTTP/1.1");
+		assertThat(response).startsWith("HTTP/1.1 400 ")
+			.endsWith("\r\n\r\n" + DataService.JSON.writeValueAsString(DataService.invalidQuery(
+					"The URI is malformed: text values are written in single quotes ('x'), not in double quotes.")));
+	}
+
+	@Test
+	void bracesLeftUnencodedInATextValueAreRead() throws IOException {
+		String response = send("GET /0/odata/Contact?$filter=Name%20eq%20'{x}'&$select=Id HTTP/1.1");
+		assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("\"value\":[]}");
+	}
+
+	/** The request line and headers given, signed in, the connection closed after. */
+	private String send(String head) throws IOException {
+		String credentials = Base64.getEncoder()
+			.encodeToString((DataService.USER + ":" + DataService.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write((head + "\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + credentials
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream response = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			int read;
+			try {
+				while ((read = in.read(buffer)) != -1) {
+					response.write(buffer, 0, read);
+				}
+			}
+			catch (java.net.SocketException ex) {
+				// The server may reset the connection once it has answered; what was read
+				// counts.
+			}
+			return response.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+}
