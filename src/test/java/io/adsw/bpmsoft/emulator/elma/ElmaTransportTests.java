@@ -15,6 +15,7 @@ import java.util.Arrays;
 
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.RawResponses;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +137,7 @@ class ElmaTransportTests {
 				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
 			}
 			out.flush();
-			assertThat(readResponse(socket)).startsWith("HTTP/1.1 413")
+			assertThat(RawResponses.read(socket, "\"error_message\"")).startsWith("HTTP/1.1 413")
 				.contains("Тело запроса больше допустимых 1048576 байт");
 		}
 	}
@@ -154,7 +155,7 @@ class ElmaTransportTests {
 			// Only a few bytes of the announced 50 MiB have been sent: the answer must
 			// not wait
 			// for the rest.
-			assertThat(readResponse(socket)).startsWith("HTTP/1.1 413")
+			assertThat(RawResponses.read(socket, "\"error_message\"")).startsWith("HTTP/1.1 413")
 				.containsIgnoringCase("Connection: close")
 				.contains("Тело запроса больше допустимых 1048576 байт");
 		}
@@ -350,27 +351,6 @@ class ElmaTransportTests {
 			request.header("X-Elma-Service", ElmaClient.KEY);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static String readResponse(Socket socket) throws IOException {
-		socket.setSoTimeout(10_000);
-		InputStream in = socket.getInputStream();
-		ByteArrayOutputStream response = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		int read;
-		try {
-			while ((read = in.read(buffer)) != -1) {
-				response.write(buffer, 0, read);
-				if (response.toString(StandardCharsets.UTF_8).contains("\"error_message\"")) {
-					break;
-				}
-			}
-		}
-		catch (java.net.SocketException ex) {
-			// The server may reset the connection once it has answered; what was read
-			// counts.
-		}
-		return response.toString(StandardCharsets.UTF_8);
 	}
 
 }

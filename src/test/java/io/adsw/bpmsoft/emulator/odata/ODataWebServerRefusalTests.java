@@ -1,12 +1,11 @@
 package io.adsw.bpmsoft.emulator.odata;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.adsw.bpmsoft.emulator.RawResponses;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,25 +67,11 @@ class ODataWebServerRefusalTests {
 		String credentials = Base64.getEncoder()
 			.encodeToString((DataService.USER + ":" + DataService.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
 			socket.getOutputStream()
 				.write((head + "\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + credentials
 						+ "\r\nConnection: close\r\n\r\n")
 					.getBytes(StandardCharsets.UTF_8));
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream response = new ByteArrayOutputStream();
-			byte[] buffer = new byte[8192];
-			int read;
-			try {
-				while ((read = in.read(buffer)) != -1) {
-					response.write(buffer, 0, read);
-				}
-			}
-			catch (java.net.SocketException ex) {
-				// The server may reset the connection once it has answered; what was read
-				// counts.
-			}
-			return response.toString(StandardCharsets.UTF_8);
+			return RawResponses.read(socket);
 		}
 	}
 
