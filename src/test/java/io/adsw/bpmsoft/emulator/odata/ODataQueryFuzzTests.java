@@ -45,6 +45,12 @@ class ODataQueryFuzzTests {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
+	/**
+	 * How long an address may be before the request line and the test's headers could
+	 * pass the web server's 16 KB (server.max-http-request-header-size).
+	 */
+	private static final int REQUEST_LINE_ROOM = 16 * 1024 - 512;
+
 	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final String AUTHORIZATION = "Basic "
@@ -100,6 +106,12 @@ class ODataQueryFuzzTests {
 
 	private static void assertAnswered(String request, HttpResponse<String> response) {
 		int status = response.statusCode();
+		if (status == 400 && response.request().uri().toASCIIString().length() > REQUEST_LINE_ROOM
+				&& !response.body().startsWith("{")) {
+			// A request line near the web server's limit: refused before its address is
+			// known, with the web server's own page (README), as IIS refuses one.
+			return;
+		}
 		JsonNode body = DataService.JSON.readTree(response.body());
 		if (status == 501) {
 			// A system query option the service refuses by name, not a failure.
