@@ -158,8 +158,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		return switch (key) {
 			case "RESOURCE_NOT_FOUND", "PROPERTY_NOT_IN_TYPE", "INVALID_KEY_VALUE", "INVALID_KEY_PROPERTY" -> null;
 			case "EXPRESSION_PROPERTY_NOT_IN_TYPE" ->
-				ODataRequestException.invalidQuery("Could not find a property named '" + quoted(message, 0)
-						+ "' on type '" + qualified(quoted(message, 1)) + "'.");
+				lambdaAfterARow(request, quoted(message, 0)) ? FilterTranslator.lambda(quoted(message, 0))
+						: ODataRequestException.invalidQuery("Could not find a property named '" + quoted(message, 0)
+								+ "' on type '" + qualified(quoted(message, 1)) + "'.");
 			case "TYPES_NOT_COMPATIBLE" ->
 				notBoolean(exception) ? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
 						: ODataRequestException.invalidQuery(
@@ -321,6 +322,25 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a name Olingo did not find is a lambda operator after a navigation to one
+	 * row ({@code CreatedBy/any(...)}), which it reads as a property of that row: lambda
+	 * operators are refused by name wherever they stand.
+	 */
+	private static boolean lambdaAfterARow(ODataRequest request, String name) {
+		if (!name.equals("any") && !name.equals("all")) {
+			return false;
+		}
+		String query = (request.getRawQueryPath() != null) ? request.getRawQueryPath() : "";
+		Matcher lambda = LAMBDA.matcher(QUOTED.matcher(decoded(query)).replaceAll("''"));
+		while (lambda.find()) {
+			if (lambda.group(1).equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

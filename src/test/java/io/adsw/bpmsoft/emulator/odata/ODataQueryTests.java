@@ -797,7 +797,8 @@ class ODataQueryTests {
 	@CsvSource(delimiter = '|', value = { "ApprovalVisaCollectionByApproval/any(v:v/Round eq 1)|any",
 			"ApprovalVisaCollectionByApproval/all(v:v/Round eq 1)|all", "ApprovalVisaCollectionByApproval/any()|any",
 			"ApprovalVisaCollectionByApproval/any(v: v/Round eq 1)|any",
-			"Name ne '/all(' and ApprovalVisaCollectionByApproval/all(v : v/Position gt 1)|all" })
+			"Name ne '/all(' and ApprovalVisaCollectionByApproval/all(v : v/Position gt 1)|all",
+			"CreatedBy/any(c:c/Name eq 'x')|any", "CreatedBy/all()|all", "Status/any(s: s/Name eq 'New')|any" })
 	void lambdaOperatorsAreRefusedByName(String filter, String operator) {
 		Response response = this.odata.get("Approval?$filter=" + filter);
 		assertThat(response.statusCode()).isEqualTo(400);
