@@ -20,10 +20,11 @@ public interface RefusalReport {
 	/**
 	 * The answer to a refusal with the web server's status; empty to leave it to the
 	 * default report.
+	 * @param requestUri the address as the client sent it, one this report covers
 	 * @param method the method the client sent
 	 * @param failure what made the web server refuse, when it says
 	 */
-	Optional<Answer> answer(int status, String method, @Nullable Throwable failure);
+	Optional<Answer> answer(int status, String requestUri, String method, @Nullable Throwable failure);
 
 	/**
 	 * A refusal's body, its content type, and headers of its own ({@code Allow} for a

@@ -17,7 +17,7 @@ final class RefusalReports {
 		return reports.orderedStream()
 			.filter((report) -> report.covers(requestUri))
 			.findFirst()
-			.flatMap((report) -> report.answer(status, method, failure));
+			.flatMap((report) -> report.answer(status, requestUri, method, failure));
 	}
 
 }

@@ -30,7 +30,7 @@ class ElmaRefusalReport implements RefusalReport {
 	}
 
 	@Override
-	public Optional<Answer> answer(int status, String method, @Nullable Throwable failure) {
+	public Optional<Answer> answer(int status, String requestUri, String method, @Nullable Throwable failure) {
 		return Optional.of(new Answer(ElmaAnswers.CONTENT_TYPE.toString(),
 				this.answers.json(WebServerRefusals.answer(status, method, failure)),
 				(status == 405) ? Map.of(HttpHeaders.ALLOW, HttpMethod.POST.name()) : Map.of()));

@@ -6,6 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.adsw.bpmsoft.emulator.RefusalReport;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.uri.UriInfo;
+import org.apache.olingo.server.core.uri.parser.Parser;
+import org.apache.olingo.server.core.uri.parser.UriParserException;
+import org.apache.olingo.server.core.uri.validator.UriValidationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -14,7 +21,7 @@ import org.springframework.stereotype.Component;
  * An OData error for data service requests the web server refuses before the service
  * reads them, saying what to look for: most often a space left unencoded in an address
  * typed for {@code curl}. A control character in the request line is refused before its
- * address is known, and keeps Tomcat's page; TRACE keeps the web server's refusal.
+ * address is known, and keeps Tomcat's page.
  */
 @Component
 class ODataRefusalReport implements RefusalReport {
@@ -27,8 +34,17 @@ class ODataRefusalReport implements RefusalReport {
 
 	private final CreatioJson json;
 
-	ODataRefusalReport(CreatioJson json) {
+	private final OData odata;
+
+	private final ServiceMetadata metadata;
+
+	private final EntitySets sets;
+
+	ODataRefusalReport(CreatioJson json, OData odata, ServiceMetadata metadata, EntitySets sets) {
 		this.json = json;
+		this.odata = odata;
+		this.metadata = metadata;
+		this.sets = sets;
 	}
 
 	@Override
@@ -38,9 +54,9 @@ class ODataRefusalReport implements RefusalReport {
 	}
 
 	@Override
-	public Optional<Answer> answer(int status, String method, @Nullable Throwable failure) {
+	public Optional<Answer> answer(int status, String requestUri, String method, @Nullable Throwable failure) {
 		if (status == 405) {
-			return Optional.empty();
+			return Optional.of(methodNotAllowed(requestUri, method));
 		}
 		String message;
 		String detail;
@@ -58,6 +74,27 @@ class ODataRefusalReport implements RefusalReport {
 		}
 		return Optional.of(new Answer(ODataService.JSON,
 				new String(this.json.error(message, detail), StandardCharsets.UTF_8), Map.of("OData-Version", "4.0")));
+	}
+
+	/**
+	 * TRACE, which the web server refuses on every address: 405, with the methods the
+	 * resource takes in {@code Allow}, none for an address that names no resource.
+	 */
+	private Answer methodNotAllowed(String requestUri, String method) {
+		String prefix = requestUri.startsWith("/0/odata") ? "/0/odata" : "/odata";
+		ODataRequestException refusal;
+		try {
+			UriInfo uri = new Parser(this.metadata.getEdm(), this.odata).parseUri(requestUri.substring(prefix.length()),
+					null, null, prefix);
+			refusal = AllowedMethods.refusal(uri, this.sets, method);
+		}
+		catch (UriParserException | UriValidationException ex) {
+			String message = "The requested resource does not support http method '" + method + "'.";
+			refusal = ODataRequestException.methodNotAllowed(message, "", "The address names no resource.");
+		}
+		return new Answer(ODataService.JSON,
+				new String(this.json.error(refusal.getMessage(), refusal.innerMessage()), StandardCharsets.UTF_8),
+				Map.of("OData-Version", "4.0", HttpHeader.ALLOW, (refusal.allow() != null) ? refusal.allow() : ""));
 	}
 
 	private static boolean timedOut(@Nullable Throwable failure) {

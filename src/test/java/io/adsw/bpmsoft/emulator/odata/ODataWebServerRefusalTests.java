@@ -9,6 +9,7 @@ import io.adsw.bpmsoft.emulator.RawResponses;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +61,27 @@ class ODataWebServerRefusalTests {
 	void bracesLeftUnencodedInATextValueAreRead() throws IOException {
 		String response = send("GET /0/odata/Contact?$filter=Name%20eq%20'{x}'&$select=Id HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("\"value\":[]}");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "/0/odata/Contact|GET, POST",
+					"/odata/Contact(8a4c1f6e-2b7d-4c1e-9f3a-5d6e7f8a9b0c)|GET, PATCH, PUT, DELETE",
+					"/0/odata/$metadata|GET, HEAD", "/0/odata/ApprovalVisa|GET" })
+	void traceIsRefusedWithTheMethodsTheResourceTakes(String target, String allow) throws IOException {
+		String response = send("TRACE " + target + " HTTP/1.1");
+		assertThat(response).startsWith("HTTP/1.1 405 ")
+			.contains("\r\nAllow: " + allow + "\r\n")
+			.contains("\"message\":\"The requested resource does not support http method 'TRACE'.\"");
+	}
+
+	@Test
+	void traceOfAnAddressThatNamesNothingAllowsNoMethod() throws IOException {
+		String response = send("TRACE /0/odata/Nothing HTTP/1.1");
+		assertThat(response).startsWith("HTTP/1.1 405 ")
+			.contains("\r\nAllow: \r\n")
+			.endsWith(DataService.JSON.writeValueAsString(DataService.error(
+					"The requested resource does not support http method 'TRACE'.", "The address names no resource.")));
 	}
 
 	/** The request line and headers given, signed in, the connection closed after. */
