@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,22 @@ import org.jspecify.annotations.Nullable;
 public final class RawResponses {
 
 	private RawResponses() {
+	}
+
+	/**
+	 * Sends the request line and headers given as they are, signed in as the stand's
+	 * user, and reads the answer to the end: the connection is closed after it.
+	 */
+	public static String signedIn(int port, String head) throws IOException {
+		String credentials = Base64.getEncoder()
+			.encodeToString((CreatioClient.USER + ":" + CreatioClient.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.getOutputStream()
+				.write((head + "\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + credentials
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			return read(socket);
+		}
 	}
 
 	/** What the server sends until it closes the connection. */

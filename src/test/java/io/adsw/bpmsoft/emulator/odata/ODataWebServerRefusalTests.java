@@ -1,9 +1,6 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import io.adsw.bpmsoft.emulator.RawResponses;
 import io.adsw.bpmsoft.emulator.StandTest;
@@ -36,7 +33,7 @@ class ODataWebServerRefusalTests {
 	@ValueSource(strings = { "/0/odata/Contact?$filter=Name eq 'x'", "/0/odata/Contact%2F", "/0/odata/Contact;a=b",
 			"/odata//Contact", "/0/odata/%2e%2e/Contact", "/0/odata/Con\"tact", "/0/odata/Contact?$filter=a b" })
 	void addressesTheWebServerRefusesGetAnODataErrorSayingWhatToLookFor(String target) throws IOException {
-		String response = send("GET " + target + " HTTP/1.1");
+		String response = RawResponses.signedIn(this.port, "GET " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 400 ")
 			.containsIgnoringCase("\r\nOData-Version: 4.0\r\n")
 			.contains("\r\nContent-Type: application/json;odata.metadata=minimal")
@@ -45,13 +42,15 @@ class ODataWebServerRefusalTests {
 
 	@Test
 	void headersOverTheLimitGetAnODataError() throws IOException {
-		String response = send("GET /0/odata/Contact HTTP/1.1\r\nX-Padding: " + "x".repeat(17 * 1024));
+		String response = RawResponses.signedIn(this.port,
+				"GET /0/odata/Contact HTTP/1.1\r\nX-Padding: " + "x".repeat(17 * 1024));
 		assertThat(response).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n" + MALFORMED);
 	}
 
 	@Test
 	void doubleQuotesLeftUnencodedInTheQueryReachTheServiceWhichPointsAtThem() throws IOException {
-		String response = send("GET /0/odata/Contact?$filter=Email%20eq%20\"x@example.com\" HTTP/1.1");
+		String response = RawResponses.signedIn(this.port,
+				"GET /0/odata/Contact?$filter=Email%20eq%20\"x@example.com\" HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 400 ")
 			.endsWith("\r\n\r\n" + DataService.JSON.writeValueAsString(DataService.invalidQuery(
 					"The URI is malformed: text values are written in single quotes ('x'), not in double quotes.")));
@@ -59,7 +58,8 @@ class ODataWebServerRefusalTests {
 
 	@Test
 	void bracesLeftUnencodedInATextValueAreRead() throws IOException {
-		String response = send("GET /0/odata/Contact?$filter=Name%20eq%20'{x}'&$select=Id HTTP/1.1");
+		String response = RawResponses.signedIn(this.port,
+				"GET /0/odata/Contact?$filter=Name%20eq%20'{x}'&$select=Id HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("\"value\":[]}");
 	}
 
@@ -69,7 +69,7 @@ class ODataWebServerRefusalTests {
 					"/odata/Contact(8a4c1f6e-2b7d-4c1e-9f3a-5d6e7f8a9b0c)|GET, PATCH, PUT, DELETE",
 					"/0/odata/$metadata|GET, HEAD", "/0/odata/ApprovalVisa|GET" })
 	void traceIsRefusedWithTheMethodsTheResourceTakes(String target, String allow) throws IOException {
-		String response = send("TRACE " + target + " HTTP/1.1");
+		String response = RawResponses.signedIn(this.port, "TRACE " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 405 ")
 			.contains("\r\nAllow: " + allow + "\r\n")
 			.contains("\"message\":\"The requested resource does not support http method 'TRACE'.\"");
@@ -77,24 +77,11 @@ class ODataWebServerRefusalTests {
 
 	@Test
 	void traceOfAnAddressThatNamesNothingAllowsNoMethod() throws IOException {
-		String response = send("TRACE /0/odata/Nothing HTTP/1.1");
+		String response = RawResponses.signedIn(this.port, "TRACE /0/odata/Nothing HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 405 ")
 			.contains("\r\nAllow: \r\n")
 			.endsWith(DataService.JSON.writeValueAsString(DataService.error(
 					"The requested resource does not support http method 'TRACE'.", "The address names no resource.")));
-	}
-
-	/** The request line and headers given, signed in, the connection closed after. */
-	private String send(String head) throws IOException {
-		String credentials = Base64.getEncoder()
-			.encodeToString((DataService.USER + ":" + DataService.PASSWORD).getBytes(StandardCharsets.UTF_8));
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.getOutputStream()
-				.write((head + "\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + credentials
-						+ "\r\nConnection: close\r\n\r\n")
-					.getBytes(StandardCharsets.UTF_8));
-			return RawResponses.read(socket);
-		}
 	}
 
 }

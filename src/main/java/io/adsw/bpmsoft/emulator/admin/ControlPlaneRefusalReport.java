@@ -1,0 +1,54 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.adsw.bpmsoft.emulator.RefusalReport;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * A problem detail, as the control plane's own refusals are, for its requests the web
+ * server refuses before the API reads them: most often a space left unencoded in an
+ * address typed for {@code curl}.
+ */
+@Component
+class ControlPlaneRefusalReport implements RefusalReport {
+
+	static final String MALFORMED = "the web server refused the request: look for a space left unencoded in the"
+			+ " address (send it as %20), an encoded slash (%2F) or a ';' or '..' segment in its path, or headers over"
+			+ " 16 KB in all";
+
+	private final JsonMapper jsonMapper;
+
+	ControlPlaneRefusalReport(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public boolean covers(String requestUri) {
+		return requestUri.startsWith("/emulator/api/") || requestUri.equals("/emulator/api");
+	}
+
+	@Override
+	public Optional<Answer> answer(int status, String requestUri, String method, @Nullable Throwable failure) {
+		HttpStatus known = HttpStatus.resolve(status);
+		if (known == null) {
+			return Optional.empty();
+		}
+		String detail = switch (status) {
+			case 400 -> MALFORMED;
+			case 405 -> "Method '" + method + "' is not supported.";
+			default -> "the web server refused the request with HTTP " + status;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(known, detail);
+		return Optional.of(new Answer(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				this.jsonMapper.writeValueAsString(problem), Map.of()));
+	}
+
+}
