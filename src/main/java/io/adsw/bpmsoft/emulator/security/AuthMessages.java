@@ -25,6 +25,22 @@ final class AuthMessages {
 
 	static final String NOT_A_JSON_OBJECT = "The request body must be a JSON object with UserName and UserPassword.";
 
+	/**
+	 * A member given twice, which would otherwise sign in with one of two names or
+	 * passwords.
+	 */
+	static String givenTwice(String member) {
+		return "The request body gives " + member + " more than once: a login names each member once.";
+	}
+
+	/**
+	 * The body is not JSON at all: the mistake and where it is, in the client's terms.
+	 */
+	static String notJson(String problem) {
+		return "The request body must be a JSON object with UserName and UserPassword; it is not valid JSON: " + problem
+				+ ".";
+	}
+
 	static final String CSRF_MISSING = "The BPMCSRF header is missing: send the value of the BPMCSRF cookie in it.";
 
 	static final String CSRF_WRONG = "The BPMCSRF header does not match the BPMCSRF cookie.";

@@ -1,9 +1,11 @@
 package io.adsw.bpmsoft.emulator.security;
 
+import io.adsw.bpmsoft.emulator.JsonSyntax;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,7 +87,12 @@ class AuthServiceController {
 			login = (body != null) ? this.jsonMapper.readTree(body) : null;
 		}
 		catch (JacksonException ex) {
-			throw new LoginRefused(AuthMessages.NOT_A_JSON_OBJECT);
+			TokenStreamLocation location = ex.getLocation();
+			String where = (location != null && location.getLineNr() > 0)
+					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
+			String duplicate = JsonSyntax.duplicateName(ex);
+			throw new LoginRefused((duplicate != null) ? AuthMessages.givenTwice(duplicate + where)
+					: AuthMessages.notJson(JsonSyntax.problem(ex, null) + where));
 		}
 		if (login == null || !login.isObject()) {
 			throw new LoginRefused(AuthMessages.NOT_A_JSON_OBJECT);

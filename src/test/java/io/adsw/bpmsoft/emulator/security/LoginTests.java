@@ -118,10 +118,27 @@ class LoginTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "  ", "not json", "{\"UserName\":", "[\"Supervisor\",\"Supervisor\"]",
-			"\"Supervisor\"", "null" })
+	@ValueSource(strings = { "", "  ", "[\"Supervisor\",\"Supervisor\"]", "\"Supervisor\"", "null" })
 	void bodyThatIsNotAJsonObjectIsCode1(String body) {
 		assertFailure(this.creatio.login(LOGIN, body), CreatioClient.NOT_A_JSON_OBJECT);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"not json|unrecognized token 'not': a value is a string in double quotes, a number, an object, an array,"
+					+ " true, false or null (line 1, column 1)",
+			"{\"UserName\":|the text ends before the JSON value does (line 1, column 13)" })
+	void bodyThatIsNotJsonIsCode1SayingWhatAndWhere(String body, String problem) {
+		assertFailure(this.creatio.login(LOGIN, body),
+				CreatioClient.NOT_A_JSON_OBJECT.replace(".", "") + "; it is not valid JSON: " + problem + ".");
+	}
+
+	@Test
+	void bodyGivingAMemberTwiceIsCode1() {
+		assertFailure(
+				this.creatio.login(LOGIN,
+						"{\"UserName\":\"Supervisor\",\"UserName\":\"Clerk\",\"UserPassword\":\"Supervisor\"}"),
+				"The request body gives UserName (line 1, column 36) more than once: a login names each member once.");
 	}
 
 	@Test
