@@ -37,16 +37,17 @@ class ControlPlaneRefusalReport implements RefusalReport {
 
 	@Override
 	public Optional<Answer> answer(int status, String requestUri, String method, @Nullable Throwable failure) {
-		HttpStatus known = HttpStatus.resolve(status);
-		if (known == null) {
-			return Optional.empty();
-		}
+		// The API answers everything else itself; what else reaches the error page is a
+		// failure of the stand's, which Spring Boot's error document reports.
 		String detail = switch (status) {
 			case 400 -> MALFORMED;
 			case 405 -> "Method '" + method + "' is not supported.";
-			default -> "the web server refused the request with HTTP " + status;
+			default -> null;
 		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(known, detail);
+		if (detail == null) {
+			return Optional.empty();
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
 		return Optional.of(new Answer(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 				this.jsonMapper.writeValueAsString(problem), Map.of()));
 	}

@@ -69,8 +69,9 @@ class ODataRefusalReport implements RefusalReport {
 			detail = MALFORMED_DETAIL;
 		}
 		else {
-			message = "The web server refused the request with HTTP " + status + ".";
-			detail = message;
+			// Not a refusal of the web server's: a failure of the stand's own, which
+			// Spring Boot's error document reports.
+			return Optional.empty();
 		}
 		return Optional.of(new Answer(ODataService.JSON,
 				new String(this.json.error(message, detail), StandardCharsets.UTF_8), Map.of("OData-Version", "4.0")));
