@@ -82,12 +82,17 @@ public class Seeds {
 	 */
 	@Transactional
 	public void apply(SeedDocument seed, String source) {
+		apply(seed, source, NameParts.FROM_NAME);
+	}
+
+	private void apply(SeedDocument seed, String source, NameParts nameParts) {
 		Instant now = this.clock.instant();
 		Set<UUID> ids = new HashSet<>();
 		Set<String> emails = new HashSet<>();
 		List<SeedContact> seedContacts = seed.contactList();
 		for (int from = 0; from < seedContacts.size(); from += CHUNK) {
-			applyContacts(source, seedContacts, from, Math.min(from + CHUNK, seedContacts.size()), ids, emails, now);
+			applyContacts(source, seedContacts, from, Math.min(from + CHUNK, seedContacts.size()), ids, emails, now,
+					nameParts);
 		}
 		ids.clear();
 		Set<UUID> stepIds = new HashSet<>();
@@ -132,7 +137,7 @@ public class Seeds {
 	 * of any size costs the same per contact.
 	 */
 	private void applyContacts(String source, List<SeedContact> seedContacts, int from, int to, Set<UUID> ids,
-			Set<String> emails, Instant now) {
+			Set<String> emails, Instant now, NameParts nameParts) {
 		List<UUID> chunkIds = new ArrayList<>();
 		List<String> chunkEmails = new ArrayList<>();
 		for (int i = from; i < to; i++) {
@@ -150,6 +155,8 @@ public class Seeds {
 			fits(source, where + ".jobTitle", contact.jobTitle(), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".phone", contact.phone(), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".mobilePhone", contact.mobilePhone(), Contact.MAX_TEXT_LENGTH);
+			author(source, where, "createdById", contact.createdById());
+			author(source, where, "modifiedById", contact.modifiedById());
 			if ((id != null && !ids.add(id)) || (emailKey != null && !emails.add(emailKey))) {
 				throw new SeedException(source, where + " repeats the id or email of an earlier contact");
 			}
@@ -166,7 +173,7 @@ public class Seeds {
 			SeedContact contact = seedContacts.get(i);
 			String email = email(contact);
 			Contact upserted = upsertContact(source, "contacts[" + i + "]", id(source, "", contact.id(), false),
-					contact, email.isEmpty() ? null : email, stored, now);
+					contact, email.isEmpty() ? null : email, stored, now, nameParts);
 			details(upserted, contact);
 		}
 		this.entityManager.flush();
@@ -208,6 +215,8 @@ public class Seeds {
 				throw new SeedException(source, where + " repeats the id of an earlier approval");
 			}
 			fits(source, where + ".name", stripped(approval.name()), Approval.MAX_NAME_LENGTH);
+			author(source, where, "createdById", approval.createdById());
+			author(source, where, "modifiedById", approval.modifiedById());
 			chunkIds.add(id);
 			List<SeedStep> steps = (approval.steps() != null) ? approval.steps() : List.of();
 			for (int j = 0; j < steps.size(); j++) {
@@ -336,7 +345,18 @@ public class Seeds {
 	@Transactional
 	public void replace(SeedDocument seed, String source) {
 		deleteAll();
-		apply(seed, source);
+		apply(seed, source, NameParts.FROM_NAME);
+	}
+
+	/**
+	 * Puts back a state saved by the stand itself (a snapshot): every contact's name
+	 * parts as saved, also from a snapshot taken before exports wrote empty parts.
+	 * @throws SeedException when the document is invalid; then nothing changes
+	 */
+	@Transactional
+	public void restore(SeedDocument saved, String source) {
+		deleteAll();
+		apply(saved, source, NameParts.AS_SAVED);
 	}
 
 	/** Deletes every contact, approval and step. */
@@ -464,7 +484,7 @@ public class Seeds {
 	}
 
 	private Contact upsertContact(String source, String where, @Nullable UUID id, SeedContact seed,
-			@Nullable String email, StoredContacts stored, Instant now) {
+			@Nullable String email, StoredContacts stored, Instant now, NameParts nameParts) {
 		String name = (seed.name() != null) ? seed.name().strip() : (email != null) ? email : "";
 		String emailKey = Contact.emailKey(email);
 		Optional<Contact> byEmail = stored.byEmailKey(emailKey);
@@ -473,7 +493,8 @@ public class Seeds {
 				byEmail.get().update(name, email, now);
 				return byEmail.get();
 			}
-			return created(source, where, new Contact(UUID.randomUUID(), name, email, now), seed, stored, now);
+			return created(source, where, new Contact(UUID.randomUUID(), name, email, now), seed, stored, now,
+					nameParts);
 		}
 		if (byEmail.isPresent() && !byEmail.get().getId().equals(id)) {
 			throw new SeedException(source,
@@ -493,12 +514,13 @@ public class Seeds {
 			}
 			return contact;
 		}
-		return created(source, where, new Contact(id, name, email, now), seed, stored, now);
+		return created(source, where, new Contact(id, name, email, now), seed, stored, now, nameParts);
 	}
 
 	private Contact created(String source, String where, Contact contact, SeedContact seed, StoredContacts stored,
-			Instant now) {
-		if (seed.name() != null && seed.surname() == null && seed.givenName() == null) {
+			Instant now, NameParts nameParts) {
+		if (nameParts == NameParts.FROM_NAME && seed.name() != null && seed.surname() == null
+				&& seed.givenName() == null) {
 			// As the data service fills a new contact given its name alone.
 			contact.splitName();
 		}
@@ -566,6 +588,19 @@ public class Seeds {
 			case REJECTED -> "Rejected";
 			case CANCELLED -> "Cancelled";
 		};
+	}
+
+	/**
+	 * Whether a new contact given its name alone gets its given name and surname from it.
+	 */
+	private enum NameParts {
+
+		/** As the data service fills them, for documents written by hand. */
+		FROM_NAME,
+
+		/** As saved, empty ones too. */
+		AS_SAVED
+
 	}
 
 }

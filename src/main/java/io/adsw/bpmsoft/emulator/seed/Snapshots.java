@@ -75,7 +75,7 @@ public class Snapshots {
 					(row, number) -> row.getString("document"))
 			.stream()
 			.findFirst();
-		document.ifPresent((json) -> this.seeds.replace(SeedFormat
+		document.ifPresent((json) -> this.seeds.restore(SeedFormat
 			.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), false, "snapshot " + name),
 				"snapshot " + name));
 		return document.isPresent();

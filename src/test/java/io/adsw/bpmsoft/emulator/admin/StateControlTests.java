@@ -48,6 +48,9 @@ class StateControlTests {
 	AdminClient admin;
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	ContactRepository contacts;
 
 	@Autowired
@@ -575,6 +578,26 @@ class StateControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("name: must be 1 to 200 letters, digits, spaces, dots, dashes or underscores"));
+	}
+
+	@Test
+	void snapshotSavedWithoutEmptyNamePartsComesBackWithThemEmpty() {
+		// As snapshots were written before exports carried empty name parts.
+		String contact = "6e1d0b1a-8c7e-4d2f-9a3b-1c2d3e4f5a71";
+		this.jdbc.update("INSERT INTO state_snapshot (name, created_on, document) VALUES (?, ?, ?)", "saved earlier",
+				java.time.OffsetDateTime.parse("2026-11-01T09:00:00Z"), "{\"contacts\": [{\"id\": \"" + contact
+						+ "\", \"email\": \"ivan@example.com\", \"name\": \"Иван Петров\"}], \"approvals\": []}");
+		this.admin.given().post("/emulator/api/snapshots/saved earlier/restore").then().statusCode(200);
+		assertNameParts(contact, "", "");
+		// The same document sent as a state written by hand is filled as the data service
+		// fills a new contact.
+		this.admin.given()
+			.body(Map.of("contacts",
+					List.of(Map.of("id", contact, "email", "ivan@example.com", "name", "Иван Петров"))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		assertNameParts(contact, "Иван", "Петров");
 	}
 
 	@Test

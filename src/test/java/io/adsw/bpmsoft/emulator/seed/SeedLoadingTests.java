@@ -242,6 +242,24 @@ class SeedLoadingTests {
 	}
 
 	@Test
+	void authorThatIsNotAGuidStopsTheStartEvenForAContactThatExists(CapturedOutput output) throws IOException {
+		String[] database = fileDatabase();
+		String email;
+		try (ConfigurableApplicationContext stand = start(database, "")) {
+			email = new StandData(stand).contact("olga");
+		}
+		String seed = write("stand.yml", """
+				contacts:
+				  - email: %s
+				    name: Ольга Орлова
+				    createdById: Supervisor
+				""".formatted(email)).toString();
+		assertThatException().isThrownBy(() -> start(database, seed).close());
+		assertThat(description(output))
+			.isEqualTo(failurePrefix(seed) + "contacts[0].createdById Supervisor is not a GUID");
+	}
+
+	@Test
 	void newApprovalWithAVisaIdOfAnotherApprovalStopsTheStart(CapturedOutput output) throws IOException {
 		String[] database = fileDatabase();
 		String visa;
