@@ -34,10 +34,11 @@ final class AuthMessages {
 	}
 
 	/**
-	 * The body is not JSON at all: the mistake and where it is, in the client's terms.
+	 * The body is not JSON at all, and where that shows; never the text there, which may
+	 * be the password.
 	 */
-	static String notJson(String problem) {
-		return "The request body must be a JSON object with UserName and UserPassword; it is not valid JSON: " + problem
+	static String notJson(String where) {
+		return "The request body must be a JSON object with UserName and UserPassword; it is not valid JSON" + where
 				+ ".";
 	}
 

@@ -91,8 +91,10 @@ class AuthServiceController {
 			String where = (location != null && location.getLineNr() > 0)
 					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 			String duplicate = JsonSyntax.duplicateName(ex);
-			throw new LoginRefused((duplicate != null) ? AuthMessages.givenTwice(duplicate + where)
-					: AuthMessages.notJson(JsonSyntax.problem(ex, null) + where));
+			// Where, but not what: the text at fault may be the password itself, written
+			// without its quotes.
+			throw new LoginRefused(
+					(duplicate != null) ? AuthMessages.givenTwice(duplicate + where) : AuthMessages.notJson(where));
 		}
 		if (login == null || !login.isObject()) {
 			throw new LoginRefused(AuthMessages.NOT_A_JSON_OBJECT);

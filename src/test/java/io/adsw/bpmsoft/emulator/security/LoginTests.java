@@ -124,13 +124,13 @@ class LoginTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-			"not json|unrecognized token 'not': a value is a string in double quotes, a number, an object, an array,"
-					+ " true, false or null (line 1, column 1)",
-			"{\"UserName\":|the text ends before the JSON value does (line 1, column 13)" })
-	void bodyThatIsNotJsonIsCode1SayingWhatAndWhere(String body, String problem) {
-		assertFailure(this.creatio.login(LOGIN, body),
-				CreatioClient.NOT_A_JSON_OBJECT.replace(".", "") + "; it is not valid JSON: " + problem + ".");
+	@CsvSource(delimiter = '|', value = { "not json|(line 1, column 1)", "{\"UserName\":|(line 1, column 13)",
+			"{\"UserName\":\"Supervisor\",\"UserPassword\":Sup3rS3cret}|(line 1, column 41)" })
+	void bodyThatIsNotJsonIsCode1SayingWhereButNotWhatItHolds(String body, String where) {
+		Response response = this.creatio.login(LOGIN, body);
+		assertFailure(response,
+				CreatioClient.NOT_A_JSON_OBJECT.replace(".", "") + "; it is not valid JSON " + where + ".");
+		assertThat(response.asString()).doesNotContain("Sup3rS3cret");
 	}
 
 	@Test
