@@ -31,6 +31,9 @@ class TransportLimitsTests {
 	 */
 	private static final int PATIENCE_MILLIS = 30_000;
 
+	private static final String SUPERVISOR_BASIC = java.util.Base64.getEncoder()
+		.encodeToString("Supervisor:Supervisor".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
 	@LocalServerPort
 	int port;
 
@@ -50,6 +53,27 @@ class TransportLimitsTests {
 				+ ElmaClient.KEY + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id_crm\":";
 		assertThat(exchange(request)).startsWith("HTTP/1.1 400 ")
 			.endsWith("{\"status\":400,\"error_message\":\"" + Contract.REQUEST_NOT_RECEIVED + "\"}");
+	}
+
+	@Test
+	void aDataServiceBodyTheClientStopsSendingGetsAnODataError() throws IOException {
+		String request = "POST /0/odata/Contact HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + SUPERVISOR_BASIC
+				+ "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"Name\":";
+		assertThat(exchange(request)).startsWith("HTTP/1.1 408 ")
+			.endsWith("{\"error\":{\"code\":\"\",\"message\":\"The request was not received in full: the client stopped"
+					+ " sending it.\",\"innererror\":{\"message\":\"The request was not received in full: the client"
+					+ " stopped sending it.\",\"type\":\"\",\"stacktrace\":\"\"}}}");
+	}
+
+	@Test
+	void aControlPlaneBodyTheClientStopsSendingGetsAProblemDetail() throws IOException {
+		String request = "POST /emulator/api/faults HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+				+ SUPERVISOR_BASIC + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"status\":";
+		assertThat(exchange(request)).startsWith("HTTP/1.1 408 ")
+			.contains("\r\nContent-Type: application/problem+json\r\n")
+			.endsWith(
+					"{\"detail\":\"the request was not received in full: the client stopped sending it\",\"status\":408,"
+							+ "\"title\":\"Request Timeout\"}");
 	}
 
 	@Test

@@ -1,16 +1,24 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.adsw.bpmsoft.emulator.RefusalReport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * A problem detail, as the control plane's own refusals are, for its requests the web
@@ -21,13 +29,19 @@ import org.springframework.stereotype.Component;
 class ControlPlaneRefusalReport implements RefusalReport {
 
 	static final String MALFORMED = "the web server refused the request: look for a space left unencoded in the"
-			+ " address (send it as %20), an encoded slash (%2F) or a ';' or '..' segment in its path, or headers over"
-			+ " 16 KB in all";
+			+ " address (send it as %20), a '%' not followed by two hex digits, an encoded slash (%2F) or a ';' or"
+			+ " '..' segment in its path, or headers over 16 KB in all";
+
+	static final String NOT_RECEIVED = "the request was not received in full: the client stopped sending it";
 
 	private final JsonMapper jsonMapper;
 
-	ControlPlaneRefusalReport(JsonMapper jsonMapper) {
+	private final RequestMappingHandlerMapping mappings;
+
+	ControlPlaneRefusalReport(JsonMapper jsonMapper,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
 		this.jsonMapper = jsonMapper;
+		this.mappings = mappings;
 	}
 
 	@Override
@@ -40,16 +54,49 @@ class ControlPlaneRefusalReport implements RefusalReport {
 		// The API answers everything else itself; what else reaches the error page is a
 		// failure of the stand's, which Spring Boot's error document reports.
 		String detail = switch (status) {
-			case 400 -> MALFORMED;
+			case 400 -> timedOut(failure) ? NOT_RECEIVED : MALFORMED;
 			case 405 -> "Method '" + method + "' is not supported.";
+			case 408 -> NOT_RECEIVED;
 			default -> null;
 		};
 		if (detail == null) {
 			return Optional.empty();
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-		return Optional.of(new Answer(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-				this.jsonMapper.writeValueAsString(problem), Map.of()));
+		return Optional
+			.of(new Answer(MediaType.APPLICATION_PROBLEM_JSON_VALUE, this.jsonMapper.writeValueAsString(problem),
+					(status == 405) ? Map.of(HttpHeaders.ALLOW, allowed(requestUri)) : Map.of()));
+	}
+
+	/**
+	 * The methods the API's operations at the address take, as Spring MVC lists them in
+	 * its own 405s; none for an address no operation has.
+	 */
+	private String allowed(String requestUri) {
+		PathContainer path;
+		try {
+			path = PathContainer.parsePath(requestUri);
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+		Set<String> methods = new TreeSet<>();
+		this.mappings.getHandlerMethods().keySet().forEach((info) -> {
+			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+			if (patterns != null && patterns.getPatterns().stream().anyMatch((pattern) -> pattern.matches(path))) {
+				info.getMethodsCondition().getMethods().forEach((verb) -> methods.add(verb.name()));
+			}
+		});
+		return String.join(", ", methods);
+	}
+
+	private static boolean timedOut(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

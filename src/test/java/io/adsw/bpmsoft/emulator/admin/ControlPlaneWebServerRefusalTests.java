@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.adsw.bpmsoft.emulator.RawResponses;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,8 +24,8 @@ class ControlPlaneWebServerRefusalTests {
 	int port;
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "/emulator/api/journal?email=a b", "/emulator/api/journal;x=y", "/emulator/api/faults%2F1" })
+	@ValueSource(strings = { "/emulator/api/journal?email=a b", "/emulator/api/journal;x=y", "/emulator/api/faults%2F1",
+			"/emulator/api/journal%zz" })
 	void addressesTheWebServerRefusesGetAProblemDetail(String target) throws IOException {
 		String response = RawResponses.signedIn(this.port, "GET " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 400 ")
@@ -34,10 +35,14 @@ class ControlPlaneWebServerRefusalTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/emulator/api/faults", "/emulator/api/journal" })
-	void traceIsAProblemDetail(String target) throws IOException {
+	@CsvSource(delimiter = '|',
+			value = { "/emulator/api/faults|DELETE, GET, POST", "/emulator/api/journal|DELETE, GET",
+					"/emulator/api/state|GET, PUT", "/emulator/api/snapshots/before%20the%20demo/restore|POST",
+					"/emulator/api/nothing|''" })
+	void traceIsAProblemDetailWithTheMethodsTheOperationsTake(String target, String allow) throws IOException {
 		String response = RawResponses.signedIn(this.port, "TRACE " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 405 ")
+			.contains("\r\nAllow: " + allow + "\r\n")
 			.contains("\r\nContent-Type: application/problem+json\r\n")
 			.endsWith("\r\n\r\n{\"detail\":\"Method 'TRACE' is not supported.\",\"status\":405,"
 					+ "\"title\":\"Method Not Allowed\"}");
