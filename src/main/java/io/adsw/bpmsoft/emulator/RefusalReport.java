@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator;
 
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,19 @@ public interface RefusalReport {
 	 * @param failure what made the web server refuse, when it says
 	 */
 	Optional<Answer> answer(int status, String requestUri, String method, @Nullable Throwable failure);
+
+	/**
+	 * Whether the web server refused because the client stopped sending mid-request:
+	 * Tomcat then answers 408 or 400, depending on who was reading.
+	 */
+	static boolean timedOut(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/**
 	 * A refusal's body, its content type, and headers of its own ({@code Allow} for a

@@ -1,6 +1,5 @@
 package io.adsw.bpmsoft.emulator.admin;
 
-import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +53,7 @@ class ControlPlaneRefusalReport implements RefusalReport {
 		// The API answers everything else itself; what else reaches the error page is a
 		// failure of the stand's, which Spring Boot's error document reports.
 		String detail = switch (status) {
-			case 400 -> timedOut(failure) ? NOT_RECEIVED : MALFORMED;
+			case 400 -> RefusalReport.timedOut(failure) ? NOT_RECEIVED : MALFORMED;
 			case 405 -> "Method '" + method + "' is not supported.";
 			case 408 -> NOT_RECEIVED;
 			default -> null;
@@ -88,15 +87,6 @@ class ControlPlaneRefusalReport implements RefusalReport {
 			}
 		});
 		return String.join(", ", methods);
-	}
-
-	private static boolean timedOut(@Nullable Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SocketTimeoutException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.adsw.bpmsoft.emulator.elma;
 
-import java.net.SocketTimeoutException;
-
+import io.adsw.bpmsoft.emulator.RefusalReport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +25,7 @@ final class WebServerRefusals {
 	 * made the web server refuse, when it says.
 	 */
 	static ElmaAnswer answer(int status, String method, @Nullable Throwable failure) {
-		if (timedOut(failure)) {
+		if (RefusalReport.timedOut(failure)) {
 			// Tomcat answers 408 or 400, depending on who was reading when the client
 			// stopped.
 			return new ElmaAnswer(status, ElmaMessages.REQUEST_NOT_RECEIVED);
@@ -40,15 +39,6 @@ final class WebServerRefusals {
 			default -> ElmaMessages.format(ElmaMessages.REFUSED_BY_WEB_SERVER, status);
 		};
 		return new ElmaAnswer(status, message);
-	}
-
-	private static boolean timedOut(@Nullable Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SocketTimeoutException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.adsw.bpmsoft.emulator.odata;
 
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,7 @@ class ODataRefusalReport implements RefusalReport {
 		}
 		String message;
 		String detail;
-		if (status == 408 || timedOut(failure)) {
+		if (status == 408 || RefusalReport.timedOut(failure)) {
 			message = "The request was not received in full: the client stopped sending it.";
 			detail = message;
 		}
@@ -97,15 +96,6 @@ class ODataRefusalReport implements RefusalReport {
 		return new Answer(ODataService.JSON,
 				new String(this.json.error(refusal.getMessage(), refusal.innerMessage()), StandardCharsets.UTF_8),
 				Map.of("OData-Version", "4.0", HttpHeader.ALLOW, (refusal.allow() != null) ? refusal.allow() : ""));
-	}
-
-	private static boolean timedOut(@Nullable Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SocketTimeoutException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
