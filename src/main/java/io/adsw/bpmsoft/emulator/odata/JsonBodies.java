@@ -73,7 +73,9 @@ final class JsonBodies {
 		int line = 1;
 		int lineStart = 0;
 		for (int i = 0; i < start; i++) {
-			if (text.charAt(i) == '\n') {
+			// Lines end as Jackson ends them: at \n, \r\n or a lone \r.
+			char c = text.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
 				line++;
 				lineStart = i + 1;
 			}

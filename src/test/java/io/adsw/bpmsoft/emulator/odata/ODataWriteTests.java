@@ -390,6 +390,12 @@ class ODataWriteTests {
 		assertThat(DataService.json(created)).isEqualTo(invalidBody("The request body names the property 'Name' more"
 				+ " than once (line 2, column 2): in OData, duplicate property names are not allowed."));
 		assertThat(countNamed(this.tag)).isZero();
+		for (String lineEnd : new String[] { "\r\n", "\r" }) {
+			Response refused = this.odata.post("Contact",
+					"{\"Name\": \"" + this.tag + "\"," + lineEnd + " \"Name\": \"" + this.tag + "\"}");
+			assertThat(DataService.json(refused)).isEqualTo(invalidBody("The request body names the property 'Name'"
+					+ " more than once (line 2, column 2): in OData, duplicate property names are not allowed."));
+		}
 		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
 		Response patched = this.odata.patch("Contact(" + id + ")", "{\"JobTitle\": \"a\", \"JobTitle\": \"b\"}");
 		assertThat(patched.statusCode()).isEqualTo(400);
