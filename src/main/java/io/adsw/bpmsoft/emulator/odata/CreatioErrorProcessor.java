@@ -210,6 +210,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		try {
 			uri = parse(request);
 		}
+		// One catch per type: Olingo's helper has an overload for each, which sets the
+		// status its refusal takes.
 		catch (UriParserSemanticException ex) {
 			processError(request, response, ODataExceptionHelper.createServerErrorObject(ex, null), format);
 			return;

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import io.adsw.bpmsoft.emulator.JsonSyntax;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,13 +29,12 @@ final class JsonBodies {
 	 */
 	static @Nullable JsonNode read(JsonMapper mapper, byte[] body, String what) {
 		String text = utf8(body);
-		// Creatio's OData library refuses a property given twice rather than keep its
-		// last value.
-		ObjectReader reader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 		try {
 			// Read as text when it is UTF-8, so that columns count characters; Jackson
-			// detects the other encodings JSON may come in.
-			return (text != null) ? reader.readTree(text) : reader.readTree(body);
+			// detects the other encodings JSON may come in. The stand's mapper refuses a
+			// property given twice (JsonReadingConfiguration), as Creatio's OData library
+			// does.
+			return (text != null) ? mapper.readTree(text) : mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
