@@ -11,12 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.adsw.bpmsoft.emulator.ElmaClient;
@@ -34,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
+import static io.adsw.bpmsoft.emulator.Burst.atOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -194,49 +189,8 @@ class ConcurrentRequestsTests {
 		return new Answer(response.statusCode(), contentType, envelope);
 	}
 
-	/**
-	 * Runs the task {@code count} times, each on a thread of its own, all held at a start
-	 * gate until every thread is ready; the results in task order.
-	 */
-	private static <T> List<T> atOnce(int count, Task<T> task) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(count);
-		CountDownLatch ready = new CountDownLatch(count);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				Callable<T> gated = () -> {
-					ready.countDown();
-					start.await();
-					return task.run(index);
-				};
-				futures.add(executor.submit(gated));
-			}
-			assertThat(ready.await(30, TimeUnit.SECONDS)).as("all threads ready").isTrue();
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			start.countDown();
-			executor.shutdownNow();
-		}
-	}
-
 	/** An ElmaService answer as received: HTTP status, content type and envelope. */
 	record Answer(int httpStatus, String contentType, Map<String, Object> envelope) {
-
-	}
-
-	/** The work of one thread of a burst, by its index. */
-	@FunctionalInterface
-	private interface Task<T> {
-
-		T run(int index) throws Exception;
 
 	}
 
