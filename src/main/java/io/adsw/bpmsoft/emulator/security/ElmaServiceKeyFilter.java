@@ -3,13 +3,16 @@ package io.adsw.bpmsoft.emulator.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -56,7 +59,7 @@ class ElmaServiceKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		KeyCheck check = check(request.getHeader(HEADER));
+		KeyCheck check = check(presented(request));
 		request.setAttribute(KEY_CHECK_ATTRIBUTE, check);
 		if (check != KeyCheck.OK) {
 			this.forbidden.forbid(response);
@@ -75,20 +78,40 @@ class ElmaServiceKeyFilter extends OncePerRequestFilter {
 	 */
 	String outcome(HttpServletRequest request) {
 		Object check = request.getAttribute(KEY_CHECK_ATTRIBUTE);
-		KeyCheck result = (check instanceof KeyCheck known) ? known : check(request.getHeader(HEADER));
-		return result.name().toLowerCase(java.util.Locale.ROOT);
+		KeyCheck result = (check instanceof KeyCheck known) ? known : check(presented(request));
+		return result.name().toLowerCase(Locale.ROOT);
 	}
 
-	private KeyCheck check(String presented) {
+	/**
+	 * The header's value as the real stand reads it: a header sent more than once is one
+	 * value, its lines joined by commas (ASP.NET's header collection), so a right key
+	 * next to a wrong one is not the key.
+	 */
+	private static @Nullable String presented(HttpServletRequest request) {
+		Enumeration<String> values = request.getHeaders(HEADER);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		String first = values.nextElement();
+		if (!values.hasMoreElements()) {
+			return first;
+		}
+		StringBuilder joined = new StringBuilder(first);
+		while (values.hasMoreElements()) {
+			joined.append(',').append(values.nextElement());
+		}
+		return joined.toString();
+	}
+
+	private KeyCheck check(@Nullable String presented) {
 		if (presented == null || presented.isEmpty()) {
 			return KeyCheck.MISSING;
 		}
 		// Digests have one length whatever the inputs, so isEqual compares in constant
 		// time and not even the key's length leaks.
 		// The web server hands header bytes over as ISO-8859-1 characters: turned back
-		// into
-		// those bytes, a key sent in UTF-8 (as ELMA sends its settings) meets the stand's
-		// key in UTF-8, whatever its alphabet.
+		// into those bytes, a key sent in UTF-8 (as ELMA sends its settings) meets the
+		// stand's key in UTF-8, whatever its alphabet.
 		return MessageDigest.isEqual(this.expectedDigest, digest(presented.getBytes(StandardCharsets.ISO_8859_1)))
 				? KeyCheck.OK : KeyCheck.WRONG;
 	}

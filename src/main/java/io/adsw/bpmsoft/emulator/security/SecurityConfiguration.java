@@ -22,6 +22,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -127,13 +128,18 @@ class SecurityConfiguration {
 	 * HTTP Basic on the data service, the control plane and the actuator, a convenience
 	 * of the local and dev stands. A request with Basic credentials is judged by them
 	 * alone: a session cookie it also carries is not read, and no session is created, so
-	 * {@code BPMCSRF} has nothing to protect.
+	 * {@code BPMCSRF} has nothing to protect. The prod stand refuses to start with it, as
+	 * the real production stand accepts no Basic credentials.
 	 */
 	@Bean
 	@Order(2)
 	@ConditionalOnBooleanProperty(name = "emulator.security.http-basic", matchIfMissing = true)
 	SecurityFilterChain httpBasicChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			StandRefusals refusals, PacingFilter pacing) {
+			StandRefusals refusals, PacingFilter pacing, Environment environment) {
+		if (environment.matchesProfiles("prod")) {
+			throw new ProdStandSettingException("emulator.security.http-basic is true: the prod stand accepts no"
+					+ " HTTP Basic, as the real production stand; its users sign in through AuthService.svc/Login");
+		}
 		http.securityMatcher(new AndRequestMatcher(SecurityConfiguration::hasBasicCredentials,
 				new OrRequestMatcher(paths(DATA_SERVICE), paths(CONTROL_PLANE), EndpointRequest.toAnyEndpoint())))
 			.authenticationManager(authenticationManager)

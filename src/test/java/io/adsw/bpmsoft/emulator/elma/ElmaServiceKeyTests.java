@@ -70,6 +70,31 @@ class ElmaServiceKeyTests {
 			.spec(answer(403, Contract.FORBIDDEN));
 	}
 
+	/**
+	 * A header sent twice is one value for the real stand, its lines joined by a comma:
+	 * never the key, whichever line holds it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "test-elma-key|wrong-key", "wrong-key|test-elma-key", "test-elma-key|test-elma-key",
+			"test-elma-key|" })
+	void keySentTwiceIsWrongAndJournaled(String lines) {
+		String[] values = lines.split("\\|", -1);
+		String approval = this.data.approval();
+		this.elma.anonymous()
+			.header("X-Elma-Service", values[0])
+			.header("X-Elma-Service", values[1])
+			.body(json("id_crm", approval, "chain_of_approval", "Согласовано"))
+			.post(ElmaClient.CREATE)
+			.then()
+			.spec(answer(403, Contract.FORBIDDEN));
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1))
+			.body("items.auth", contains("wrong"));
+	}
+
 	@Test
 	void keyTypedInCyrillicIsWrongAndJournaled() throws IOException {
 		String approval = this.data.approval();
