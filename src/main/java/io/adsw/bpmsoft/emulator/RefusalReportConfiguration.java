@@ -31,6 +31,14 @@ class RefusalReportConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<RepeatedSlashFilter> repeatedSlashFilter() {
+		FilterRegistrationBean<RepeatedSlashFilter> registration = new FilterRegistrationBean<>(
+				new RepeatedSlashFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	/**
 	 * Replaces the error report valve Spring Boot gives the host (this customizer runs
 	 * after Boot's own), and names its class so that the host adds no other.

@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class ControlPlaneRefusalReport implements RefusalReport {
 
 	static final String MALFORMED = "the web server refused the request: look for a space left unencoded in the"
-			+ " address (send it as %20), a '%' not followed by two hex digits, an encoded slash (%2F) or a ';' or"
-			+ " '..' segment in its path, or headers over 16 KB in all";
+			+ " address (send it as %20), a '%' not followed by two hex digits, an encoded slash (%2F), an empty"
+			+ " segment (//) or a ';' or '..' segment in its path, or headers over 16 KB in all";
 
 	static final String NOT_RECEIVED = "the request was not received in full: the client stopped sending it";
 

@@ -29,8 +29,8 @@ class ODataRefusalReport implements RefusalReport {
 
 	static final String MALFORMED_DETAIL = "Look for a space left unencoded in the address (send it as %20), a"
 			+ " character such as \" { } | < > unencoded in its path, a '%' not followed by two hex digits, an encoded"
-			+ " slash (%2F) or a ';' or '..' segment in its path, headers over 16 KB in all, or a body the client"
-			+ " stopped sending.";
+			+ " slash (%2F), an empty segment (//) or a ';' or '..' segment in its path, headers over 16 KB in all, or a"
+			+ " body the client stopped sending.";
 
 	private final CreatioJson json;
 

@@ -25,7 +25,7 @@ class ControlPlaneWebServerRefusalTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/emulator/api/journal?email=a b", "/emulator/api/journal;x=y", "/emulator/api/faults%2F1",
-			"/emulator/api/journal%zz" })
+			"/emulator/api/journal%zz", "//emulator/api/journal", "/emulator//api/faults" })
 	void addressesTheWebServerRefusesGetAProblemDetail(String target) throws IOException {
 		String response = RawResponses.signedIn(this.port, "GET " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 400 ")

@@ -83,15 +83,21 @@ class ElmaTransportTests {
 	 * sees them still get the envelope ELMA reads.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "/CreateChainOfApproval;a=b", "//CreateChainOfApproval", "/%2e%2e/CreateChainOfApproval",
-			"/Create%2FChainOfApproval" })
-	void addressesRefusedByTheWebServerGetTheEnvelope(String operation) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/ServiceModel/ElmaService.svc" + operation))
-			.header("X-Elma-Service", ElmaClient.KEY)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{}"))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	@ValueSource(strings = { "/ServiceModel/ElmaService.svc/CreateChainOfApproval;a=b",
+			"/ServiceModel/ElmaService.svc//CreateChainOfApproval",
+			"/ServiceModel/ElmaService.svc/%2e%2e/CreateChainOfApproval",
+			"/ServiceModel/ElmaService.svc/Create%2FChainOfApproval",
+			"/ServiceModel/ElmaService.svc%2FCreateChainOfApproval",
+			// ELMA's base address ending in a slash
+			"//ServiceModel/ElmaService.svc/CreateChainOfApproval",
+			"/ServiceModel//ElmaService.svc/CreateChainOfApproval" })
+	void addressesRefusedByTheWebServerGetTheEnvelope(String target) throws Exception {
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + target))
+				.header("X-Elma-Service", ElmaClient.KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=utf-8");
 		assertThat(response.body())
