@@ -105,8 +105,13 @@ public class Faults {
 		if (spec.endpoint() == null || endpointNamed(spec.endpoint()).isEmpty()) {
 			throw new FaultSpecException("endpoint must be CreateChainOfApproval, ChangeApproverResolution or *");
 		}
-		if (spec.status() != null && (spec.status() < 100 || spec.status() > 599)) {
-			throw new FaultSpecException("status must be an HTTP status, 100 to 599");
+		// The rule's answer is the envelope: a status that carries no body (1xx, 204,
+		// 205, 304) would reach ELMA without one.
+		if (spec.status() != null && (spec.status() < 200 || spec.status() > 599 || spec.status() == 204
+				|| spec.status() == 205 || spec.status() == 304)) {
+			throw new FaultSpecException(
+					"status must be an HTTP status from 200 to 599 that carries a body (not 204, 205 or 304):"
+							+ " the rule answers with the envelope");
 		}
 		if (spec.status() == null && !Boolean.TRUE.equals(spec.drop()) && spec.delayMs() == null) {
 			throw new FaultSpecException("a rule needs a status, a delay (delayMs) or drop: true");

@@ -13,7 +13,8 @@ import org.apache.olingo.server.api.serializer.RepresentationType;
  * {@code application/json} alone): XML and Atom are taken out of what Olingo negotiates
  * for rows, properties and the service document, so {@code $format=xml} or an
  * {@code Accept} of XML alone is refused with 406 instead of answered in JSON.
- * {@code $metadata} stays XML CSDL; {@code $value} and {@code /$count} stay plain text.
+ * {@code $metadata} stays XML CSDL (the servlet shows Olingo every request for it as
+ * asking for XML); {@code $value} and {@code /$count} stay plain text.
  */
 class JsonOnly implements CustomContentTypeSupport {
 

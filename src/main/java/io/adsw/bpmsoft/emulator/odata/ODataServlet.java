@@ -29,6 +29,11 @@ class ODataServlet extends HttpServlet {
 	private static final Pattern KEY_SEGMENT = Pattern.compile(
 			"/([A-Za-z][A-Za-z0-9_]*)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?");
 
+	/**
+	 * A {@code $format} option, its {@code $} written or encoded, with the '&' before it.
+	 */
+	private static final Pattern FORMAT_OPTION = Pattern.compile("(?:^|&)(?:\\$|%24)format=[^&]*");
+
 	private final OData odata;
 
 	private final ServiceMetadata metadata;
@@ -72,7 +77,8 @@ class ODataServlet extends HttpServlet {
 	}
 
 	private void process(HttpServletRequest sent, HttpServletResponse response) {
-		HttpServletRequest request = plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(sent))));
+		HttpServletRequest request = xmlForMetadata(
+				plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(sent)))));
 		String path = request.getRequestURI()
 			.substring(request.getContextPath().length() + request.getServletPath().length());
 		String uri = request.getRequestURL()
@@ -165,6 +171,40 @@ class ODataServlet extends HttpServlet {
 			@Override
 			public String getQueryString() {
 				return spaced;
+			}
+
+		};
+	}
+
+	/**
+	 * Creatio answers {@code $metadata} in XML CSDL whatever {@code Accept} or
+	 * {@code $format} asks (ASP.NET Web API OData writes no JSON CSDL); Olingo would
+	 * write JSON CSDL, OData 4.01's, under an {@code OData-Version: 4.0} header, or
+	 * refuse with 406, so the request is shown to it as asking for XML.
+	 */
+	private static HttpServletRequest xmlForMetadata(HttpServletRequest request) {
+		if (!"/$metadata".equals(request.getPathInfo())) {
+			return request;
+		}
+		String query = request.getQueryString();
+		String withoutFormat = (query != null) ? FORMAT_OPTION.matcher(query).replaceAll("").replaceFirst("^&", "")
+				: null;
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getHeader(String name) {
+				return name.equalsIgnoreCase("Accept") ? "application/xml" : super.getHeader(name);
+			}
+
+			@Override
+			public Enumeration<String> getHeaders(String name) {
+				return name.equalsIgnoreCase("Accept") ? Collections.enumeration(List.of("application/xml"))
+						: super.getHeaders(name);
+			}
+
+			@Override
+			public String getQueryString() {
+				return (withoutFormat == null || withoutFormat.isEmpty()) ? null : withoutFormat;
 			}
 
 		};

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -97,6 +98,33 @@ class FaultControlTests {
 			.spec(answer(418, "Ответ HTTP 418 задан правилом сбоя эмулятора"));
 		rule("{\"endpoint\":\"*\",\"status\":503,\"times\":1}");
 		this.elma.createChain(approval, "Согласовано").spec(answer(503, Contract.INTERNAL_ERROR));
+	}
+
+	/**
+	 * A 200 rule acknowledges without doing anything: a decision ELMA believes delivered
+	 * and the stand never took.
+	 */
+	@Test
+	void successRuleAcknowledgesAndChangesNothing() {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":200,\"times\":1}");
+		this.elma.createChain(approval, ivan).spec(success());
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("NEW");
+		assertThat(this.data.approvalView(approval).steps()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 99, 100, 101, 199, 204, 205, 304, 600 })
+	void statusWithoutABodyOrOutsideHttpIsRefused(int status) {
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"status\":" + status + "}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("status must be an HTTP status from 200 to 599 that carries a body"
+					+ " (not 204, 205 or 304): the rule answers with the envelope"));
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
 	}
 
 	@Test

@@ -786,11 +786,24 @@ class ODataQueryTests {
 		assertThat(response.contentType()).startsWith("application/json");
 	}
 
-	@Test
-	void metadataIsStillXml() {
-		Response response = this.odata.get("$metadata?$format=xml");
+	@ParameterizedTest
+	@ValueSource(strings = { "$metadata?$format=xml", "$metadata?$format=json", "$metadata?$format=application/json",
+			"$metadata?%24format=json", "$metadata?$format=atom", "$metadata" })
+	void metadataIsXmlWhateverTheFormatAsked(String address) {
+		Response response = this.odata.get(address);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.contentType()).startsWith("application/xml");
+		assertThat(response.contentType()).isEqualTo("application/xml");
+		assertThat(response.header("OData-Version")).isEqualTo("4.0");
+		assertThat(response.asString()).startsWith("<?xml").contains("<edmx:Edmx Version=\"4.0\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "application/json;odata.metadata=minimal", "application/xml", "*/*" })
+	void metadataIsXmlWhateverTheAcceptHeaderAsks(String accept) {
+		Response response = this.odata.request().accept(accept).get(this.odata.url("$metadata"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).isEqualTo("application/xml");
+		assertThat(response.asString()).startsWith("<?xml").contains("<edmx:Edmx Version=\"4.0\"");
 	}
 
 	@ParameterizedTest
