@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Optional;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -29,6 +33,18 @@ class RefusalReportValve extends ErrorReportValve {
 		this.reports = reports;
 		setShowReport(false);
 		setShowServerInfo(false);
+	}
+
+	@Override
+	public void invoke(Request request, Response response) throws IOException, ServletException {
+		super.invoke(request, response);
+		if (response.getStatus() == HttpServletResponse.SC_REQUEST_TIMEOUT
+				|| RefusalReport.timedOut((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			// The client stopped sending its body, and the answer says so. Tomcat would
+			// first read the rest of the body, to keep the connection open: another whole
+			// timeout before the answer leaves, for a body that is not coming.
+			request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+		}
 	}
 
 	@Override
