@@ -50,13 +50,30 @@ public final class JsonSyntax {
 	}
 
 	/**
+	 * The token that is no JSON value, when that is the mistake ({@code NaN},
+	 * {@code Infinity}, a word without quotes); else {@code null}.
+	 */
+	public static @Nullable String unknownToken(JacksonException ex) {
+		Matcher matcher = UNKNOWN_TOKEN.matcher(String.valueOf(ex.getOriginalMessage()));
+		return matcher.lookingAt() ? matcher.group(1) : null;
+	}
+
+	/**
+	 * Whether the parser stopped at the end of the text, inside a value.
+	 */
+	public static boolean endedEarly(JacksonException ex) {
+		return ex instanceof UnexpectedEndOfInputException
+				|| String.valueOf(ex.getOriginalMessage()).startsWith("Unexpected end-of-input");
+	}
+
+	/**
 	 * The mistake, without its line and column.
 	 * @param text the text read, when it is at hand: an unexpected character is named
 	 * from it
 	 */
 	public static String problem(JacksonException ex, @Nullable String text) {
 		String message = String.valueOf(ex.getOriginalMessage());
-		if (ex instanceof UnexpectedEndOfInputException || message.startsWith("Unexpected end-of-input")) {
+		if (endedEarly(ex)) {
 			return "the text ends before the JSON value does";
 		}
 		String duplicate = duplicateName(ex);

@@ -8,12 +8,13 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import io.adsw.bpmsoft.emulator.JsonSyntax;
 import io.adsw.bpmsoft.emulator.Whitespace;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -68,8 +69,17 @@ final class ElmaRequestReader {
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
-			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_NOT_JSON, problem(ex, json),
-					String.valueOf(location.getLineNr()), String.valueOf(location.getColumnNr())));
+			int column = location.getColumnNr();
+			String token = JsonSyntax.unknownToken(ex);
+			long offset = location.getCharOffset();
+			if (token != null && offset >= token.length() && offset <= json.length()
+					&& json.startsWith(token, (int) offset - token.length())) {
+				// NaN and Infinity are located just past their last letter: the column
+				// named is where they begin.
+				column -= token.length();
+			}
+			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_NOT_JSON, problem(ex, token, json),
+					String.valueOf(location.getLineNr()), String.valueOf(column)));
 		}
 		if (!node.isObject()) {
 			int start = 0;
@@ -163,9 +173,13 @@ final class ElmaRequestReader {
 		return new String(chars);
 	}
 
-	private static String problem(JacksonException ex, String json) {
-		if (ex instanceof UnexpectedEndOfInputException) {
+	private static String problem(JacksonException ex, @Nullable String token, String json) {
+		if (JsonSyntax.endedEarly(ex)) {
 			return "текст закончился раньше, чем JSON-значение";
+		}
+		if (token != null) {
+			return "нераспознанное значение «" + token
+					+ "»: значением может быть строка в двойных кавычках, число, объект, массив, true, false или null";
 		}
 		long offset = ex.getLocation().getCharOffset();
 		if (offset >= 0 && offset < json.length()) {

@@ -79,8 +79,9 @@ class ChangeApproverResolutionTests {
 
 	@Test
 	void bodyThatIsNotJsonIsRefusedNamingWhere() {
-		post("{\"id_crm\": \"" + this.approval + "\",\n \"approver\": oops}").spec(
-				answer(400, "Тело запроса не является корректным JSON: неожиданный символ «o» (строка 2, столбец 14)"));
+		post("{\"id_crm\": \"" + this.approval + "\",\n \"approver\": oops}").spec(answer(400,
+				"Тело запроса не является корректным JSON: нераспознанное значение «oops»: значением может быть строка"
+						+ " в двойных кавычках, число, объект, массив, true, false или null (строка 2, столбец 14)"));
 		assertStillAwaitingTheApprover();
 	}
 

@@ -15,6 +15,7 @@ import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,9 +46,30 @@ class CreateChainOfApprovalTests {
 
 	@Test
 	void bodyThatIsNotJsonIsRefusedNamingTheProblemAndPlace() {
-		this.elma.post(ElmaClient.CREATE, "{\"id_crm\": x}")
+		this.elma.post(ElmaClient.CREATE, "{\"id_crm\": 1 x}")
 			.spec(answer(400,
-					"Тело запроса не является корректным JSON: неожиданный символ «x» (строка 1, столбец 12)"));
+					"Тело запроса не является корректным JSON: неожиданный символ «x» (строка 1, столбец 14)"));
+	}
+
+	/** Values JSON does not have are named, where they begin. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "{\"id_crm\": x}|x|12", "{\"id_crm\": NaN}|NaN|12", "{\"id_crm\": Infinity}|Infinity|12",
+					"{\"id_crm\":-Infinity}|-Infinity|11", "{\"id_crm\": nul}|nul|12",
+					"{\"id_crm\": \"a\", \"chain_of_approval\": True}|True|38" })
+	void valueJsonDoesNotHaveIsNamedWhereItBegins(String body, String token, int column) {
+		this.elma.post(ElmaClient.CREATE, body)
+			.spec(answer(400, "Тело запроса не является корректным JSON: нераспознанное значение «" + token
+					+ "»: значением может быть строка в двойных кавычках, число, объект, массив, true, false или null"
+					+ " (строка 1, столбец " + column + ")"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "{\"id_crm\": \"a\",|16", "{\"id_crm\": 1,|14" })
+	void bodyEndingAfterACommaEndsBeforeTheValue(String body, int column) {
+		this.elma.post(ElmaClient.CREATE, body)
+			.spec(answer(400, "Тело запроса не является корректным JSON: текст закончился раньше, чем JSON-значение"
+					+ " (строка 1, столбец " + column + ")"));
 	}
 
 	@Test
