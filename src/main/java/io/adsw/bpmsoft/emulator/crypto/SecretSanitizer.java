@@ -18,7 +18,8 @@ import org.springframework.util.StringUtils;
 @Component
 class SecretSanitizer implements SanitizingFunction {
 
-	private static final Pattern SECRET_NAME = Pattern.compile(".*(key|password|passphrase|secret|token|credential).*",
+	/** Names of settings that hold a secret, whether given in clear or not. */
+	static final Pattern SECRET_NAME = Pattern.compile(".*(key|password|passphrase|secret|token|credential).*",
 			Pattern.CASE_INSENSITIVE);
 
 	private final Set<String> decrypted;

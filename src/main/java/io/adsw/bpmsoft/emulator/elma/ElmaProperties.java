@@ -1,6 +1,6 @@
 package io.adsw.bpmsoft.emulator.elma;
 
-import jakarta.validation.constraints.NotBlank;
+import io.adsw.bpmsoft.emulator.crypto.SecretSettingException;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,8 +16,21 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("emulator.elma")
-public record ElmaProperties(@NotBlank String serviceKey, @NotNull @DefaultValue("mirror") HttpStatusMode httpStatus,
+public record ElmaProperties(String serviceKey, @NotNull @DefaultValue("mirror") HttpStatusMode httpStatus,
 		@DefaultValue("true") boolean enforceOrder) {
+
+	/**
+	 * Checks the key here, not with a constraint on the field: bean validation prints a
+	 * refused value in the start-up failure report and keeps it in its exception's
+	 * message, and this one is a secret.
+	 */
+	public ElmaProperties {
+		// The binder passes null for a key that is not set at all.
+		if (serviceKey == null || serviceKey.isBlank()) {
+			throw new SecretSettingException("emulator.elma.service-key is not set: give the key ELMA sends in"
+					+ " X-Elma-Service, in clear or as ENC(...) made by the encrypt command");
+		}
+	}
 
 	/** How the HTTP status of an answer relates to the envelope's {@code status}. */
 	public enum HttpStatusMode {

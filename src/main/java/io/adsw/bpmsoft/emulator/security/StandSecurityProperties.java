@@ -2,10 +2,11 @@ package io.adsw.bpmsoft.emulator.security;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import io.adsw.bpmsoft.emulator.crypto.SecretSettingException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +28,30 @@ import org.springframework.validation.annotation.Validated;
 record StandSecurityProperties(@DefaultValue("true") boolean httpBasic, @DefaultValue("true") boolean csrfOnGet,
 		@DefaultValue List<@Valid User> users) {
 
+	private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt\\}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
+	/**
+	 * Checks the passwords here, not with a constraint on the field: bean validation
+	 * prints a refused value in the start-up failure report and keeps it in its
+	 * exception's message, and a password that is not a hash is the password itself, in
+	 * clear or decrypted from {@code ENC(...)}.
+	 */
+	StandSecurityProperties {
+		for (int i = 0; i < users.size(); i++) {
+			String password = users.get(i).password();
+			String setting = "emulator.security.users[" + i + "].password";
+			// The binder passes null for a user given without one.
+			if (password == null || password.isBlank()) {
+				throw new SecretSettingException(
+						setting + " is not set: give the user's {bcrypt} hash, made with the hash-password command");
+			}
+			if (!BCRYPT.matcher(password).matches()) {
+				throw new SecretSettingException(
+						setting + " is not a {bcrypt} hash: make one with the hash-password command");
+			}
+		}
+	}
+
 	/**
 	 * A user of the stand.
 	 *
@@ -39,10 +64,8 @@ record StandSecurityProperties(@DefaultValue("true") boolean httpBasic, @Default
 	 * through the data service name it in {@code CreatedById} and {@code ModifiedById};
 	 * without one they are left empty
 	 */
-	record User(@NotBlank String name,
-			@Pattern(regexp = "\\{bcrypt\\}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}",
-					message = "must be a {bcrypt} hash, as the hash-password command prints it") String password,
-			@DefaultValue("ADMIN") List<String> roles, @Nullable UUID contactId) {
+	record User(@NotBlank String name, String password, @DefaultValue("ADMIN") List<String> roles,
+			@Nullable UUID contactId) {
 
 		@Override
 		public String toString() {
