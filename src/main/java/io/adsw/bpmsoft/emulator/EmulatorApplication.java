@@ -2,8 +2,7 @@ package io.adsw.bpmsoft.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
-
-import io.adsw.bpmsoft.emulator.crypto.CryptoCommand;
+import java.util.OptionalInt;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,16 +11,17 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Entry point of the BPMSoft stand emulator: the stand itself, or one of the secret
- * commands ({@code keygen}, {@code encrypt}).
+ * commands ({@code keygen}, {@code encrypt}, {@code hash-password}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class EmulatorApplication {
 
 	public static void main(String[] args) {
-		if (CryptoCommand.handles(args)) {
-			System.exit(CryptoCommand.run(args[0], System.in, System.out, System.err,
-					(name) -> System.getProperty(name, System.getenv(name))));
+		OptionalInt command = JarCommands.run(args, System.in, System.out, System.err,
+				(name) -> System.getProperty(name, System.getenv(name)));
+		if (command.isPresent()) {
+			System.exit(command.getAsInt());
 		}
 		SpringApplication.run(EmulatorApplication.class, args);
 	}

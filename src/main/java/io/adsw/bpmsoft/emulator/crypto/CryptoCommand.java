@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -15,16 +16,21 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * {@code java -jar bpmsoft-emulator.jar keygen} prints a new master key;
  * {@code ... encrypt} reads a secret from standard input (never from an argument, which
  * would land in the shell's history) and prints it as {@code ENC(...)} under the master
- * key of the environment.
+ * key of the environment; {@code ... hash-password} reads a password from standard input
+ * and prints its {@code {bcrypt}} hash.
  */
 public final class CryptoCommand {
 
-	private CryptoCommand() {
-	}
+	public static final String KEYGEN = "keygen";
 
-	public static boolean handles(String[] args) {
-		return args.length == 1
-				&& (args[0].equals("keygen") || args[0].equals("encrypt") || args[0].equals("hash-password"));
+	public static final String ENCRYPT = "encrypt";
+
+	public static final String HASH_PASSWORD = "hash-password";
+
+	/** The commands, in the order the jar's usage names them. */
+	public static final List<String> NAMES = List.of(KEYGEN, ENCRYPT, HASH_PASSWORD);
+
+	private CryptoCommand() {
 	}
 
 	/**
@@ -34,12 +40,12 @@ public final class CryptoCommand {
 	 */
 	public static int run(String command, InputStream in, PrintStream out, PrintStream err,
 			Function<String, @Nullable String> settings) {
-		if (command.equals("keygen")) {
+		if (command.equals(KEYGEN)) {
 			out.println(MasterKey.generate());
 			return 0;
 		}
 		try {
-			if (command.equals("hash-password")) {
+			if (command.equals(HASH_PASSWORD)) {
 				String password = secret(in);
 				if (password.isEmpty()) {
 					throw new SecretSettingException("Nothing to hash: pass the password on standard input");

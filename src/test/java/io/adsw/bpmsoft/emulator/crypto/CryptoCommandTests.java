@@ -23,16 +23,6 @@ class CryptoCommandTests {
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	@Test
-	void commandsAreRecognisedOnlyAlone() {
-		assertThat(CryptoCommand.handles(new String[] { "keygen" })).isTrue();
-		assertThat(CryptoCommand.handles(new String[] { "encrypt" })).isTrue();
-		assertThat(CryptoCommand.handles(new String[] { "hash-password" })).isTrue();
-		assertThat(CryptoCommand.handles(new String[] { "encrypt", "my-secret" })).isFalse();
-		assertThat(CryptoCommand.handles(new String[] { "--server.port=9090" })).isFalse();
-		assertThat(CryptoCommand.handles(new String[0])).isFalse();
-	}
-
-	@Test
 	void keygenPrintsANewMasterKey() {
 		assertThat(run("keygen", "", Map.of())).isZero();
 		assertThat(Base64.getDecoder().decode(output().strip())).hasSize(32);
