@@ -1,0 +1,177 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.StringUtils;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.BindParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses a parameter the control plane operation does not take: ignored, a typo such as
+ * {@code scop} for {@code scope} or {@code idcrm} for {@code idCrm} would run the
+ * operation without it, and a reset of one part, or a delete by filter, would wipe
+ * everything. What an operation takes is read from its method, as Spring MVC binds it,
+ * names in the same case.
+ */
+final class KnownQueryParameters implements HandlerInterceptor {
+
+	private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+	private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod operation)) {
+			return true;
+		}
+		Taken taken = this.taken.computeIfAbsent(operation.getMethod(), (method) -> Taken.by(operation));
+		if (taken.any()) {
+			return true;
+		}
+		Set<String> query = queryNames(request.getQueryString());
+		Set<String> unknown = new LinkedHashSet<>(query);
+		// A form body's fields are bound as parameters too (curl -d scope=journal),
+		// but only by an operation that does not read its body: another answers 415.
+		if (!taken.readsBody()) {
+			unknown.addAll(request.getParameterMap().keySet());
+		}
+		unknown.removeAll(taken.names());
+		if (unknown.isEmpty()) {
+			return true;
+		}
+		throw refusal(unknown, query, taken.names());
+	}
+
+	private static ErrorResponseException refusal(Set<String> unknown, Set<String> query, Set<String> taken) {
+		String kind = query.containsAll(unknown) ? "query parameter" : "parameter";
+		String names = unknown.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", "));
+		String detail = "unknown " + kind + ((unknown.size() > 1) ? "s " : " ") + names + ": this operation takes "
+				+ (taken.isEmpty() ? "no query parameters" : String.join(", ", taken));
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+	}
+
+	/** The parameter names in a query string, decoded as the web server decodes them. */
+	private static Set<String> queryNames(@Nullable String queryString) {
+		Set<String> names = new LinkedHashSet<>();
+		if (queryString == null) {
+			return names;
+		}
+		for (String pair : queryString.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = (equals >= 0) ? pair.substring(0, equals) : pair;
+			if (!name.isEmpty()) {
+				names.add(decoded(name));
+			}
+		}
+		return names;
+	}
+
+	private static String decoded(String name) {
+		try {
+			return URLDecoder.decode(name, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// A '%' without two hex digits: the web server skips such a parameter, and
+			// the operation does not take it either.
+			return name;
+		}
+	}
+
+	/**
+	 * The parameter names an operation takes, in the order it declares them; any, where
+	 * it takes a map of them all.
+	 */
+	private record Taken(Set<String> names, boolean any, boolean readsBody) {
+
+		static Taken by(HandlerMethod operation) {
+			Set<String> names = new LinkedHashSet<>();
+			String[] declared = NAMES.getParameterNames(operation.getMethod());
+			boolean readsBody = false;
+			for (MethodParameter parameter : operation.getMethodParameters()) {
+				Class<?> type = parameter.getParameterType();
+				String declaredName = (declared != null) ? declared[parameter.getParameterIndex()] : "";
+				RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+				readsBody |= parameter.hasParameterAnnotation(RequestBody.class)
+						|| HttpServletRequest.class.isAssignableFrom(type);
+				if (param != null) {
+					if (Map.class.isAssignableFrom(type) && !StringUtils.hasText(param.name())) {
+						return new Taken(Set.of(), true, readsBody);
+					}
+					names.add(StringUtils.hasText(param.name()) ? param.name() : declaredName);
+				}
+				else if (parameter.hasParameterAnnotation(ModelAttribute.class)
+						|| (type.isRecord() && !boundOtherwise(parameter))) {
+					names.addAll(properties(type));
+				}
+				else if (BeanUtils.isSimpleProperty(type) && !boundOtherwise(parameter)) {
+					// Spring MVC binds a simple argument without annotation as a request
+					// parameter of its name.
+					names.add(declaredName);
+				}
+			}
+			return new Taken(names, false, readsBody);
+		}
+
+		/**
+		 * Whether an annotation of Spring MVC's binds the argument from elsewhere: the
+		 * path, the body, a header, a cookie.
+		 */
+		private static boolean boundOtherwise(MethodParameter parameter) {
+			return Arrays.stream(parameter.getParameterAnnotations())
+				.anyMatch((annotation) -> annotation.annotationType()
+					.getPackageName()
+					.equals(RequestParam.class.getPackageName()));
+		}
+
+		/**
+		 * What Spring MVC binds an object from: a record's components (or their
+		 * {@code @BindParam} names), a bean's writable properties.
+		 */
+		private static List<String> properties(Class<?> type) {
+			if (type.isRecord()) {
+				Constructor<?> constructor = BeanUtils.getResolvableConstructor(type);
+				String[] names = BeanUtils.getParameterNames(constructor);
+				List<String> components = new ArrayList<>();
+				for (int i = 0; i < names.length; i++) {
+					BindParam bindParam = constructor.getParameters()[i].getAnnotation(BindParam.class);
+					components.add((bindParam != null) ? bindParam.value() : names[i]);
+				}
+				return components;
+			}
+			return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
+				.filter((property) -> property.getWriteMethod() != null)
+				.map(PropertyDescriptor::getName)
+				.toList();
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.adsw.bpmsoft.emulator.admin;
+
+import io.adsw.bpmsoft.emulator.AdminClient;
+import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.StandData;
+import io.adsw.bpmsoft.emulator.StandTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A parameter a control plane operation does not take is refused, naming the ones it
+ * takes, and the operation does not run: ignored, a misspelt filter or scope would delete
+ * or reset everything.
+ */
+@StandTest
+class UnknownParameterTests {
+
+	private static final String JOURNAL_FILTERS = "idCrm, email, endpoint, status, from, to";
+
+	@Autowired
+	AdminClient admin;
+
+	@Autowired
+	ElmaClient elma;
+
+	@Autowired
+	StandData data;
+
+	@Test
+	void resetWithAMisspeltScopeIsRefusedAndResetsNothing() {
+		String approval = journaled();
+		this.admin.given()
+			.queryParam("scop", "journal")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.contentType("application/problem+json")
+			.body("detail", equalTo("unknown query parameter 'scop': this operation takes scope, approval"));
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.formParam("scop", "journal")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("unknown parameter 'scop': this operation takes scope, approval"));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
+	@Test
+	void journalDeleteWithAFilterInTheWrongCaseIsRefusedAndDeletesNothing() {
+		String approval = journaled();
+		this.admin.given()
+			.queryParam("idcrm", approval)
+			.delete("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("unknown query parameter 'idcrm': this operation takes " + JOURNAL_FILTERS));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
+	@Test
+	void journalSearchWithAnUnknownFilterIsRefused() {
+		this.admin.given()
+			.queryParam("idcrm", "zzz")
+			.queryParam("size", 1)
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo(
+					"unknown query parameter 'idcrm': this operation takes " + JOURNAL_FILTERS + ", page, size"));
+	}
+
+	@Test
+	void operationsTakingNoParametersSaySo() {
+		this.admin.given()
+			.urlEncodingEnabled(false)
+			.get("/emulator/api/faults?x=1&dry%20run")
+			.then()
+			.statusCode(400)
+			.body("detail",
+					equalTo("unknown query parameters 'x', 'dry run': this operation takes no query parameters"));
+		this.admin.given()
+			.queryParam("dryRun", true)
+			.body("{\"contacts\": [], \"approvals\": []}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("unknown query parameter 'dryRun': this operation takes no query parameters"));
+	}
+
+	/** An approval whose chain the journal holds. */
+	private String journaled() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		return approval;
+	}
+
+}
