@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.approval.Approvals;
 import io.adsw.bpmsoft.emulator.elma.ElmaSettings;
@@ -81,13 +82,13 @@ class StateController {
 	Map<String, String> reset(
 			@RequestParam(required = false) @Pattern(regexp = "all|journal|faults|data",
 					message = "must be all, journal, faults or data") @Nullable String scope,
-			@RequestParam(required = false) @Nullable String approval) {
+			@RequestParam(required = false) @Nullable UUID approval) {
 		if (approval != null) {
 			if (scope != null) {
 				throw new IllegalArgumentException(
 						"approval and scope cannot be combined: reset one approval, or a scope");
 			}
-			this.approvals.reset(approval);
+			this.approvals.reset(approval.toString());
 			return Map.of("reset", "approval " + approval);
 		}
 		return resetScope((scope != null) ? scope : "all");

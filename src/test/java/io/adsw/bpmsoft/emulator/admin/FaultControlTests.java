@@ -239,6 +239,11 @@ class FaultControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("id: \"nope\" is not a GUID"));
+		this.admin.given()
+			.delete("/emulator/api/faults/1-2-3-4-5")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("id: \"1-2-3-4-5\" is not a GUID"));
 	}
 
 	@Test

@@ -311,7 +311,27 @@ class StateControlTests {
 		assertThat(view.status()).isEqualTo("NEW");
 		assertThat(view.round()).isZero();
 		assertThat(view.steps()).isEmpty();
-		this.admin.given().queryParam("approval", "123-123").post("/emulator/api/reset").then().statusCode(404);
+	}
+
+	@Test
+	void oneApprovalToResetIsNamedByAGuid() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		for (String notAGuid : List.of("xyz", "123-123", "1-2-3-4-5", "")) {
+			this.admin.given()
+				.queryParam("approval", notAGuid)
+				.post("/emulator/api/reset")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo("approval: \"" + notAGuid + "\" is not a GUID"));
+		}
+		this.admin.given()
+			.queryParam("approval", "6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(404)
+			.body("detail", equalTo("No approval with id 6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a"));
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
 	}
 
 	@Test
