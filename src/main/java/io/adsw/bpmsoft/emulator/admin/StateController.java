@@ -18,7 +18,7 @@ import io.adsw.bpmsoft.emulator.seed.Seeds;
 import io.adsw.bpmsoft.emulator.seed.Snapshots;
 import io.adsw.bpmsoft.emulator.seed.Snapshots.Snapshot;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
@@ -140,9 +140,14 @@ class StateController {
 		return Map.of("replaced", "state");
 	}
 
-	/** A snapshot to take. */
-	record SnapshotRequest(@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}._ -]{1,200}",
-			message = "must be 1 to 200 letters, digits, spaces, dots, dashes or underscores") String name) {
+	/**
+	 * A snapshot to take. One constraint, one message, whatever is wrong with the name:
+	 * missing, empty, only spaces, too long or with other characters.
+	 */
+	record SnapshotRequest(@NotNull(message = NAME) @Pattern(
+			regexp = "(?=.*[\\p{L}\\p{N}._-])[\\p{L}\\p{N}._ -]{1,200}", message = NAME) String name) {
+
+		static final String NAME = "must be 1 to 200 letters, digits, spaces, dots, dashes or underscores, not only spaces";
 
 	}
 

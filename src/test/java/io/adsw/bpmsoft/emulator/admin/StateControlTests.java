@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The stand's state: reset, export as a seed document, import, named snapshots. These
@@ -592,12 +593,26 @@ class StateControlTests {
 			.then()
 			.statusCode(404)
 			.body("detail", equalTo("No snapshot named before decision"));
+	}
+
+	@Test
+	void snapshotNameThatCannotBeTakenIsRefusedWithOneMessage() {
+		for (String body : List.of("{\"name\": \"a/b\"}", "{\"name\": \"\"}", "{\"name\": \"   \"}",
+				"{\"name\": \"" + "n".repeat(201) + "\"}", "{\"name\": null}", "{}")) {
+			this.admin.given()
+				.body(body)
+				.post("/emulator/api/snapshots")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo("name: must be 1 to 200 letters, digits, spaces, dots, dashes or underscores, "
+						+ "not only spaces"));
+		}
 		this.admin.given()
-			.body(Map.of("name", "a/b"))
-			.post("/emulator/api/snapshots")
+			.get("/emulator/api/snapshots")
 			.then()
-			.statusCode(400)
-			.body("detail", equalTo("name: must be 1 to 200 letters, digits, spaces, dots, dashes or underscores"));
+			.statusCode(200)
+			.body("name", not(hasItem("a/b")))
+			.body("name", not(hasItem("")));
 	}
 
 	@Test
