@@ -2,22 +2,16 @@ package io.adsw.bpmsoft.emulator.admin;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import io.adsw.bpmsoft.emulator.RefusalReport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * A problem detail, as the control plane's own refusals are, for its requests the web
@@ -35,12 +29,11 @@ class ControlPlaneRefusalReport implements RefusalReport {
 
 	private final JsonMapper jsonMapper;
 
-	private final RequestMappingHandlerMapping mappings;
+	private final ControlPlaneOperations operations;
 
-	ControlPlaneRefusalReport(JsonMapper jsonMapper,
-			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+	ControlPlaneRefusalReport(JsonMapper jsonMapper, ControlPlaneOperations operations) {
 		this.jsonMapper = jsonMapper;
-		this.mappings = mappings;
+		this.operations = operations;
 	}
 
 	@Override
@@ -64,29 +57,9 @@ class ControlPlaneRefusalReport implements RefusalReport {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
 		return Optional
 			.of(new Answer(MediaType.APPLICATION_PROBLEM_JSON_VALUE, this.jsonMapper.writeValueAsString(problem),
-					(status == 405) ? Map.of(HttpHeaders.ALLOW, allowed(requestUri)) : Map.of()));
-	}
-
-	/**
-	 * The methods the API's operations at the address take, as Spring MVC lists them in
-	 * its own 405s; none for an address no operation has.
-	 */
-	private String allowed(String requestUri) {
-		PathContainer path;
-		try {
-			path = PathContainer.parsePath(requestUri);
-		}
-		catch (IllegalArgumentException ex) {
-			return "";
-		}
-		Set<String> methods = new TreeSet<>();
-		this.mappings.getHandlerMethods().keySet().forEach((info) -> {
-			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-			if (patterns != null && patterns.getPatterns().stream().anyMatch((pattern) -> pattern.matches(path))) {
-				info.getMethodsCondition().getMethods().forEach((verb) -> methods.add(verb.name()));
-			}
-		});
-		return String.join(", ", methods);
+					(status == 405)
+							? Map.of(HttpHeaders.ALLOW, String.join(", ", this.operations.methodsAt(requestUri)))
+							: Map.of()));
 	}
 
 }

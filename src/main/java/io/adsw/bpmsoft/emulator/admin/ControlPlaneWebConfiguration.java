@@ -5,16 +5,24 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * How the control plane's requests are read before its operations run: a parameter no
- * operation takes is refused rather than ignored.
+ * How the control plane's requests are read before its operations run: an address no
+ * operation has is a 404 saying so, a parameter the operation does not take is refused
+ * rather than ignored.
  */
 @Configuration(proxyBeanMethods = false)
 class ControlPlaneWebConfiguration implements WebMvcConfigurer {
 
-	static final String[] CONTROL_PLANE = { "/emulator/api", "/emulator/api/**" };
+	private static final String[] CONTROL_PLANE = { "/emulator/api", "/emulator/api/**" };
+
+	private final ControlPlaneOperations operations;
+
+	ControlPlaneWebConfiguration(ControlPlaneOperations operations) {
+		this.operations = operations;
+	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new NoOperationAtAddress(this.operations)).addPathPatterns(CONTROL_PLANE);
 		registry.addInterceptor(new KnownQueryParameters()).addPathPatterns(CONTROL_PLANE);
 	}
 
