@@ -23,8 +23,12 @@ import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +47,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RequestMapping("/emulator/api")
 class StateController {
+
+	/** The types a state is read in: JSON, and YAML by the names it goes by. */
+	private static final List<MediaType> STATE_TYPES = MediaType
+		.parseMediaTypes(List.of(MediaType.APPLICATION_JSON_VALUE, "application/*+json",
+				MediaType.APPLICATION_YAML_VALUE, "application/x-yaml", "text/yaml", "text/x-yaml"));
 
 	private final Seeds seeds;
 
@@ -119,25 +128,52 @@ class StateController {
 
 	/**
 	 * {@code PUT /emulator/api/state}: replaces contacts and approvals with a seed
-	 * document (JSON, or YAML with a YAML content type), states included.
+	 * document (JSON, or YAML with a YAML content type), states included. Any other
+	 * content type is a 415, as for the operations that read JSON: a body curl sends
+	 * without {@code -H} is a form, which Spring MVC's form reader would take away before
+	 * the document is read. Checked here rather than by the mapping, whose refusal of a
+	 * request without a type would name it {@code 'null'}.
 	 */
 	@ApiResponse(responseCode = "200", description = "Replaced")
 	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
+	@ApiResponse(responseCode = "415", description = "Neither JSON nor YAML")
 	@PutMapping("/state")
-	Map<String, String> replace(HttpServletRequest request) throws IOException {
-		String type = (request.getContentType() != null) ? request.getContentType() : "";
+	Map<String, String> replace(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+		MediaType type = contentType(request);
+		if (STATE_TYPES.stream().noneMatch((supported) -> supported.includes(type))) {
+			throw new HttpMediaTypeNotSupportedException(type, STATE_TYPES, HttpMethod.PUT);
+		}
+		boolean yaml = type.getSubtype().endsWith("yaml");
 		SeedDocument state;
 		try (InputStream body = request.getInputStream()) {
-			state = SeedFormat.read(body, type.contains("yaml"), "the state sent");
+			state = SeedFormat.read(body, yaml, "the state sent");
 		}
-		// An empty body, null or {} is far more likely a mistake than a wish to empty the
-		// stand, which an explicit document says.
+		// The whole state is replaced, so a list left out would be emptied
+		// without a word; null or {} is far more likely a mistake than a wish
+		// to empty the stand, which an explicit document says. A seed loaded
+		// at start only adds: it may leave a list out.
 		if (state.contacts() == null && state.approvals() == null) {
 			throw new IllegalArgumentException("the state sent names neither contacts nor approvals; "
 					+ "send {\"contacts\": [], \"approvals\": []} to empty the stand");
 		}
+		if (state.contacts() == null || state.approvals() == null) {
+			String missing = (state.contacts() == null) ? "contacts" : "approvals";
+			throw new IllegalArgumentException(
+					"the state sent names no " + missing + "; send \"" + missing + "\": [] to empty them");
+		}
 		this.seeds.replace(state, "the state sent");
 		return Map.of("replaced", "state");
+	}
+
+	/** The request's type, as Spring MVC reads it for the operations that read JSON. */
+	private static MediaType contentType(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		try {
+			return (request.getContentType() != null) ? MediaType.parseMediaType(request.getContentType())
+					: MediaType.APPLICATION_OCTET_STREAM;
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotSupportedException(ex.getMessage());
+		}
 	}
 
 	/**

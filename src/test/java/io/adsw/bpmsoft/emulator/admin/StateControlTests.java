@@ -10,6 +10,7 @@ import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.adsw.bpmsoft.emulator.contact.Contact;
 import io.adsw.bpmsoft.emulator.contact.ContactRepository;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +105,8 @@ class StateControlTests {
 							Map.of("id", petr, "email", "petr@example.com", "name", "Пётр Петров", "givenName", "Петя"),
 							Map.of("id", anna, "email", "anna@example.com", "name", "Анна Смирнова", "surname", "",
 									"givenName", ""),
-							Map.of("id", noName, "email", "nobody@example.com"))))
+							Map.of("id", noName, "email", "nobody@example.com")),
+					"approvals", List.of()))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
@@ -161,7 +163,8 @@ class StateControlTests {
 		this.admin.given()
 			.body(Map.of("contacts",
 					List.of(Map.of("email", "olga@example.com", "createdOn", "2026-01-31T09:30:00Z", "createdById",
-							"Supervisor"))))
+							"Supervisor")),
+					"approvals", List.of()))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
@@ -195,7 +198,7 @@ class StateControlTests {
 	@Test
 	void stateNamingAKeyTwiceIsRefusedAndChangesNothing() {
 		this.admin.given()
-			.body(Map.of("contacts", List.of(Map.of("email", "kept@example.com"))))
+			.body(Map.of("contacts", List.of(Map.of("email", "kept@example.com")), "approvals", List.of()))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
@@ -254,7 +257,7 @@ class StateControlTests {
 
 	@Test
 	void largeYamlStateIsImported() {
-		StringBuilder yaml = new StringBuilder("contacts:\n");
+		StringBuilder yaml = new StringBuilder("approvals: []\ncontacts:\n");
 		int contacts = 40_000;
 		for (int i = 0; i < contacts; i++) {
 			yaml.append(String.format("  - id: 00000000-0000-4000-9000-%012d%n    email: large%05d@example.com%n"
@@ -290,7 +293,7 @@ class StateControlTests {
 	@Test
 	void invalidStateIsRefusedAndChangesNothing() {
 		String ivan = this.data.contact("ivan");
-		String bad = "{\"approvals\":[{\"id\":\"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\"status\":\"Somewhere\"}]}";
+		String bad = "{\"contacts\":[],\"approvals\":[{\"id\":\"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\"status\":\"Somewhere\"}]}";
 		this.admin.given()
 			.body(bad)
 			.put("/emulator/api/state")
@@ -430,30 +433,104 @@ class StateControlTests {
 	}
 
 	@Test
+	void stateLeavingAListOutIsRefusedAndChangesNothing() {
+		String ivan = this.data.contact("ivan");
+		String approval = this.data.approval();
+		this.admin.given()
+			.body(Map.of("approvals", List.of(Map.of("id", "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"))))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent names no contacts; send \"contacts\": [] to empty them"));
+		this.admin.given()
+			.body("{\"contacts\": [{\"email\": \"olga@example.com\"}], \"approvals\": null}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent names no approvals; send \"approvals\": [] to empty them"));
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/yaml")
+			.body("contacts:\n  - email: olga@example.com\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent names no approvals; send \"approvals\": [] to empty them"));
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+		assertThat(this.contacts.findByEmailKey("olga@example.com")).isEmpty();
+		assertThat(this.data.approvalView(approval).status()).isEqualTo("NEW");
+	}
+
+	@Test
+	void stateIsRefusedInAContentTypeOtherThanJsonOrYamlAsFaultRulesAre() {
+		String ivan = this.data.contact("ivan");
+		for (String type : List.of("text/plain;charset=UTF-8", "application/x-www-form-urlencoded;charset=UTF-8",
+				"application/octet-stream;charset=UTF-8")) {
+			for (String operation : List.of("PUT /emulator/api/state", "POST /emulator/api/faults")) {
+				String state = "{\"contacts\": [], \"approvals\": []}";
+				RequestSpecification request = this.admin.given().contentType(type);
+				// REST Assured sends text as text and forms, bytes otherwise.
+				request = type.startsWith("text/") || type.contains("form") ? request.body(state)
+						: request.body(state.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				request.request(operation.split(" ")[0], operation.split(" ")[1])
+					.then()
+					.statusCode(415)
+					.contentType("application/problem+json")
+					.body("detail", equalTo("Content-Type '" + type + "' is not supported."));
+			}
+		}
+		for (String operation : List.of("PUT /emulator/api/state", "POST /emulator/api/faults")) {
+			this.admin.given()
+				.contentType("json")
+				.body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.request(operation.split(" ")[0], operation.split(" ")[1])
+				.then()
+				.statusCode(415)
+				.body("detail", equalTo("Could not parse Content-Type."));
+		}
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+		for (String type : List.of("application/json", "application/vnd.state+json", "application/x-yaml",
+				"text/yaml")) {
+			this.admin.given()
+				.contentType(type)
+				.body("{\"contacts\": [], \"approvals\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.put("/emulator/api/state")
+				.then()
+				.statusCode(200);
+		}
+		assertThat(this.contacts.count()).isZero();
+	}
+
+	@Test
 	void textLongerThanItsColumnIsRefusedAndChangesNothing() {
 		String ivan = this.data.contact("ivan");
 		this.admin.given()
-			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", "и".repeat(251)))))
+			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", "и".repeat(251))), "approvals",
+					List.of()))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("the state sent: contacts[0].name is longer than 250 characters"));
 		this.admin.given()
-			.body(Map.of("approvals",
+			.body(Map.of("contacts", List.of(), "approvals",
 					List.of(Map.of("id", "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "name", "д".repeat(501)))))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("the state sent: approvals[0].name is longer than 500 characters"));
 		this.admin.given()
-			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "surname", "и".repeat(248) + "   "))))
+			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "surname", "и".repeat(248) + "   ")),
+					"approvals", List.of()))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("the state sent: contacts[0].surname is longer than 250 characters"));
 		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
 		this.admin.given()
-			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", " " + "и".repeat(250) + " "))))
+			.body(Map.of("contacts", List.of(Map.of("email", "long@example.com", "name", " " + "и".repeat(250) + " ")),
+					"approvals", List.of()))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
@@ -627,8 +704,8 @@ class StateControlTests {
 		// The same document sent as a state written by hand is filled as the data service
 		// fills a new contact.
 		this.admin.given()
-			.body(Map.of("contacts",
-					List.of(Map.of("id", contact, "email", "ivan@example.com", "name", "Иван Петров"))))
+			.body(Map.of("contacts", List.of(Map.of("id", contact, "email", "ivan@example.com", "name", "Иван Петров")),
+					"approvals", List.of()))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
