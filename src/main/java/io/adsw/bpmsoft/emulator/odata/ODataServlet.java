@@ -105,21 +105,7 @@ class ODataServlet extends HttpServlet {
 		if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("odata=verbose")) {
 			return request;
 		}
-		String minimal = accept.replaceAll("(?i);\\s*odata=verbose", "");
-		return new HttpServletRequestWrapper(request) {
-
-			@Override
-			public String getHeader(String name) {
-				return name.equalsIgnoreCase("Accept") ? minimal : super.getHeader(name);
-			}
-
-			@Override
-			public Enumeration<String> getHeaders(String name) {
-				return name.equalsIgnoreCase("Accept") ? Collections.enumeration(List.of(minimal))
-						: super.getHeaders(name);
-			}
-
-		};
+		return new Asking(request, accept.replaceAll("(?i);\\s*odata=verbose", ""));
 	}
 
 	/**
@@ -189,18 +175,7 @@ class ODataServlet extends HttpServlet {
 		String query = request.getQueryString();
 		String withoutFormat = (query != null) ? FORMAT_OPTION.matcher(query).replaceAll("").replaceFirst("^&", "")
 				: null;
-		return new HttpServletRequestWrapper(request) {
-
-			@Override
-			public String getHeader(String name) {
-				return name.equalsIgnoreCase("Accept") ? "application/xml" : super.getHeader(name);
-			}
-
-			@Override
-			public Enumeration<String> getHeaders(String name) {
-				return name.equalsIgnoreCase("Accept") ? Collections.enumeration(List.of("application/xml"))
-						: super.getHeaders(name);
-			}
+		return new Asking(request, "application/xml") {
 
 			@Override
 			public String getQueryString() {
@@ -220,20 +195,30 @@ class ODataServlet extends HttpServlet {
 		if (path == null || !path.endsWith("/$value")) {
 			return request;
 		}
-		return new HttpServletRequestWrapper(request) {
+		return new Asking(request, "text/plain");
+	}
 
-			@Override
-			public String getHeader(String name) {
-				return name.equalsIgnoreCase("Accept") ? "text/plain" : super.getHeader(name);
-			}
+	/** The request as asking for one content type, whatever its Accept header says. */
+	private static class Asking extends HttpServletRequestWrapper {
 
-			@Override
-			public Enumeration<String> getHeaders(String name) {
-				return name.equalsIgnoreCase("Accept") ? Collections.enumeration(List.of("text/plain"))
-						: super.getHeaders(name);
-			}
+		private final String accept;
 
-		};
+		Asking(HttpServletRequest request, String accept) {
+			super(request);
+			this.accept = accept;
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return name.equalsIgnoreCase("Accept") ? this.accept : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return name.equalsIgnoreCase("Accept") ? Collections.enumeration(List.of(this.accept))
+					: super.getHeaders(name);
+		}
+
 	}
 
 }
