@@ -149,13 +149,19 @@ public class Journal implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The entries the query finds, newest first by the time their requests arrived: a
+	 * request a fault rule held is written after others that arrived later.
+	 */
 	public List<JournalEntry> find(JournalQuery query, int page, int size) {
 		flush();
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		String where = where(query, parameters);
 		parameters.addValue("offset", (long) page * size).addValue("size", size);
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM journal_entry" + where
-				+ " ORDER BY id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", parameters, this::entry);
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM journal_entry" + where
+						+ " ORDER BY received_on DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
+				parameters, this::entry);
 	}
 
 	public long count(JournalQuery query) {

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +94,49 @@ class JournalControlTests {
 			.body("items[1].requestBody", equalTo(ElmaClient.json("id_crm", approval, "chain_of_approval", ivan)))
 			.body("items[1].durationMs", greaterThanOrEqualTo(0f))
 			.body("items[1].time", notNullValue());
+	}
+
+	/**
+	 * Newest first by the time the requests arrived: a request a fault rule holds is
+	 * written after one that arrived later.
+	 */
+	@Test
+	void entriesAreListedInTheOrderTheirRequestsArrived() throws Exception {
+		String approval = this.data.approval();
+		String rule = this.admin.given()
+			.body("{\"endpoint\":\"CreateChainOfApproval\",\"delayMs\":2000,\"times\":1,\"idCrm\":\"" + approval
+					+ "\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201)
+			.extract()
+			.path("id");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> held = executor.submit(() -> this.elma.createChain(approval, "Согласовано").spec(success()));
+			// The rule is taken when the held request arrives, before its delay.
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (this.admin.given()
+				.get("/emulator/api/faults/" + rule)
+				.then()
+				.extract()
+				.<Integer>path("applied") == 0) {
+				assertThat(Instant.now()).as("the held request arrived").isBefore(deadline);
+			}
+			this.elma.resolve(approval, "later@example.com", "Согласовано")
+				.spec(answer(400, Contract.contactNotFound("later@example.com")));
+			held.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			executor.shutdownNow();
+			this.admin.given().delete("/emulator/api/faults/" + rule).then().statusCode(204);
+		}
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(200)
+			.body("items.endpoint", contains("ChangeApproverResolution", "CreateChainOfApproval"));
 	}
 
 	@Test
