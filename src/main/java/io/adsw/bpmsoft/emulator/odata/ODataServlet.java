@@ -78,7 +78,7 @@ class ODataServlet extends HttpServlet {
 
 	private void process(HttpServletRequest sent, HttpServletResponse response) {
 		HttpServletRequest request = xmlForMetadata(
-				plainTextForValues(spacesForPlus(keysAsSegments(verboseAsMinimal(sent)))));
+				plainTextForValues(spacesForPlus(keysAsSegments(withoutTrailingSlash(verboseAsMinimal(sent))))));
 		String path = request.getRequestURI()
 			.substring(request.getContextPath().length() + request.getServletPath().length());
 		String uri = request.getRequestURL()
@@ -137,6 +137,38 @@ class ODataServlet extends HttpServlet {
 			@Override
 			public StringBuffer getRequestURL() {
 				return new StringBuffer(root).append(rewritten);
+			}
+
+		};
+	}
+
+	/**
+	 * Creatio's URI parser (OData's for .NET) skips a trailing slash ({@code Contact/},
+	 * {@code Contact(<guid>)/}); Olingo would refuse the empty segment. The service root
+	 * keeps its slash: it is the service document's address.
+	 */
+	private static HttpServletRequest withoutTrailingSlash(HttpServletRequest request) {
+		String path = request.getPathInfo();
+		String uri = request.getRequestURI();
+		if (path == null || path.length() < 2 || !path.endsWith("/") || !uri.endsWith("/")) {
+			return request;
+		}
+		String url = request.getRequestURL().toString();
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getPathInfo() {
+				return path.substring(0, path.length() - 1);
+			}
+
+			@Override
+			public String getRequestURI() {
+				return uri.substring(0, uri.length() - 1);
+			}
+
+			@Override
+			public StringBuffer getRequestURL() {
+				return new StringBuffer(url.substring(0, url.length() - 1));
 			}
 
 		};

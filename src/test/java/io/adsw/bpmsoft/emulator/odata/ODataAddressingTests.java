@@ -218,6 +218,31 @@ class ODataAddressingTests {
 		assertThat(row.has("value")).isFalse();
 	}
 
+	/** Creatio's URI parser skips a trailing slash: the address is the one without it. */
+	@Test
+	void trailingSlashAddressesTheSameResource() {
+		String tag = DataService.tag();
+		String id = this.odata.createContact(tag + " Slashed", DataService.email(tag));
+		Response collection = this.odata.get("Contact/?$filter=startswith(Name,'" + tag + "')");
+		assertThat(collection.statusCode()).isEqualTo(200);
+		assertThat(json(collection).get("value").values()).extracting((row) -> row.get("Id").asString())
+			.containsExactly(id);
+		assertThat(json(collection).get("@odata.context").asString())
+			.isEqualTo(this.odata.serviceRoot() + "/$metadata#Contact");
+		for (String address : List.of("Contact(" + id + ")/", "Contact/" + id + "/")) {
+			Response row = this.odata.get(address);
+			assertThat(row.statusCode()).as(address).isEqualTo(200);
+			assertThat(json(row).get("Name").asString()).isEqualTo(tag + " Slashed");
+		}
+		Response name = this.odata.get("Contact(" + id + ")/Name/");
+		assertThat(json(name).get("value").asString()).isEqualTo(tag + " Slashed");
+		Response count = this.odata.get("Contact/$count/?$filter=Name eq '" + tag + " Slashed'");
+		assertThat(count.asString()).isEqualTo("1");
+		Response metadata = this.odata.get("$metadata/");
+		assertThat(metadata.statusCode()).isEqualTo(200);
+		assertThat(metadata.contentType()).isEqualTo("application/xml");
+	}
+
 	@Test
 	void rowIsAddressedByItsGuidInAnyCase() {
 		String tag = DataService.tag();
