@@ -101,8 +101,16 @@ class AdminExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalid(MethodArgumentTypeMismatchException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				ex.getName() + ": \"" + ex.getValue() + "\" is not " + JsonInputErrors.kind(ex.getRequiredType()));
+		Object value = ex.getValue();
+		if (value instanceof String[] values) {
+			if (values.length > 1) {
+				return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						ex.getName() + " is given " + values.length + " times: give it once");
+			}
+			value = (values.length == 1) ? values[0] : "";
+		}
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getName() + ": \""
+				+ Echo.of(String.valueOf(value)) + "\" is not " + JsonInputErrors.kind(ex.getRequiredType()));
 	}
 
 	/**

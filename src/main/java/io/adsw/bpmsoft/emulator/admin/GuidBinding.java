@@ -24,6 +24,7 @@ class GuidBinding {
 		binder.registerCustomEditor(UUID.class, new GuidEditor());
 	}
 
+	/** Reads a GUID in its 36-character form, and nothing else. */
 	private static final class GuidEditor extends PropertyEditorSupport {
 
 		@Override

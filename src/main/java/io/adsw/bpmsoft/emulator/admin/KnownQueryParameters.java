@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponseException;
@@ -44,6 +46,9 @@ final class KnownQueryParameters implements HandlerInterceptor {
 
 	private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
+	/** How many unknown names a refusal repeats. */
+	private static final int MAX_NAMED = 5;
+
 	private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
 
 	@Override
@@ -57,9 +62,12 @@ final class KnownQueryParameters implements HandlerInterceptor {
 		}
 		Set<String> query = queryNames(request.getQueryString());
 		Set<String> unknown = new LinkedHashSet<>(query);
-		// A form body's fields are bound as parameters too (curl -d scope=journal),
-		// but only by an operation that does not read its body: another answers 415.
-		if (!taken.readsBody()) {
+		// A form body's fields are bound as parameters too (curl -d scope=journal), by
+		// an operation that takes parameters and does not read its body (another answers
+		// 415). Only then is a form body read here: an operation that takes no parameters
+		// never reads it, and a client that stops sending it is answered by the web
+		// server, not here.
+		if (!taken.readsBody() && !taken.names().isEmpty() && isForm(request)) {
 			unknown.addAll(request.getParameterMap().keySet());
 		}
 		unknown.removeAll(taken.names());
@@ -71,11 +79,20 @@ final class KnownQueryParameters implements HandlerInterceptor {
 
 	private static ErrorResponseException refusal(Set<String> unknown, Set<String> query, Set<String> taken) {
 		String kind = query.containsAll(unknown) ? "query parameter" : "parameter";
-		String names = unknown.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", "));
+		String names = unknown.stream()
+			.limit(MAX_NAMED)
+			.map((name) -> "'" + Echo.of(name) + "'")
+			.collect(Collectors.joining(", "))
+				+ ((unknown.size() > MAX_NAMED) ? " and " + (unknown.size() - MAX_NAMED) + " more" : "");
 		String detail = "unknown " + kind + ((unknown.size() > 1) ? "s " : " ") + names + ": this operation takes "
 				+ (taken.isEmpty() ? "no query parameters" : String.join(", ", taken));
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
 				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 	}
 
 	/** The parameter names in a query string, decoded as the web server decodes them. */

@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -214,8 +215,7 @@ class StateControlTests {
 			.preemptive()
 			.basic("Supervisor", "Supervisor")
 			.contentType("application/yaml")
-			.body("contacts:\n  - email: a@example.com\n    email: b@example.com\n"
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.body("contacts:\n  - email: a@example.com\n    email: b@example.com\n".getBytes(StandardCharsets.UTF_8))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
@@ -247,7 +247,7 @@ class StateControlTests {
 			.preemptive()
 			.basic("Supervisor", "Supervisor")
 			.contentType("application/yaml")
-			.body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.body(yaml.getBytes(StandardCharsets.UTF_8))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
@@ -269,7 +269,7 @@ class StateControlTests {
 			.preemptive()
 			.basic("Supervisor", "Supervisor")
 			.contentType("application/yaml")
-			.body(yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.body(yaml.toString().getBytes(StandardCharsets.UTF_8))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(200);
@@ -453,7 +453,7 @@ class StateControlTests {
 			.preemptive()
 			.basic("Supervisor", "Supervisor")
 			.contentType("application/yaml")
-			.body("contacts:\n  - email: olga@example.com\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.body("contacts:\n  - email: olga@example.com\n".getBytes(StandardCharsets.UTF_8))
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
@@ -473,7 +473,7 @@ class StateControlTests {
 				RequestSpecification request = this.admin.given().contentType(type);
 				// REST Assured sends text as text and forms, bytes otherwise.
 				request = type.startsWith("text/") || type.contains("form") ? request.body(state)
-						: request.body(state.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+						: request.body(state.getBytes(StandardCharsets.UTF_8));
 				request.request(operation.split(" ")[0], operation.split(" ")[1])
 					.then()
 					.statusCode(415)
@@ -484,7 +484,7 @@ class StateControlTests {
 		for (String operation : List.of("PUT /emulator/api/state", "POST /emulator/api/faults")) {
 			this.admin.given()
 				.contentType("json")
-				.body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.body("{}".getBytes(StandardCharsets.UTF_8))
 				.request(operation.split(" ")[0], operation.split(" ")[1])
 				.then()
 				.statusCode(415)
@@ -495,7 +495,7 @@ class StateControlTests {
 				"text/yaml")) {
 			this.admin.given()
 				.contentType(type)
-				.body("{\"contacts\": [], \"approvals\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.body("{\"contacts\": [], \"approvals\": []}".getBytes(StandardCharsets.UTF_8))
 				.put("/emulator/api/state")
 				.then()
 				.statusCode(200);

@@ -92,6 +92,52 @@ class UnknownParameterTests {
 			.body("detail", equalTo("unknown query parameter 'dryRun': this operation takes no query parameters"));
 	}
 
+	/** A refusal repeats at most five names, each cut to 100 characters. */
+	@Test
+	void refusalRepeatsLittleOfWhatItRefuses() {
+		String longName = "n".repeat(5000);
+		this.admin.given()
+			.queryParam(longName, 1)
+			.queryParam("a", 1)
+			.queryParam("b", 1)
+			.queryParam("c", 1)
+			.queryParam("d", 1)
+			.queryParam("e", 1)
+			.queryParam("f", 1)
+			.get("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("unknown query parameters '" + "n".repeat(100)
+					+ "… (5000 characters)', 'a', 'b', 'c', 'd' and 2 more: this operation takes no query parameters"));
+	}
+
+	@Test
+	void parameterGivenTwiceIsRefusedAsSuch() {
+		String approval = journaled();
+		this.admin.given()
+			.urlEncodingEnabled(false)
+			.post("/emulator/api/reset?approval=" + approval + "&approval=" + approval)
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("approval is given 2 times: give it once"));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
+	/**
+	 * An operation that takes no parameters does not read a form body for them: it
+	 * answers as it would without one.
+	 */
+	@Test
+	void formBodyOfAnOperationTakingNoParametersIsNotRead() {
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.body("a=%zz")
+			.post("/emulator/api/snapshots/no-such-snapshot/restore")
+			.then()
+			.statusCode(404)
+			.body("detail", equalTo("No snapshot named no-such-snapshot"));
+	}
+
 	/** An approval whose chain the journal holds. */
 	private String journaled() {
 		String approval = this.data.approval();
