@@ -57,8 +57,14 @@ public final class SeedFormat {
 	 * @throws SeedException when it cannot be read
 	 */
 	public static SeedDocument read(InputStream in, boolean yaml, String source) {
-		try (in) {
-			SeedDocument seed = (yaml ? YAML : JSON).readValue(in, SeedDocument.class);
+		ObjectMapper mapper = yaml ? YAML : JSON;
+		try (in; JsonParser parser = mapper.createParser(in)) {
+			// A document with nothing in it (no bytes, only spaces or YAML comments) is
+			// one with no data, as null is.
+			if (parser.nextToken() == null) {
+				return new SeedDocument(null, null);
+			}
+			SeedDocument seed = mapper.readValue(parser, SeedDocument.class);
 			return (seed != null) ? seed : new SeedDocument(null, null);
 		}
 		catch (JacksonException ex) {

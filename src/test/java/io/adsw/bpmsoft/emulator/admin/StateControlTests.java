@@ -418,9 +418,19 @@ class StateControlTests {
 	@Test
 	void stateNamingNeitherContactsNorApprovalsIsRefused() {
 		String ivan = this.data.contact("ivan");
-		for (String body : List.of("null", "{}")) {
+		for (String body : List.of("null", "{}", "", "  \n")) {
 			this.admin.given()
 				.body(body)
+				.put("/emulator/api/state")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo("the state sent names neither contacts nor approvals; "
+						+ "send {\"contacts\": [], \"approvals\": []} to empty the stand"));
+		}
+		for (String body : List.of("", "# nothing yet\n")) {
+			this.admin.given()
+				.contentType("application/yaml")
+				.body(body.getBytes(StandardCharsets.UTF_8))
 				.put("/emulator/api/state")
 				.then()
 				.statusCode(400)

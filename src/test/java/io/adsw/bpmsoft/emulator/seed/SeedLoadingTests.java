@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -87,6 +88,17 @@ class SeedLoadingTests {
 		Path seed = copy("seed/stand.json", "stand.json");
 		try (ConfigurableApplicationContext stand = start(memoryDatabase(), seed.toString())) {
 			assertStandSeeded(stand);
+		}
+	}
+
+	/** A seed with nothing in it yet (a file QA has only started) loads no data. */
+	@ParameterizedTest
+	@ValueSource(strings = { "empty.yml", "empty.json" })
+	void emptySeedLoadsNothing(String file) throws IOException {
+		Path seed = write(file, file.endsWith(".yml") ? "# contacts and approvals to come\n" : "");
+		try (ConfigurableApplicationContext stand = start(memoryDatabase(), seed.toString())) {
+			assertThat(stand.getBean(ContactRepository.class).count()).isZero();
+			assertThat(stand.getBean(ApprovalRepository.class).count()).isZero();
 		}
 	}
 
