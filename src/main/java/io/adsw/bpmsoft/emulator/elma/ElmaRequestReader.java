@@ -78,6 +78,10 @@ final class ElmaRequestReader {
 				// named is where they begin.
 				column -= token.length();
 			}
+			else if (plusSign(ex) && offset > 0 && offset <= json.length() && json.charAt((int) offset - 1) == '+') {
+				// Located at the digit after it.
+				column--;
+			}
 			throw ElmaRefusal.badRequest(ElmaMessages.format(ElmaMessages.BODY_NOT_JSON, problem(ex, token, json),
 					String.valueOf(location.getLineNr()), String.valueOf(column)));
 		}
@@ -181,11 +185,19 @@ final class ElmaRequestReader {
 			return "нераспознанное значение «" + token
 					+ "»: значением может быть строка в двойных кавычках, число, объект, массив, true, false или null";
 		}
+		if (plusSign(ex)) {
+			return "число не может начинаться со знака «+»";
+		}
 		long offset = ex.getLocation().getCharOffset();
 		if (offset >= 0 && offset < json.length()) {
 			return "неожиданный символ «" + printable(json.charAt((int) offset)) + "»";
 		}
 		return "синтаксическая ошибка";
+	}
+
+	/** Whether the mistake is a number written with a plus sign ({@code +1}). */
+	private static boolean plusSign(JacksonException ex) {
+		return String.valueOf(ex.getOriginalMessage()).contains("does not allow numbers to have plus signs");
 	}
 
 	private static String printable(char c) {

@@ -64,6 +64,13 @@ class CreateChainOfApprovalTests {
 					+ " (строка 1, столбец " + column + ")"));
 	}
 
+	@Test
+	void numberWithAPlusSignIsNamedAtTheSign() {
+		this.elma.post(ElmaClient.CREATE, "{\"id_crm\": +1}")
+			.spec(answer(400, "Тело запроса не является корректным JSON: число не может начинаться со знака «+»"
+					+ " (строка 1, столбец 12)"));
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "{\"id_crm\": \"a\",|16", "{\"id_crm\": 1,|14" })
 	void bodyEndingAfterACommaEndsBeforeTheValue(String body, int column) {
