@@ -103,7 +103,14 @@ class StateController {
 		return resetScope((scope != null) ? scope : "all");
 	}
 
+	/**
+	 * The data first: it is the only part that can fail (a seed file edited since the
+	 * start), and then nothing else is reset either.
+	 */
 	private Map<String, String> resetScope(String scope) {
+		if (scope.equals("all") || scope.equals("data")) {
+			this.seedLoader.reset();
+		}
 		if (scope.equals("all")) {
 			this.settings.restoreConfigured();
 		}
@@ -112,10 +119,6 @@ class StateController {
 		}
 		if (scope.equals("all") || scope.equals("faults")) {
 			this.faults.deleteAll();
-		}
-		if (scope.equals("all") || scope.equals("data")) {
-			this.seeds.deleteAll();
-			this.seedLoader.reload();
 		}
 		return Map.of("reset", scope);
 	}

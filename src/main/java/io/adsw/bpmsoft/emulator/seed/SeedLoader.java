@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,23 +44,39 @@ public class SeedLoader implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Loads the stand's configured seed again, as at start; nothing when none is
-	 * configured.
+	 * Puts the stand's contacts and approvals back to the configured seed: all of them
+	 * deleted and the seed loaded again, in one transaction; none left when no seed is
+	 * configured. The seed is read first, since QA may have edited or moved the file
+	 * since the start: a seed that can no longer be loaded leaves the data as it was.
+	 * @throws SeedException when the seed cannot be read or is invalid
 	 */
-	public void reload() {
-		afterSingletonsInstantiated();
+	public void reset() {
+		String location = configuredLocation();
+		if (location == null) {
+			this.seeds.deleteAll();
+			return;
+		}
+		SeedDocument seed = read(location);
+		this.seeds.replace(seed, location);
+		logger.info("Loaded seed {} again: {} contacts, {} approvals", location, seed.contactList().size(),
+				seed.approvalList().size());
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		String location = this.properties.seed();
-		if (location == null || location.isBlank()) {
+		String location = configuredLocation();
+		if (location == null) {
 			return;
 		}
-		SeedDocument seed = read(location.strip());
+		SeedDocument seed = read(location);
 		this.seeds.apply(seed, location);
 		logger.info("Loaded seed {}: {} contacts, {} approvals", location, seed.contactList().size(),
 				seed.approvalList().size());
+	}
+
+	private @Nullable String configuredLocation() {
+		String location = this.properties.seed();
+		return (location == null || location.isBlank()) ? null : location.strip();
 	}
 
 	private SeedDocument read(String location) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.EmulatorApplication;
 import io.adsw.bpmsoft.emulator.StandData;
@@ -36,6 +37,8 @@ import org.springframework.core.io.ClassPathResource;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 /**
  * SPEC 4: the seed named by {@code emulator.seed} is loaded at start from a file, a
@@ -202,6 +205,47 @@ class SeedLoadingTests {
 		}
 	}
 
+	/**
+	 * A reset loads the seed file again; one QA has broken or removed since the start
+	 * resets nothing: the data, the journal and the fault rules stay as they were.
+	 */
+	@Test
+	void resetWithASeedThatCanNoLongerBeLoadedLeavesTheStandAsItWas() throws IOException {
+		Path seed = copy("seed/stand.yml", "stand.yml");
+		try (ConfigurableApplicationContext stand = start(memoryDatabase(), seed.toString())) {
+			ElmaClient elma = elma(stand);
+			elma.createChain(APPROVAL, OLGA + ";" + PETR).spec(success());
+			elma.resolve(APPROVAL, OLGA, APPROVED).spec(success());
+			AdminClient admin = new AdminClient(port(stand));
+			admin.given()
+				.body("{\"endpoint\":\"CreateChainOfApproval\",\"status\":500}")
+				.post("/emulator/api/faults")
+				.then()
+				.statusCode(201);
+			List<String> contacts = contacts(stand);
+			ApprovalView inProgress = new StandData(stand).approvalView(APPROVAL);
+			Files.writeString(seed, "approvals:\n  - name: Договор без номера\n", StandardCharsets.UTF_8);
+			for (String scope : List.of("all", "data")) {
+				admin.given()
+					.queryParam("scope", scope)
+					.post("/emulator/api/reset")
+					.then()
+					.statusCode(400)
+					.body("detail", equalTo(seed + ": approvals[0] has no id"));
+			}
+			Files.delete(seed);
+			admin.given()
+				.post("/emulator/api/reset")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo(seed + ": there is no such file"));
+			assertThat(contacts(stand)).isEqualTo(contacts);
+			assertThat(new StandData(stand).approvalView(APPROVAL)).isEqualTo(inProgress);
+			admin.given().get("/emulator/api/journal").then().body("total", equalTo(2));
+			admin.given().get("/emulator/api/faults").then().body("", hasSize(1));
+		}
+	}
+
 	@Test
 	void missingSeedFileStopsTheStart(CapturedOutput output) {
 		String seed = this.directory.resolve("absent.yml").toString();
@@ -340,7 +384,11 @@ class SeedLoadingTests {
 	}
 
 	private static ElmaClient elma(ConfigurableApplicationContext stand) {
-		return new ElmaClient(stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		return new ElmaClient(port(stand));
+	}
+
+	private static int port(ConfigurableApplicationContext stand) {
+		return stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	/** Every contact as id, email and name, sorted. */
