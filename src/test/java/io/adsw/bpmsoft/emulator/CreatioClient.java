@@ -52,6 +52,8 @@ public final class CreatioClient {
 
 	public static final String CSRF_WRONG = "The BPMCSRF header does not match the BPMCSRF cookie.";
 
+	public static final String CSRF_NOT_THE_SESSIONS = "The BPMCSRF cookie and header are not this session's: send the BPMCSRF cookie that the same login as .ASPXAUTH set.";
+
 	public static final String CSRF_COOKIE_MISSING = "The BPMCSRF cookie is missing: send every cookie the login set, BPMCSRF included.";
 
 	public static final String ACCESS_DENIED = "Access to this address is denied.";

@@ -48,6 +48,8 @@ final class AuthMessages {
 
 	static final String CSRF_COOKIE_MISSING = "The BPMCSRF cookie is missing: send every cookie the login set, BPMCSRF included.";
 
+	static final String CSRF_NOT_THE_SESSIONS = "The BPMCSRF cookie and header are not this session's: send the BPMCSRF cookie that the same login as .ASPXAUTH set.";
+
 	static final String ACCESS_DENIED = "Access to this address is denied.";
 
 	private AuthMessages() {

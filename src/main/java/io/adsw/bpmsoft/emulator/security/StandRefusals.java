@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.security;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,13 +49,21 @@ class StandRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
 		if (!(ex instanceof CsrfException)) {
 			return AuthMessages.ACCESS_DENIED;
 		}
-		// Spring's CsrfFilter has compared the header with the cookie; this only words
-		// its verdict.
-		if (!StringUtils.hasLength(request.getHeader(CreatioCookies.CSRF))) {
+		// Spring's CsrfFilter has compared the header with the session's token; this only
+		// words its verdict.
+		String header = request.getHeader(CreatioCookies.CSRF);
+		if (!StringUtils.hasLength(header)) {
 			return AuthMessages.CSRF_MISSING;
 		}
-		return (WebUtils.getCookie(request, CreatioCookies.CSRF) != null) ? AuthMessages.CSRF_WRONG
-				: AuthMessages.CSRF_COOKIE_MISSING;
+		Cookie cookie = WebUtils.getCookie(request, CreatioCookies.CSRF);
+		if (cookie == null) {
+			return AuthMessages.CSRF_COOKIE_MISSING;
+		}
+		if (!header.equals(cookie.getValue())) {
+			return AuthMessages.CSRF_WRONG;
+		}
+		return BpmCsrfTokens.cookieIsTheSessions(request) ? AuthMessages.CSRF_WRONG
+				: AuthMessages.CSRF_NOT_THE_SESSIONS;
 	}
 
 	private void write(HttpServletResponse response, int status, CreatioFault fault) throws IOException {

@@ -96,6 +96,36 @@ class BpmCsrfTests {
 				CreatioClient.CSRF_WRONG);
 	}
 
+	/**
+	 * The token belongs to the login that issued it: a cookie and header the client made
+	 * up, or kept from another login, are refused even when they agree.
+	 */
+	@Test
+	void bpmCsrfCookieAndHeaderThatAgreeButAreNotTheSessionsAreRefused() {
+		Session other = this.creatio.logIn();
+		String email = newEmail();
+		for (String token : new String[] { "made-up", other.csrf() }) {
+			assertForbidden(this.creatio.anonymous()
+				.cookie(".ASPXAUTH", this.session.sessionId())
+				.cookie("BPMCSRF", token)
+				.header("BPMCSRF", token)
+				.contentType("application/json")
+				.body(contact(email))
+				.post("/0/odata/Contact"), CreatioClient.CSRF_NOT_THE_SESSIONS);
+			assertForbidden(this.creatio.anonymous()
+				.cookie(".ASPXAUTH", this.session.sessionId())
+				.cookie("BPMCSRF", token)
+				.header("BPMCSRF", token)
+				.get("/0/odata/Contact"), CreatioClient.CSRF_NOT_THE_SESSIONS);
+		}
+		assertThat(count(email)).isEqualTo("0");
+		other.request().get("/0/odata/Contact").then().statusCode(200);
+	}
+
+	/**
+	 * A request without the cookie is refused naming it, and issues no new token: the
+	 * session's own still works afterwards.
+	 */
 	@Test
 	void headerWithoutTheBpmCsrfCookieIsRefusedNamingTheCookie() {
 		Response response = this.creatio.anonymous()
@@ -104,6 +134,8 @@ class BpmCsrfTests {
 			.get("/0/odata/Contact");
 
 		assertForbidden(response, CreatioClient.CSRF_COOKIE_MISSING);
+		assertThat(response.headers().getValues("Set-Cookie")).isEmpty();
+		this.session.request().get("/0/odata/Contact").then().statusCode(200);
 	}
 
 	@ParameterizedTest
