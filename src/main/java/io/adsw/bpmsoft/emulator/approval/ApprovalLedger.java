@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalLedger {
 
+	/** Looks at a replaced approval before giving up on it: as many imports at once. */
+	private static final int MAX_LOOKS = 50;
+
 	private final JdbcTemplate jdbc;
 
 	ApprovalLedger(JdbcTemplate jdbc) {
@@ -33,17 +36,40 @@ class ApprovalLedger {
 	 * The approval with the steps of its current round, its row locked for the rest of
 	 * the transaction: requests on the same approval wait for each other, so no decision
 	 * is lost.
+	 * <p>
+	 * An import or a reset replaces the rows under the locks it holds: a request that
+	 * waited for such a lock finds the row it waited for deleted, and its statement
+	 * cannot see the row put in its place. While a statement of its own still sees the
+	 * approval, it is locked again (each further import that replaces it meanwhile costs
+	 * one more look).
 	 */
 	Optional<ApprovalState> lock(UUID id) {
+		for (int look = 0; look < MAX_LOOKS; look++) {
+			Optional<Head> head = lockHead(id);
+			if (head.isPresent()) {
+				return head.map((found) -> new ApprovalState(id, found.name(), found.status(), found.round(),
+						roundSteps(id, found.round())));
+			}
+			if (!exists(id)) {
+				break;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private boolean exists(UUID id) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM approval WHERE id = ?", Integer.class, id);
+		return count != null && count > 0;
+	}
+
+	private Optional<Head> lockHead(UUID id) {
 		return this.jdbc
 			.query("SELECT name, status, round_no FROM approval WHERE id = ? FOR UPDATE",
 					(row, number) -> new Head(row.getString(1), ApprovalStatus.valueOf(row.getString(2)),
 							row.getInt(3)),
 					id)
 			.stream()
-			.findFirst()
-			.map((head) -> new ApprovalState(id, head.name(), head.status(), head.round(),
-					roundSteps(id, head.round())));
+			.findFirst();
 	}
 
 	/** The approval's own row. */

@@ -359,9 +359,19 @@ public class Seeds {
 		apply(saved, source, NameParts.AS_SAVED);
 	}
 
-	/** Deletes every contact, approval and step. */
+	/**
+	 * Deletes every contact, approval and step. Replacements of the data take turns (the
+	 * lock of V8); then the approvals' rows are locked, in the order ELMA's requests lock
+	 * (the approval, then its steps): a request under way finishes before anything is
+	 * deleted, and later ones wait for this transaction, instead of the two deadlocking
+	 * over the steps.
+	 */
 	@Transactional
 	public void deleteAll() {
+		this.jdbc.query("SELECT id FROM data_replacement_lock FOR UPDATE", (row) -> {
+		});
+		this.jdbc.query("SELECT id FROM approval FOR UPDATE", (row) -> {
+		});
 		this.entityManager.createQuery("delete from ApprovalStep").executeUpdate();
 		this.entityManager.createQuery("delete from Approval").executeUpdate();
 		this.entityManager.createQuery("delete from Contact").executeUpdate();

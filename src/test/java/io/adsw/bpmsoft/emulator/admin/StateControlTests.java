@@ -1,10 +1,18 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.adsw.bpmsoft.emulator.AdminClient;
+import io.adsw.bpmsoft.emulator.Burst;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
@@ -92,6 +100,40 @@ class StateControlTests {
 				.toList());
 		this.elma.resolve(approval, ivan, "Согласовано").spec(success());
 		assertThat(this.data.approvalView(approval).status()).isEqualTo("APPROVED");
+	}
+
+	/**
+	 * SPEC 2.3, whatever the load: an import replaces the data while ELMA goes on posting
+	 * chains. ELMA's requests wait for the import and find the approval it put back; no
+	 * request of either side is refused for the other's sake.
+	 */
+	@Test
+	void importWhileElmaPostsChainsAnswersEveryRequest() throws Exception {
+		String approval = this.data.approval();
+		String ivan = this.data.contact("ivan");
+		String maria = this.data.contact("maria");
+		String state = this.admin.given().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String basic = "Basic " + Base64.getEncoder().encodeToString("Supervisor:Supervisor".getBytes());
+		List<String> answers = Burst.atOnce(48, (i) -> {
+			HttpRequest request = (i % 6 == 0)
+					? HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/emulator/api/state"))
+						.header("Authorization", basic)
+						.header("Content-Type", "application/json")
+						.PUT(BodyPublishers.ofString(state))
+						.build()
+					: HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + ElmaClient.CREATE))
+						.header("X-Elma-Service", ElmaClient.KEY)
+						.header("Content-Type", "application/json")
+						.POST(BodyPublishers.ofString(ElmaClient.json("id_crm", approval, "chain_of_approval",
+								(i % 2 == 0) ? ivan : maria + ";" + ivan), StandardCharsets.UTF_8))
+						.build();
+			HttpResponse<String> response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return ((i % 6 == 0) ? "import " : "chain ") + response.statusCode() + " " + response.body();
+		});
+		assertThat(answers).hasSize(48)
+			.allSatisfy((answer) -> assertThat(answer)
+				.matches("import 200 .*|chain 200 \\{\"status\":200,\"error_message\":\"\"}"));
 	}
 
 	@Test
