@@ -104,4 +104,44 @@ class SecretLeakTests {
 			.doesNotContain(MASTER_KEY);
 	}
 
+	/**
+	 * A database URL given as {@code ENC(...)}, as one with a password in it would be:
+	 * the connection pool, Flyway and Hibernate log it as they connect, and the actuator
+	 * shows the pool's copy under another name. All of them show it masked.
+	 */
+	@Test
+	void encryptedDatabaseUrlAppearsNowhere(CapturedOutput output) {
+		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
+		String url = arguments.get(0).substring("--spring.datasource.url=".length());
+		MasterKey masterKey = MasterKey.from(Map.of(MasterKey.KEY, MASTER_KEY)::get).orElseThrow();
+		arguments.set(0, "--spring.datasource.url=" + masterKey.encrypt(url));
+		arguments.addAll(List.of("--server.port=0", "--EMULATOR_MASTER_KEY=" + MASTER_KEY,
+				"--emulator.security.users[0].name=admin", "--emulator.security.users[0].password=" + ADMIN_HASH));
+		List<String> answers = new ArrayList<>();
+		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
+			.profiles("test")
+			.run(arguments.toArray(String[]::new))) {
+			int port = stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			for (String view : List.of("/actuator/env", "/actuator/configprops", "/actuator/health")) {
+				answers.add(given().port(port)
+					.auth()
+					.preemptive()
+					.basic("admin", "Supervisor")
+					.get(view)
+					.then()
+					.statusCode(200)
+					.extract()
+					.asString());
+			}
+		}
+		assertThat(answers.get(1)).as("the pool's settings are shown").contains("\"jdbcUrl\":\"******\"");
+		// Drivers report the URL without its options.
+		String bare = url.split("[;?]")[0];
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer).doesNotContain(url).doesNotContain(bare));
+		assertThat(output.getAll()).as("the pool logs its connection")
+			.contains("url=******")
+			.doesNotContain(url)
+			.doesNotContain(bare);
+	}
+
 }

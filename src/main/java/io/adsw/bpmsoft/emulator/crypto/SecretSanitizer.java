@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.crypto;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,8 @@ import org.springframework.util.StringUtils;
  * Masks secrets in {@code /actuator/env} and {@code /actuator/configprops}, which show an
  * admin the stand's other settings: every setting that was decrypted from
  * {@code ENC(...)}, every {@code ENC(...)} value itself, and every setting whose name
- * says it holds a secret.
+ * says it holds a secret; and, under any name, every value holding a decrypted one (the
+ * connection pool's {@code jdbcUrl} is the decrypted {@code spring.datasource.url}).
  */
 @Component
 class SecretSanitizer implements SanitizingFunction {
@@ -24,9 +26,12 @@ class SecretSanitizer implements SanitizingFunction {
 
 	private final Set<String> decrypted;
 
+	private final List<String> decryptedValues;
+
 	SecretSanitizer(Environment environment) {
 		this.decrypted = StringUtils
 			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, ""));
+		this.decryptedValues = SecretMask.decryptedValues(environment);
 	}
 
 	@Override
@@ -35,7 +40,8 @@ class SecretSanitizer implements SanitizingFunction {
 			return data;
 		}
 		if (this.decrypted.contains(data.getKey()) || SECRET_NAME.matcher(data.getKey()).matches()
-				|| MasterKey.isEncrypted(data.getValue())) {
+				|| MasterKey.isEncrypted(data.getValue())
+				|| SecretMask.holdsAny(String.valueOf(data.getValue()), this.decryptedValues)) {
 			return data.withSanitizedValue();
 		}
 		return data;

@@ -1,0 +1,81 @@
+package io.adsw.bpmsoft.emulator.crypto;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * The values decrypted from {@code ENC(...)} settings, masked wherever the stand would
+ * show them: libraries log some settings on their own (the connection pool, Flyway and
+ * Hibernate each log the database's URL as they connect), and a URL with a password in it
+ * is as much a secret as the password.
+ */
+final class SecretMask {
+
+	static final String MASK = "******";
+
+	/** Shorter values are too common in any text for their masking to mean anything. */
+	private static final int SHORTEST = 4;
+
+	/**
+	 * Every stand started in this JVM adds its own; longest first, so that a secret
+	 * holding another is masked whole.
+	 */
+	private static volatile List<String> secrets = List.of();
+
+	private static final Pattern JDBC_OPTIONS = Pattern.compile("[;?]");
+
+	private SecretMask() {
+	}
+
+	/**
+	 * The values of the settings this environment had decrypted; a JDBC URL also without
+	 * its options, as drivers report it ({@code jdbc:h2:mem:x;LOCK_TIMEOUT=10000} as
+	 * {@code jdbc:h2:mem:x}).
+	 */
+	static List<String> decryptedValues(Environment environment) {
+		return StringUtils
+			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, ""))
+			.stream()
+			.map(environment::getProperty)
+			.filter(Objects::nonNull)
+			.flatMap((value) -> value.startsWith("jdbc:") ? Stream.of(value, JDBC_OPTIONS.split(value, 2)[0])
+					: Stream.of(value))
+			.filter((value) -> value.length() >= SHORTEST)
+			.distinct()
+			.toList();
+	}
+
+	static synchronized void add(List<String> values) {
+		Set<String> all = new LinkedHashSet<>(secrets);
+		all.addAll(values);
+		String[] sorted = all.toArray(String[]::new);
+		Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
+		secrets = List.of(sorted);
+	}
+
+	/** The text with every secret in it replaced by {@value #MASK}. */
+	static String mask(String text) {
+		String masked = text;
+		for (String secret : secrets) {
+			if (masked.contains(secret)) {
+				masked = masked.replace(secret, MASK);
+			}
+		}
+		return masked;
+	}
+
+	/** Whether the text holds one of the given secrets. */
+	static boolean holdsAny(String text, List<String> values) {
+		return values.stream().anyMatch(text::contains);
+	}
+
+}
