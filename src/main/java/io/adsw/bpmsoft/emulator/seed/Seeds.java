@@ -47,6 +47,12 @@ public class Seeds {
 	/** How many entries of a document are read, written and let go of together. */
 	static final int CHUNK = 500;
 
+	/**
+	 * The highest round a document may give: more than any test reaches, and far enough
+	 * from the column's limit that ELMA's chains never overflow it.
+	 */
+	static final int MAX_ROUND = 1_000_000;
+
 	private static final Map<String, ApprovalStatus> APPROVAL_STATUSES = Map.of("new", ApprovalStatus.NEW, "inprogress",
 			ApprovalStatus.IN_PROGRESS, "approved", ApprovalStatus.APPROVED, "rejected", ApprovalStatus.REJECTED);
 
@@ -142,7 +148,7 @@ public class Seeds {
 		List<String> chunkEmails = new ArrayList<>();
 		for (int i = from; i < to; i++) {
 			String where = "contacts[" + i + "]";
-			SeedContact contact = seedContacts.get(i);
+			SeedContact contact = present(source, where, seedContacts.get(i), "a contact");
 			UUID id = id(source, where, contact.id(), false);
 			String emailKey = Contact.emailKey(email(contact));
 			if (id == null && emailKey == null) {
@@ -209,7 +215,7 @@ public class Seeds {
 		List<String> approverEmails = new ArrayList<>();
 		for (int i = from; i < to; i++) {
 			String where = "approvals[" + i + "]";
-			SeedApproval approval = seedApprovals.get(i);
+			SeedApproval approval = present(source, where, seedApprovals.get(i), "an approval");
 			UUID id = id(source, where, approval.id(), true);
 			if (!ids.add(id)) {
 				throw new SeedException(source, where + " repeats the id of an earlier approval");
@@ -220,7 +226,8 @@ public class Seeds {
 			chunkIds.add(id);
 			List<SeedStep> steps = (approval.steps() != null) ? approval.steps() : List.of();
 			for (int j = 0; j < steps.size(); j++) {
-				UUID stepId = id(source, where + ".steps[" + j + "]", steps.get(j).id(), false);
+				UUID stepId = id(source, where + ".steps[" + j + "]",
+						present(source, where + ".steps[" + j + "]", steps.get(j), "a step").id(), false);
 				if (stepId != null && !stepIds.add(stepId)) {
 					throw new SeedException(source, where + ".steps[" + j + "] repeats the id of an earlier visa");
 				}
@@ -253,7 +260,7 @@ public class Seeds {
 				continue;
 			}
 			Approval created = new Approval(id, name, now);
-			if (approval.status() != null || approval.steps() != null) {
+			if (approval.status() != null || approval.steps() != null || approval.round() != null) {
 				restore(source, where, created, approval, approvers, now);
 			}
 			created.restoreSystemColumns((approval.createdOn() != null) ? approval.createdOn() : now,
@@ -416,6 +423,9 @@ public class Seeds {
 			Instant now) {
 		ApprovalStatus status = (seed.status() != null) ? APPROVAL_STATUSES.get(key(seed.status()))
 				: ApprovalStatus.NEW;
+		if (seed.round() != null && (seed.round() < 0 || seed.round() > MAX_ROUND)) {
+			throw new SeedException(source, where + ".round " + seed.round() + " is not from 0 to " + MAX_ROUND);
+		}
 		if (status == null) {
 			throw new SeedException(source,
 					where + ".status " + seed.status() + " is none of New, InProgress, Approved, Rejected");
@@ -427,6 +437,10 @@ public class Seeds {
 		for (int i = 0; i < seedSteps.size(); i++) {
 			String at = where + ".steps[" + i + "]";
 			SeedStep step = seedSteps.get(i);
+			if (step.status() == null) {
+				throw new SeedException(source,
+						at + " has no status: it is one of Pending, Approved, Rejected, Cancelled");
+			}
 			StepStatus stepStatus = STEP_STATUSES.get(key(step.status()));
 			if (stepStatus == null) {
 				throw new SeedException(source,
@@ -434,6 +448,9 @@ public class Seeds {
 			}
 			if (step.round() < 1 || step.position() < 1 || !places.add(step.round() + "/" + step.position())) {
 				throw new SeedException(source, at + " needs a round and a position from 1, each pair once");
+			}
+			if (step.round() > MAX_ROUND) {
+				throw new SeedException(source, at + ".round " + step.round() + " is not from 1 to " + MAX_ROUND);
 			}
 			steps.add(new StepState(id(source, at, step.id(), false), step.round(), step.position(),
 					approver(source, at, step, approvers), stepStatus, step.decidedOn(), step.createdOn(),
@@ -444,7 +461,7 @@ public class Seeds {
 		if (round < lastRound) {
 			throw new SeedException(source, where + ".round " + round + " is before the rounds of its steps");
 		}
-		agrees(source, where, status, round, steps);
+		agrees(source, (seed.status() != null) ? where : where + " has no status: it", status, round, steps);
 		approval.restore(status, round, steps, now);
 	}
 
@@ -481,16 +498,33 @@ public class Seeds {
 		}
 	}
 
+	/**
+	 * The step's approver by id or by email; given both, they must name the same contact:
+	 * an export edited in one of them would otherwise lose the edit to the other.
+	 */
 	private static Contact approver(String source, String where, SeedStep step, StoredContacts approvers) {
-		Optional<Contact> approver = Optional.empty();
+		Contact byId = null;
 		if (step.approverId() != null) {
-			approver = Guids.parse(step.approverId().strip()).flatMap(approvers::byId);
+			byId = Guids.parse(step.approverId().strip())
+				.flatMap(approvers::byId)
+				.orElseThrow(() -> new SeedException(source,
+						where + ".approverId " + step.approverId() + " is not the id of any contact"));
 		}
-		if (approver.isEmpty() && step.approver() != null) {
-			approver = approvers.byEmailKey(Contact.emailKey(step.approver()));
+		if (step.approver() == null) {
+			if (byId == null) {
+				throw new SeedException(source,
+						where + " names no approver: give its approver (an email) or approverId");
+			}
+			return byId;
 		}
-		return approver.orElseThrow(() -> new SeedException(source,
-				where + " names an approver that is not among the contacts: " + step.approver()));
+		Contact byEmail = approvers.byEmailKey(Contact.emailKey(step.approver()))
+			.orElseThrow(() -> new SeedException(source,
+					where + " names an approver that is not among the contacts: " + step.approver()));
+		if (byId != null && !byId.getId().equals(byEmail.getId())) {
+			throw new SeedException(source, where + ".approverId " + step.approverId() + " is not the contact "
+					+ step.approver() + " (" + byEmail.getId() + "): give one of the two, or both of one contact");
+		}
+		return byEmail;
 	}
 
 	private Contact upsertContact(String source, String where, @Nullable UUID id, SeedContact seed,
@@ -585,6 +619,14 @@ public class Seeds {
 		UUID id = Guids.parse(value.strip())
 			.orElseThrow(() -> new SeedException(source, where + "." + column + " " + value + " is not a GUID"));
 		return (id.getMostSignificantBits() == 0 && id.getLeastSignificantBits() == 0) ? null : id;
+	}
+
+	/** A list's element, refused when the document gives {@code null} in its place. */
+	private static <T> T present(String source, String where, @Nullable T element, String what) {
+		if (element == null) {
+			throw new SeedException(source, where + " is null: give an object for " + what);
+		}
+		return element;
 	}
 
 	private static String key(String name) {

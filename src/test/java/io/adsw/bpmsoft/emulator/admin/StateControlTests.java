@@ -22,6 +22,8 @@ import io.adsw.bpmsoft.emulator.contact.ContactRepository;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -344,6 +346,44 @@ class StateControlTests {
 			.body("detail",
 					equalTo("the state sent: approvals[0].status Somewhere is none of New, InProgress, Approved,"
 							+ " Rejected"));
+		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
+	}
+
+	/**
+	 * A state that names a list's element as null, a step without status or approver, an
+	 * approver whose id and email are two contacts, or a round no stand reaches, is
+	 * refused naming the place, and changes nothing.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					contact null         | {"contacts":[null],"approvals":[]} | contacts[0] is null: give an object for a contact
+					approval null        | {"contacts":[],"approvals":[null]} | approvals[0] is null: give an object for an approval
+					step null            | {"contacts":[],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[null]}]} | approvals[0].steps[0] is null: give an object for a step
+					step without status  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approverId":"C","round":1,"position":1}]}]} | approvals[0].steps[0] has no status: it is one of Pending, Approved, Rejected, Cancelled
+					no approver          | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0] names no approver: give its approver (an email) or approverId
+					unknown approverId   | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"ivan.import@example.com","approverId":"11111111-1111-4111-8111-111111111111","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId 11111111-1111-4111-8111-111111111111 is not the id of any contact
+					two approvers        | {"contacts":[I,{"id":"D","email":"anna.import@example.com"}],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"anna.import@example.com","approverId":"C","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId C is not the contact anna.import@example.com (D): give one of the two, or both of one contact
+					round too high       | {"contacts":[],"approvals":[{"id":"A","status":"Approved","round":2147483647,"steps":[]}]} | approvals[0].round 2147483647 is not from 0 to 1000000
+					step round too high  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1000001,"steps":[{"approverId":"C","status":"Pending","round":1000001,"position":1}]}]} | approvals[0].round 1000001 is not from 0 to 1000000
+					round without status | {"contacts":[],"approvals":[{"id":"A","round":1}]} | approvals[0] has no status: it is New, so it has no round and no steps yet (ELMA's chain starts them)
+					""")
+	void incoherentStateIsRefusedNamingThePlace(String label, String template, String problem) {
+		String ivan = this.data.contact("ivan");
+		String approval = "5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+		String contact = "8a4c1f6e-1111-4222-8333-000000000001";
+		String other = "8a4c1f6e-1111-4222-8333-000000000002";
+		String body = template.replace("[I", "[{\"id\":\"C\",\"email\":\"ivan.import@example.com\"}")
+			.replace("\"A\"", "\"" + approval + "\"")
+			.replace("\"C\"", "\"" + contact + "\"")
+			.replace("\"D\"", "\"" + other + "\"");
+		this.admin.given()
+			.body(body)
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: "
+					+ problem.replace("approverId C", "approverId " + contact).replace("(D)", "(" + other + ")")));
 		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
 	}
 
