@@ -56,6 +56,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	/** A lambda operator after a path, as in {@code Collection/any(d: ...)}. */
 	private static final Pattern LAMBDA = Pattern.compile("/\\s*(any|all)\\s*\\(");
 
+	/** A version header as Olingo can read it: a number, with or without its fraction. */
+	private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)?");
+
 	private static final String JSON_ONLY = "the data service answers in JSON only.";
 
 	/** What a 415 for an entity's body says the data service reads. */
@@ -132,6 +135,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		String message = (error.getMessage() != null) ? error.getMessage() : "";
 		if (exception instanceof IllegalArgumentException && thrownWhileParsing(exception)) {
 			return ODataRequestException.invalidQuery(unparsable(exception.getMessage()));
+		}
+		if (exception instanceof NumberFormatException) {
+			ODataRequestException version = malformedVersion(request);
+			if (version != null) {
+				return version;
+			}
 		}
 		if (exception instanceof NullPointerException && thrownWhileParsing(exception)) {
 			return ODataRequestException.invalidQuery(EXPAND_PARSER.equals(exception.getStackTrace()[0].getClassName())
@@ -274,6 +283,25 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static boolean thrownWhileParsing(Exception exception) {
 		return Arrays.stream(exception.getStackTrace())
 			.anyMatch((frame) -> frame.getClassName().startsWith(OLINGO_URI_PARSER));
+	}
+
+	/**
+	 * Olingo reads the version headers as numbers and lets a header that is none
+	 * ({@code OData-Version: abc}, {@code 4.0.1}) through as a
+	 * {@link NumberFormatException}: the client's mistake, named as ASP.NET OData names
+	 * it.
+	 */
+	private static @Nullable ODataRequestException malformedVersion(ODataRequest request) {
+		for (String header : List.of(HttpHeader.ODATA_VERSION, HttpHeader.ODATA_MAX_VERSION)) {
+			String value = request.getHeader(header);
+			if (value != null && !VERSION.matcher(value.strip()).matches()) {
+				String message = "The value '" + value + "' of the " + header
+						+ " HTTP header is invalid. Only '4.0' and '4.01' are supported as values for the " + header
+						+ " header.";
+				return new ODataRequestException(HttpStatusCode.BAD_REQUEST, message, message);
+			}
+		}
+		return null;
 	}
 
 	/** Whether Olingo refused a request's body for its Content-Type. */

@@ -316,6 +316,32 @@ class ODataAddressingTests {
 		assertThat(response.asString()).isEqualTo("1");
 	}
 
+	/**
+	 * A version header that is no version is the client's mistake, named, not a failure
+	 * of the stand; one that names another version is refused as Olingo refuses it.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					OData-Version    | abc   | The value 'abc' of the OData-Version HTTP header is invalid. Only '4.0' and '4.01' are supported as values for the OData-Version header.
+					OData-Version    | 4.0.1 | The value '4.0.1' of the OData-Version HTTP header is invalid. Only '4.0' and '4.01' are supported as values for the OData-Version header.
+					OData-MaxVersion | abc   | The value 'abc' of the OData-MaxVersion HTTP header is invalid. Only '4.0' and '4.01' are supported as values for the OData-MaxVersion header.
+					OData-Version    | 3.0   | OData version '3.0' is not supported.
+					""")
+	void versionHeaderThatIsNoVersionIsRefusedNamingIt(String header, String value, String message) {
+		for (Response response : List.of(
+				this.odata.request().header(header, value).get(this.odata.url("VisaStatus/$count")),
+				this.odata.request()
+					.header(header, value)
+					.contentType("application/json")
+					.body(Map.of("Name", "Version " + value))
+					.post(this.odata.url("Contact")))) {
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(DataService.json(response)).isEqualTo(DataService.error(message, message));
+		}
+		assertThat(this.odata.get("Contact/$count?$filter=startswith(Name,'Version ')").asString()).isEqualTo("0");
+	}
+
 	@Test
 	void unknownKeyIsA404WithAnEmptyBody() {
 		Response response = this.odata.get("Contact(" + UUID.randomUUID() + ")");
