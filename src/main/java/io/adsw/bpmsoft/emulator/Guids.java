@@ -12,6 +12,11 @@ public final class Guids {
 	private static final Pattern GUID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+	/**
+	 * The empty GUID: BPMSoft's "no row" in a lookup, never the id of a row.
+	 */
+	public static final UUID EMPTY = new UUID(0, 0);
+
 	private Guids() {
 	}
 

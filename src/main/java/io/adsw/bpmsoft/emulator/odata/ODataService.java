@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.adsw.bpmsoft.emulator.Guids;
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.security.UserContacts;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
@@ -184,6 +185,10 @@ class ODataService {
 			if (id && !creating && key.equals(value)) {
 				continue;
 			}
+			if (id && creating && Guids.EMPTY.equals(value)) {
+				throw ODataRequestException.invalidBody("The Id '" + Guids.EMPTY
+						+ "' is the empty GUID, which stands for no row: give another Id, or none for a new one.");
+			}
 			if (!column.writable() && !(id && creating)) {
 				throw ODataRequestException.invalidBody("The property '" + name + "' of type '"
 						+ BpmEdmProvider.NAMESPACE + "." + set.name() + "' is read-only: the stand maintains it.");
@@ -207,7 +212,11 @@ class ODataService {
 		try {
 			return switch (type) {
 				case String -> value.isString() ? storable(value.stringValue()) : refuse(type, value);
-				case Guid -> value.isString() ? UUID.fromString(value.stringValue()) : refuse(type, value);
+				// In its 36-character form only: UUID.fromString alone would also take
+				// 1-2-3-4-5.
+				case Guid -> value.isString()
+						? Guids.parse(value.stringValue()).map(Object.class::cast).orElseGet(() -> refuse(type, value))
+						: refuse(type, value);
 				case Int32 ->
 					value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : refuse(type, value);
 				case Boolean -> value.isBoolean() ? value.booleanValue() : refuse(type, value);

@@ -603,8 +603,13 @@ public class Seeds {
 			}
 			return null;
 		}
-		return Guids.parse(value.strip())
+		UUID id = Guids.parse(value.strip())
 			.orElseThrow(() -> new SeedException(source, where + ": id " + value + " is not a GUID"));
+		if (id.equals(Guids.EMPTY)) {
+			throw new SeedException(source, where + ": id " + value
+					+ " is the empty GUID, which stands for no row: give another, or none for a new one");
+		}
+		return id;
 	}
 
 	/**

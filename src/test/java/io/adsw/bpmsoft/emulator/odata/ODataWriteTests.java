@@ -158,6 +158,25 @@ class ODataWriteTests {
 		assertThat(this.odata.entity("Contact", id).get("Name").asString()).isEqualTo(this.tag);
 	}
 
+	/**
+	 * The empty GUID stands for "no row" in every lookup: a row with it as its Id would
+	 * be found through lookups that name none. A GUID in a shortened form is not one.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					Contact  | 00000000-0000-0000-0000-000000000000 | The Id '00000000-0000-0000-0000-000000000000' is the empty GUID, which stands for no row: give another Id, or none for a new one.
+					Approval | 00000000-0000-0000-0000-000000000000 | The Id '00000000-0000-0000-0000-000000000000' is the empty GUID, which stands for no row: give another Id, or none for a new one.
+					Contact  | 1-2-3-4-5                            | Cannot convert the literal '1-2-3-4-5' to the expected type 'Edm.Guid'.
+					Approval | {8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11} | Cannot convert the literal '{8f7c54c4-3a5f-4b47-9d3c-5a0f0a3a4a11}' to the expected type 'Edm.Guid'.
+					""")
+	void postWithAnIdThatNamesNoRowIsRefusedAndNothingIsWritten(String set, String id, String message) {
+		Response response = this.odata.post(set, json("Id", id, "Name", this.tag));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody(message));
+		assertThat(this.odata.get(set + "/$count?$filter=Name eq '" + this.tag + "'").asString()).isEqualTo("0");
+	}
+
 	@Test
 	void postWithTheIdOfAnExistingRowIsRefusedAndChangesNothing() {
 		String id = this.odata.createContact(this.tag + " first", DataService.email(this.tag));
