@@ -116,6 +116,14 @@ public class Faults {
 		if (spec.status() == null && !Boolean.TRUE.equals(spec.drop()) && spec.delayMs() == null) {
 			throw new FaultSpecException("a rule needs a status, a delay (delayMs) or drop: true");
 		}
+		if (spec.status() == null && !Boolean.TRUE.equals(spec.drop()) && spec.delayMaxMs() == null
+				&& Integer.valueOf(0).equals(spec.delayMs())) {
+			throw new FaultSpecException("a delay of 0 ms alone does nothing: give a longer delayMs, a delayMaxMs, "
+					+ "a status or drop: true");
+		}
+		if (spec.message() != null && spec.status() == null) {
+			throw new FaultSpecException("message needs a status: it is the envelope's error_message for that status");
+		}
 		if (spec.status() != null && Boolean.TRUE.equals(spec.drop())) {
 			throw new FaultSpecException("a rule either answers a status or drops the connection, not both");
 		}
@@ -129,11 +137,19 @@ public class Faults {
 				&& (spec.delayMs() == null || spec.delayMaxMs() < spec.delayMs() || spec.delayMaxMs() > MAX_DELAY_MS)) {
 			throw new FaultSpecException("delayMaxMs needs delayMs and must be from delayMs to " + MAX_DELAY_MS);
 		}
-		if (spec.probability() != null && (spec.probability() < 0 || spec.probability() > 1)) {
+		if (spec.probability() != null
+				&& (spec.probability().isNaN() || spec.probability() < 0 || spec.probability() > 1)) {
 			throw new FaultSpecException("probability must be from 0 to 1");
 		}
 		if (spec.seed() != null && spec.probability() == null && spec.delayMaxMs() == null) {
 			throw new FaultSpecException("seed only makes sense with a probability or a random delay");
+		}
+		// An empty idCrm or email would never match: a rule that never applies.
+		if (spec.idCrm() != null && spec.idCrm().isBlank()) {
+			throw new FaultSpecException("idCrm, when given, names an approval: leave it out for every approval");
+		}
+		if (spec.email() != null && spec.email().isBlank()) {
+			throw new FaultSpecException("email, when given, names an approver: leave it out for every email");
 		}
 		fits("idCrm", spec.idCrm(), MAX_ID_CRM_LENGTH);
 		fits("email", spec.email(), MAX_EMAIL_LENGTH);

@@ -35,7 +35,11 @@ public final class SeedFormat {
 
 	private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
 		.loadSettings(LoadSettings.builder().setCodePointLimit(MAX_YAML_CODE_POINTS).build())
-		.build()).rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addModule(STORABLE_TEXT).build();
+		.build()).rebuild()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		.addModule(STORABLE_TEXT)
+		.build();
 
 	/**
 	 * A key given twice would lose the first value without a word (a second
@@ -44,6 +48,7 @@ public final class SeedFormat {
 	private static final ObjectMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 		.addModule(STORABLE_TEXT)
 		.build();
 

@@ -221,6 +221,32 @@ class FaultControlTests {
 		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
 	}
 
+	/**
+	 * A rule that could never apply, or would apply other than asked, is refused rather
+	 * than kept: an empty idCrm or email matches no request, a fraction is no status, NaN
+	 * no chance.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					{"endpoint":"*","status":500.5}                     | status: "500.5" is not a whole number
+					{"endpoint":"*","status":500,"times":1.7}           | times: "1.7" is not a whole number
+					{"endpoint":"*","status":500,"probability":"NaN"}   | probability must be from 0 to 1
+					{"endpoint":"*","status":500,"idCrm":""}            | idCrm, when given, names an approval: leave it out for every approval
+					{"endpoint":"*","status":500,"email":"   "}         | email, when given, names an approver: leave it out for every email
+					{"endpoint":"*","drop":true,"message":"Сбой"}       | message needs a status: it is the envelope's error_message for that status
+					{"endpoint":"*","delayMs":0}                        | a delay of 0 ms alone does nothing: give a longer delayMs, a delayMaxMs, a status or drop: true
+					""")
+	void ruleThatWouldNeverApplyAsAskedIsRefused(String body, String detail) {
+		this.admin.given()
+			.body(body)
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo(detail));
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
+	}
+
 	@Test
 	void unknownRuleIsNotFound() {
 		String id = "6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a";
