@@ -770,6 +770,7 @@ class StateControlTests {
 	@Test
 	void snapshotNameThatCannotBeTakenIsRefusedWithOneMessage() {
 		for (String body : List.of("{\"name\": \"a/b\"}", "{\"name\": \"\"}", "{\"name\": \"   \"}",
+				"{\"name\": \".\"}", "{\"name\": \"..\"}", "{\"name\": \" . . \"}",
 				"{\"name\": \"" + "n".repeat(201) + "\"}", "{\"name\": null}", "{}")) {
 			this.admin.given()
 				.body(body)
@@ -777,7 +778,7 @@ class StateControlTests {
 				.then()
 				.statusCode(400)
 				.body("detail", equalTo("name: must be 1 to 200 letters, digits, spaces, dots, dashes or underscores, "
-						+ "not only spaces"));
+						+ "not only spaces and dots"));
 		}
 		this.admin.given()
 			.get("/emulator/api/snapshots")
