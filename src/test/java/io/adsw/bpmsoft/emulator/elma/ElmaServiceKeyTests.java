@@ -198,6 +198,23 @@ class ElmaServiceKeyTests {
 			.spec(answer(403, Contract.FORBIDDEN));
 	}
 
+	/**
+	 * The whole address is IIS's, in any case: the service's as well as its operations'.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/servicemodel/elmaservice.svc/CreateChainOfApproval",
+			"/SERVICEMODEL/ELMASERVICE.SVC/createchainofapproval" })
+	void serviceAddressMatchesInAnyCase(String address) {
+		this.elma.request().body(validBodyFor(ElmaClient.CREATE)).post(address).then().spec(ElmaClient.success());
+		this.elma.anonymous()
+			.body(validBodyFor(ElmaClient.CREATE))
+			.post(address)
+			.then()
+			.spec(answer(403, Contract.FORBIDDEN));
+		new ElmaClient(this.port, "wrong").post(address, validBodyFor(ElmaClient.CREATE))
+			.spec(answer(403, Contract.FORBIDDEN));
+	}
+
 	@Test
 	void serviceNeverCreatesASession() {
 		given().port(this.port)

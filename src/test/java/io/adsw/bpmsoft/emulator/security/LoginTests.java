@@ -80,6 +80,19 @@ class LoginTests {
 		session.request().get("/0/odata/Contact").then().statusCode(200);
 	}
 
+	/** The address is IIS's, in any case, as on a stand. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/servicemodel/authservice.svc/login", "/SERVICEMODEL/AUTHSERVICE.SVC/LOGIN",
+			"/0/ServiceModel/AuthService.svc/login" })
+	void loginAddressMatchesInAnyCase(String address) {
+		Response response = this.creatio.login(address,
+				"{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.asString()).isEqualTo(LOGIN_SUCCESS);
+		new Session(this.port, response.getCookies()).request().get("/0/odata/Contact").then().statusCode(200);
+	}
+
 	@Test
 	void userNameMatchesInAnyCaseAndTheCookieCarriesItAsConfigured() {
 		Response response = this.creatio.login(LOGIN, "{\"UserName\":\"SUPERVISOR\",\"UserPassword\":\"Supervisor\"}");

@@ -33,7 +33,8 @@ class LogoutTests {
 	@CsvSource(delimiter = '|',
 			value = { "/rest/MainMenuService/Logout | {}", "/0/rest/MainMenuService/Logout | {}",
 					"/rest/MainMenuService/Logout | ''", "/0/rest/MainMenuService/Logout | ''",
-					"/ServiceModel/AuthService.svc/Logout | ''", "/0/ServiceModel/AuthService.svc/Logout | ''" })
+					"/ServiceModel/AuthService.svc/Logout | ''", "/0/ServiceModel/AuthService.svc/Logout | ''",
+					"/servicemodel/authservice.svc/logout | ''", "/REST/mainmenuservice/LOGOUT | {}" })
 	void logoutEndsTheSessionAndExpiresItsCookies(String path, String body) {
 		Session session = this.creatio.logIn();
 
