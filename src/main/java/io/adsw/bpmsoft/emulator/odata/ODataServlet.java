@@ -77,8 +77,8 @@ class ODataServlet extends HttpServlet {
 	}
 
 	private void process(HttpServletRequest sent, HttpServletResponse response) {
-		HttpServletRequest request = xmlForMetadata(
-				plainTextForValues(spacesForPlus(keysAsSegments(withoutTrailingSlash(verboseAsMinimal(sent))))));
+		HttpServletRequest request = xmlForMetadata(plainTextForValues(
+				spacesForPlus(keysAsSegments(withoutTrailingSlash(serviceRootWithSlash(verboseAsMinimal(sent)))))));
 		String path = request.getRequestURI()
 			.substring(request.getContextPath().length() + request.getServletPath().length());
 		String uri = request.getRequestURL()
@@ -137,6 +137,37 @@ class ODataServlet extends HttpServlet {
 			@Override
 			public StringBuffer getRequestURL() {
 				return new StringBuffer(root).append(rewritten);
+			}
+
+		};
+	}
+
+	/**
+	 * The service root without its slash ({@code /0/odata}, the guide's "service
+	 * address") is the service document's address too, as on a stand; Olingo would
+	 * redirect it to the address with the slash.
+	 */
+	private static HttpServletRequest serviceRootWithSlash(HttpServletRequest request) {
+		if (request.getPathInfo() != null) {
+			return request;
+		}
+		String uri = request.getRequestURI() + "/";
+		String url = request.getRequestURL() + "/";
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getPathInfo() {
+				return "/";
+			}
+
+			@Override
+			public String getRequestURI() {
+				return uri;
+			}
+
+			@Override
+			public StringBuffer getRequestURL() {
+				return new StringBuffer(url);
 			}
 
 		};
