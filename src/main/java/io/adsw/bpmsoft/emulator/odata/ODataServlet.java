@@ -73,12 +73,18 @@ class ODataServlet extends HttpServlet {
 			this.service.json().answer(response, ODataRequestException.invalidQuery(QueryNesting.TOO_DEEP));
 			return;
 		}
+		String withAnEmptyItem = ListOptions.withAnEmptyItem(request.getQueryString());
+		if (withAnEmptyItem != null) {
+			this.service.json()
+				.answer(response, ODataRequestException.invalidQuery(ListOptions.emptyItem(withAnEmptyItem)));
+			return;
+		}
 		process(request, response);
 	}
 
 	private void process(HttpServletRequest sent, HttpServletResponse response) {
-		HttpServletRequest request = xmlForMetadata(plainTextForValues(
-				spacesForPlus(keysAsSegments(withoutTrailingSlash(serviceRootWithSlash(verboseAsMinimal(sent)))))));
+		HttpServletRequest request = xmlForMetadata(plainTextForValues(tightLists(
+				spacesForPlus(keysAsSegments(withoutTrailingSlash(serviceRootWithSlash(verboseAsMinimal(sent))))))));
 		String path = request.getRequestURI()
 			.substring(request.getContextPath().length() + request.getServletPath().length());
 		String uri = request.getRequestURL()
@@ -220,6 +226,23 @@ class ODataServlet extends HttpServlet {
 			@Override
 			public String getQueryString() {
 				return spaced;
+			}
+
+		};
+	}
+
+	/** The list options without blanks around their commas ({@link ListOptions}). */
+	private static HttpServletRequest tightLists(HttpServletRequest request) {
+		String query = request.getQueryString();
+		String tight = ListOptions.withoutBlanksAroundCommas(query);
+		if (tight == null || tight.equals(query)) {
+			return request;
+		}
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getQueryString() {
+				return tight;
 			}
 
 		};

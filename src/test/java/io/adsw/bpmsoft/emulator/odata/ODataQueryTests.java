@@ -493,6 +493,33 @@ class ODataQueryTests {
 		assertThat(letters("$orderby=JobTitle desc,Name")).containsExactly("B", "D", "E", "A", "C");
 	}
 
+	/**
+	 * ASP.NET OData's parser skips blanks between a list's items, as people type them;
+	 * text in quotes keeps its own.
+	 */
+	@Test
+	void listOptionsTakeBlanksAroundTheirCommas() {
+		List<JsonNode> rows = this.odata.rows("Contact?$filter=Id eq " + this.ids.get(1)
+				+ "&$select=Email, Name ,Id&$expand=CreatedBy($select=Name, Id)");
+		assertThat(names(rows.get(0))).containsExactlyInAnyOrder("Id", "Name", "Email", "CreatedBy");
+		assertThat(letters("$orderby=JobTitle desc, Name")).containsExactly("B", "D", "E", "A", "C");
+		assertThat(letters("Name in ('" + this.tag + " A', '" + this.tag + " C')")).containsExactly("A", "C");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			$select=Name,        | $select
+			$expand=,CreatedBy   | $expand
+			$orderby=Name,,Email | $orderby
+			$expand=CreatedBy($select=Name,) | $expand
+			""")
+	void listOptionWithAnEmptyItemIsRefusedNamingIt(String option, String name) {
+		Response response = this.odata.get("Contact?" + option);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(
+				invalidQuery("The " + name + " option has an empty item: a comma with nothing before or after it."));
+	}
+
 	@Test
 	void orderbyFollowsANavigationPath() {
 		String approval = approvalAskingFour();
