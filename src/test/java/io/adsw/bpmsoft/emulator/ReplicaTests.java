@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import static io.adsw.bpmsoft.emulator.Burst.atOnce;
 import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -182,11 +184,9 @@ class ReplicaTests {
 		first.getBean(Journal.class).flush();
 		second.getBean(Journal.class).flush();
 		JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (entries(jdbc) != MAX_ENTRIES) {
-			assertThat(Instant.now()).as("the journal trimmed to max-entries").isBefore(deadline);
-			Thread.onSpinWait();
-		}
+		await("the journal trimmed to max-entries").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> entries(jdbc) == MAX_ENTRIES);
 		// Either replica shows what the other received.
 		admin(second).queryParam("idCrm", lastOfFirst)
 			.get("/emulator/api/journal")

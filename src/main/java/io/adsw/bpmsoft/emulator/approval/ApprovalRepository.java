@@ -10,13 +10,14 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /**
- * Approvals, with the row lock that serialises concurrent requests on one approval.
+ * Approvals as the data service and the seeds read and write them; ELMA's requests go
+ * through {@link ApprovalLedger}, which locks the same row.
  */
 public interface ApprovalRepository extends JpaRepository<Approval, UUID> {
 
 	/**
-	 * The approval, locked for the rest of the transaction: requests on the same approval
-	 * wait for each other, so no decision is lost.
+	 * The approval, locked for the rest of the transaction: a data service write on it
+	 * and ELMA's requests on it wait for each other.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Approval a where a.id = :id")

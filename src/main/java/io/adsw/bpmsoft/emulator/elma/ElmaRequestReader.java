@@ -68,7 +68,9 @@ final class ElmaRequestReader {
 					String.valueOf(location.getLineNr()), String.valueOf(column)));
 		}
 		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
+			// A parsing exception carries its place; should one come without, the
+			// parser's.
+			TokenStreamLocation location = (ex.getLocation() != null) ? ex.getLocation() : parser.currentLocation();
 			int column = location.getColumnNr();
 			String token = JsonSyntax.unknownToken(ex);
 			long offset = location.getCharOffset();
@@ -188,7 +190,7 @@ final class ElmaRequestReader {
 		if (plusSign(ex)) {
 			return "число не может начинаться со знака «+»";
 		}
-		long offset = ex.getLocation().getCharOffset();
+		long offset = (ex.getLocation() != null) ? ex.getLocation().getCharOffset() : -1;
 		if (offset >= 0 && offset < json.length()) {
 			return "неожиданный символ «" + printable(json.charAt((int) offset)) + "»";
 		}

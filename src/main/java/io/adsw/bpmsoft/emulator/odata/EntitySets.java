@@ -15,7 +15,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
-import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -193,10 +192,6 @@ class EntitySets {
 
 	private static @Nullable String email(@Nullable Object value) {
 		return (value == null || ((String) value).isBlank()) ? null : ((String) value).strip();
-	}
-
-	static boolean isText(EdmPrimitiveTypeKind type) {
-		return type == String;
 	}
 
 }

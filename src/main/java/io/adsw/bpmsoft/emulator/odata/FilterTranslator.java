@@ -25,6 +25,7 @@ import org.apache.olingo.commons.api.edm.EdmEnumType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException;
 import org.apache.olingo.commons.api.edm.EdmType;
+import org.apache.olingo.server.api.ODataApplicationException;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceLambdaAll;
 import org.apache.olingo.server.api.uri.UriResourceLambdaAny;
@@ -32,6 +33,7 @@ import org.apache.olingo.server.api.uri.UriResourceNavigation;
 import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 import org.apache.olingo.server.api.uri.queryoption.expression.BinaryOperatorKind;
 
+import org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitException;
 import org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitor;
 import org.apache.olingo.server.api.uri.queryoption.expression.Literal;
 import org.apache.olingo.server.api.uri.queryoption.expression.Member;
@@ -130,10 +132,9 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		try {
 			return expression.accept(this);
 		}
-		catch (ODataRequestException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
+		// Olingo's visitor declares these for expressions it cannot walk: the query's
+		// fault. Anything else is the stand's, and stays a 500.
+		catch (ExpressionVisitException | ODataApplicationException ex) {
 			throw ODataRequestException.invalidQuery(ex.getMessage());
 		}
 	}
@@ -244,7 +245,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 					this.criteria.or(exact(left), exact(right)), BOOLEAN);
 			case EQ, NE, GT, GE, LT, LE -> compare(operator, left, right);
 			default -> throw ODataRequestException
-				.invalidQuery("The operator '" + operator.toString().toLowerCase() + "' is not supported.");
+				.invalidQuery("The operator '" + operator.toString().toLowerCase(Locale.ROOT) + "' is not supported.");
 		};
 	}
 
@@ -287,8 +288,8 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			case CONTAINS -> like(parameters, "%", "%");
 			case STARTSWITH -> like(parameters, "", "%");
 			case ENDSWITH -> like(parameters, "%", "");
-			case TOLOWER -> text(parameters, this.criteria::lower, String::toLowerCase);
-			case TOUPPER -> text(parameters, this.criteria::upper, String::toUpperCase);
+			case TOLOWER -> text(parameters, this.criteria::lower, (text) -> text.toLowerCase(Locale.ROOT));
+			case TOUPPER -> text(parameters, this.criteria::upper, (text) -> text.toUpperCase(Locale.ROOT));
 			case TRIM -> text(parameters, this.criteria::trim, String::strip);
 			case LENGTH -> Operand.of(this.criteria.length(shownText(parameters.get(0))), INT32);
 			default ->

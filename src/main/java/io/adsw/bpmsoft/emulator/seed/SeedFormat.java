@@ -73,8 +73,10 @@ public final class SeedFormat {
 			return (seed != null) ? seed : new SeedDocument(null, null);
 		}
 		catch (JacksonException ex) {
-			throw new SeedException(source, JsonInputErrors.describe(ex) + " (line " + ex.getLocation().getLineNr()
-					+ ", column " + ex.getLocation().getColumnNr() + ")");
+			String place = (ex.getLocation() != null)
+					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
+					: "";
+			throw new SeedException(source, JsonInputErrors.describe(ex) + place);
 		}
 		catch (IOException ex) {
 			throw new SeedException(source, ex.getMessage(), ex);

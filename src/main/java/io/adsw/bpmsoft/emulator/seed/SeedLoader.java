@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.seed;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -93,7 +94,8 @@ public class SeedLoader implements SmartInitializingSingleton {
 					: "there is no such file");
 		}
 		try {
-			return SeedFormat.read(resource.getInputStream(), !location.toLowerCase().endsWith(".json"), location);
+			return SeedFormat.read(resource.getInputStream(), !location.toLowerCase(Locale.ROOT).endsWith(".json"),
+					location);
 		}
 		catch (IOException ex) {
 			throw new SeedException(location, ex.getMessage(), ex);

@@ -71,15 +71,18 @@ class LifecycleRulesTests {
 
 	@Test
 	void outOfTurnNamesTheAwaitedApproverAsStored() {
+		RoundStep boriss = step(2, this.boris, StepStatus.PENDING);
 		ApprovalState approval = approval(ApprovalStatus.IN_PROGRESS, 1, step(1, this.anna, StepStatus.PENDING),
-				step(2, this.boris, StepStatus.PENDING));
+				boriss);
 
 		ApprovalRuleViolation violation = catchThrowableOfType(ApprovalRuleViolation.class,
 				() -> LifecycleRules.resolution(approval, this.boris, Resolution.APPROVED, true));
 
 		assertThat(violation.getRule()).isEqualTo(Rule.NOT_THEIR_TURN);
 		assertThat(violation.getAwaitedApproverEmail()).isEqualTo("Anna@example.com");
-		assertThat(LifecycleRules.resolution(approval, this.boris, Resolution.APPROVED, false)).isNotNull();
+		// Without the order enforced, Boris decides his own step; Anna's still waits.
+		assertThat(LifecycleRules.resolution(approval, this.boris, Resolution.APPROVED, false))
+			.isEqualTo(new Outcome.Decision(boriss.id(), StepStatus.APPROVED, false, ApprovalStatus.IN_PROGRESS));
 	}
 
 	@Test
