@@ -1,5 +1,8 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.adsw.bpmsoft.emulator.JsonInputErrors;
@@ -9,6 +12,7 @@ import io.adsw.bpmsoft.emulator.seed.SeedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hibernate.exception.DataException;
@@ -37,6 +41,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class AdminExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminExceptionHandler.class);
+
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
 
 	@ExceptionHandler
 	ProblemDetail faultSpec(FaultSpecException ex) {
@@ -109,8 +115,23 @@ class AdminExceptionHandler {
 			}
 			value = (values.length == 1) ? values[0] : "";
 		}
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getName() + ": \""
-				+ Echo.of(String.valueOf(value)) + "\" is not " + JsonInputErrors.kind(ex.getRequiredType()));
+		String text = String.valueOf(value);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getName() + ": \"" + Echo.of(text)
+				+ "\" is not " + JsonInputErrors.kind(ex.getRequiredType()) + hint(text, ex.getRequiredType()));
+	}
+
+	/**
+	 * What the likely slip was: a time's offset sent with an unencoded {@code +}, which a
+	 * query string reads as a space; digits too many for a whole number.
+	 */
+	private static String hint(String value, @Nullable Class<?> type) {
+		if ((type == Instant.class || type == OffsetDateTime.class) && value.contains(" ")) {
+			return " (a + in a query string is read as a space: write it as %2B)";
+		}
+		if ((type == Integer.class || type == int.class) && WHOLE_NUMBER.matcher(value).matches()) {
+			return " up to " + Integer.MAX_VALUE;
+		}
+		return "";
 	}
 
 	/**

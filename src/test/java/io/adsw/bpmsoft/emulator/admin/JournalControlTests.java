@@ -418,6 +418,29 @@ class JournalControlTests {
 			.body("detail", equalTo("status: \"bad\" is not a whole number"));
 	}
 
+	/** The likely slips are named: an unencoded + in an offset, digits too many. */
+	@Test
+	void filterValueMistypedTheUsualWayIsToldWhy() {
+		this.admin.given()
+			.urlEncodingEnabled(false)
+			.get("/emulator/api/journal?to=2026-11-28T05:35:00+03:00")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("to: \"2026-11-28T05:35:00 03:00\" is not a time such as 2026-01-31T09:30:00Z"
+					+ " (a + in a query string is read as a space: write it as %2B)"));
+		this.admin.given()
+			.queryParam("size", "99999999999")
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("size: \"99999999999\" is not a whole number up to 2147483647"));
+		this.admin.given()
+			.urlEncodingEnabled(false)
+			.get("/emulator/api/journal?to=2026-11-28T05:35:00%2B03:00")
+			.then()
+			.statusCode(200);
+	}
+
 	/** Now, to the millisecond: the journal's entries from here on are this test's. */
 	private static String now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
