@@ -3,6 +3,7 @@ package io.adsw.bpmsoft.emulator.admin;
 import java.util.Map;
 import java.util.Optional;
 
+import io.adsw.bpmsoft.emulator.BodyLimits;
 import io.adsw.bpmsoft.emulator.RefusalReport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +32,12 @@ class ControlPlaneRefusalReport implements RefusalReport {
 
 	private final ControlPlaneOperations operations;
 
-	ControlPlaneRefusalReport(JsonMapper jsonMapper, ControlPlaneOperations operations) {
+	private final BodyLimits limits;
+
+	ControlPlaneRefusalReport(JsonMapper jsonMapper, ControlPlaneOperations operations, BodyLimits limits) {
 		this.jsonMapper = jsonMapper;
 		this.operations = operations;
+		this.limits = limits;
 	}
 
 	@Override
@@ -49,6 +53,8 @@ class ControlPlaneRefusalReport implements RefusalReport {
 			case 400 -> RefusalReport.timedOut(failure) ? NOT_RECEIVED : MALFORMED;
 			case 405 -> "Method '" + method + "' is not supported.";
 			case 408 -> NOT_RECEIVED;
+			case 413 -> "the request body is larger than the " + this.limits.controlPlane().toBytes()
+					+ " bytes the control plane takes (emulator.body-limits.control-plane)";
 			default -> null;
 		};
 		if (detail == null) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import io.adsw.bpmsoft.emulator.BodyLimits;
 import io.adsw.bpmsoft.emulator.RefusalReport;
 import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.server.api.OData;
@@ -34,14 +35,17 @@ class ODataRefusalReport implements RefusalReport {
 
 	private final CreatioJson json;
 
+	private final BodyLimits limits;
+
 	private final OData odata;
 
 	private final ServiceMetadata metadata;
 
 	private final EntitySets sets;
 
-	ODataRefusalReport(CreatioJson json, OData odata, ServiceMetadata metadata, EntitySets sets) {
+	ODataRefusalReport(CreatioJson json, BodyLimits limits, OData odata, ServiceMetadata metadata, EntitySets sets) {
 		this.json = json;
+		this.limits = limits;
 		this.odata = odata;
 		this.metadata = metadata;
 		this.sets = sets;
@@ -67,6 +71,11 @@ class ODataRefusalReport implements RefusalReport {
 		else if (status == 400) {
 			message = MALFORMED;
 			detail = MALFORMED_DETAIL;
+		}
+		else if (status == 413) {
+			message = "The request body is larger than the " + this.limits.dataService().toBytes()
+					+ " bytes the data service takes (emulator.body-limits.data-service).";
+			detail = message;
 		}
 		else {
 			// Not a refusal of the web server's: a failure of the stand's own, which
