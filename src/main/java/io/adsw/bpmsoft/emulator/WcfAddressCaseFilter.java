@@ -33,7 +33,8 @@ class WcfAddressCaseFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String address = request.getRequestURI();
-		String spelled = spelled(address);
+		// ELMA's own requests, by the thousand, are spelled as the stand spells them.
+		String spelled = address.startsWith(ELMA_SERVICE) ? null : spelled(address);
 		chain.doFilter((spelled != null && !spelled.equals(address)) ? new Respelled(request, spelled) : request,
 				response);
 	}

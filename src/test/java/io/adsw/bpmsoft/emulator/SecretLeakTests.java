@@ -106,8 +106,8 @@ class SecretLeakTests {
 
 	/**
 	 * A database URL given as {@code ENC(...)}, as one with a password in it would be:
-	 * the connection pool, Flyway and Hibernate log it as they connect, and the actuator
-	 * shows the pool's copy under another name. All of them show it masked.
+	 * the connection pool (on H2), Flyway and Hibernate log it as they connect, and the
+	 * actuator shows the pool's copy under another name. All of them show it masked.
 	 */
 	@Test
 	void encryptedDatabaseUrlAppearsNowhere(CapturedOutput output) {
@@ -138,8 +138,8 @@ class SecretLeakTests {
 		// Drivers report the URL without its options.
 		String bare = url.split("[;?]")[0];
 		assertThat(answers).allSatisfy((answer) -> assertThat(answer).doesNotContain(url).doesNotContain(bare));
-		assertThat(output.getAll()).as("the pool logs its connection")
-			.contains("url=******")
+		assertThat(output.getAll()).as("Hibernate logs the database it connected to")
+			.contains("Database JDBC URL [******]")
 			.doesNotContain(url)
 			.doesNotContain(bare);
 	}
