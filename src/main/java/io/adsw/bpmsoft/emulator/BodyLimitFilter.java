@@ -16,24 +16,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a body over its service's limit ({@link BodyLimits}) with 413, answered in the
- * service's own format ({@link RefusalReport}), before the service reads it: by its
- * {@code Content-Length}, or, for a body sent in chunks without one, once more than the
- * limit has arrived (such a body is read here and handed on from memory). Runs after
- * authentication: an anonymous request is refused as such first, and sends nothing that
- * is kept.
+ * service's own format ({@link RefusalReport}), before the service reads it. In two
+ * places: ahead of every other filter, by its {@code Content-Length}, as IIS refuses a
+ * request over its limit before anything else reads it (Spring's form filter would read a
+ * form body whole before authentication); and after authentication, a body sent in chunks
+ * without a length, once more than the limit has arrived (such a body is read there and
+ * handed on from memory, so that an anonymous client makes the stand keep nothing).
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
 	private final BodyLimits limits;
 
-	BodyLimitFilter(BodyLimits limits) {
+	private final boolean chunked;
+
+	/**
+	 * @param chunked whether this is the filter after authentication, which reads the
+	 * bodies sent in chunks; the one ahead checks declared lengths only
+	 */
+	BodyLimitFilter(BodyLimits limits, boolean chunked) {
 		this.limits = limits;
+		this.chunked = chunked;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = this.limits.forAddress(request.getRequestURI());
+		// The address as the services read it, decoded: /emulator/%61pi/state is the
+		// control plane's too.
+		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
+		long limit = this.limits.forAddress(path);
 		if (limit < 0) {
 			chain.doFilter(request, response);
 			return;
@@ -43,7 +54,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 			refuse(response);
 			return;
 		}
-		if (length >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+		if (!this.chunked || length >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -15,7 +15,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("emulator.body-limits")
 public record BodyLimits(@DefaultValue("30000000B") DataSize dataService, @DefaultValue("64MB") DataSize controlPlane) {
 
-	/** The limit for a request to the address, or -1 when none is set here. */
+	/**
+	 * The limit for a request to the address (decoded, without the context path), or -1
+	 * when none is set here.
+	 */
 	public long forAddress(String requestUri) {
 		if (isDataService(requestUri)) {
 			return this.dataService.toBytes();

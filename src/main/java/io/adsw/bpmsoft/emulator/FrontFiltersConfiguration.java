@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
  * Filters in front of the services: the WCF services' addresses in any case
  * ({@link WcfAddressCaseFilter}), ahead of every filter that reads the address but the
  * refusal of empty segments; the limits of the bodies the services read whole
- * ({@link BodyLimitFilter}), after authentication.
+ * ({@link BodyLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class FrontFiltersConfiguration {
@@ -22,11 +22,26 @@ class FrontFiltersConfiguration {
 		return registration;
 	}
 
-	/** Ordered after Spring Security's filter chains (their order is -100). */
+	/** Declared lengths, ahead of Spring's form filter and Spring Security's chains. */
 	@Bean
-	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BodyLimits limits) {
+	FilterRegistrationBean<BodyLimitFilter> declaredBodyLimitFilter(BodyLimits limits) {
 		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new BodyLimitFilter(limits));
+				new BodyLimitFilter(limits, false));
+		// Two filters of one class: each needs a name of its own to be registered, and to
+		// run (a once-per-request filter knows itself by its name).
+		registration.setName("declaredBodyLimitFilter");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+	/**
+	 * Bodies sent in chunks, after Spring Security's filter chains (their order is -100).
+	 */
+	@Bean
+	FilterRegistrationBean<BodyLimitFilter> chunkedBodyLimitFilter(BodyLimits limits) {
+		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new BodyLimitFilter(limits, true));
+		registration.setName("chunkedBodyLimitFilter");
 		registration.setOrder(0);
 		return registration;
 	}

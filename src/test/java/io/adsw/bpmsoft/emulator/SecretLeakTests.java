@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.adsw.bpmsoft.emulator.crypto.MasterKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -107,16 +109,20 @@ class SecretLeakTests {
 	/**
 	 * A database URL given as {@code ENC(...)}, as one with a password in it would be:
 	 * the connection pool (on H2), Flyway and Hibernate log it as they connect, and the
-	 * actuator shows the pool's copy under another name. All of them show it masked.
+	 * actuator shows the pool's copy under another name. All of them show it masked, in
+	 * Spring Boot's pattern and in its structured (JSON) log.
 	 */
-	@Test
-	void encryptedDatabaseUrlAppearsNowhere(CapturedOutput output) {
+	@ParameterizedTest
+	@ValueSource(strings = { "", "ecs" })
+	void encryptedDatabaseUrlAppearsNowhere(String structuredFormat, CapturedOutput output) {
 		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
 		String url = arguments.get(0).substring("--spring.datasource.url=".length());
 		MasterKey masterKey = MasterKey.from(Map.of(MasterKey.KEY, MASTER_KEY)::get).orElseThrow();
 		arguments.set(0, "--spring.datasource.url=" + masterKey.encrypt(url));
 		arguments.addAll(List.of("--server.port=0", "--EMULATOR_MASTER_KEY=" + MASTER_KEY,
-				"--emulator.security.users[0].name=admin", "--emulator.security.users[0].password=" + ADMIN_HASH));
+				"--emulator.security.users[0].name=admin", "--emulator.security.users[0].password=" + ADMIN_HASH,
+				// Spring Boot's JSON log too, where the text is escaped.
+				"--logging.structured.format.console=" + structuredFormat));
 		List<String> answers = new ArrayList<>();
 		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
 			.profiles("test")

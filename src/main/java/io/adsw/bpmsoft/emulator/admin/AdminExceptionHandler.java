@@ -44,6 +44,12 @@ class AdminExceptionHandler {
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
 
+	/**
+	 * A time whose offset's + a query string read as a space: {@code ...T05:35:00 03:00}.
+	 */
+	private static final Pattern OFFSET_WITHOUT_PLUS = Pattern
+		.compile(".*T\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)? \\d\\d(:?\\d\\d)?");
+
 	@ExceptionHandler
 	ProblemDetail faultSpec(FaultSpecException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -125,11 +131,11 @@ class AdminExceptionHandler {
 	 * query string reads as a space; digits too many for a whole number.
 	 */
 	private static String hint(String value, @Nullable Class<?> type) {
-		if ((type == Instant.class || type == OffsetDateTime.class) && value.contains(" ")) {
+		if ((type == Instant.class || type == OffsetDateTime.class) && OFFSET_WITHOUT_PLUS.matcher(value).matches()) {
 			return " (a + in a query string is read as a space: write it as %2B)";
 		}
 		if ((type == Integer.class || type == int.class) && WHOLE_NUMBER.matcher(value).matches()) {
-			return " up to " + Integer.MAX_VALUE;
+			return value.startsWith("-") ? " (it is too small)" : " (it is too large)";
 		}
 		return "";
 	}

@@ -1,36 +1,31 @@
 package io.adsw.bpmsoft.emulator.crypto;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
-import ch.qos.logback.classic.pattern.MessageConverter;
-import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.pattern.DynamicConverter;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
-import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
-import org.springframework.boot.logging.logback.WhitespaceThrowableProxyConverter;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
 /**
- * Masks the decrypted secrets in the stand's log, messages and stack traces alike, from
- * the moment the application context is prepared (Spring Boot has set logging up, the
- * beans that connect to the database are still to come): every pattern of the log's
- * appenders writes them as {@value SecretMask#MASK}. Without secrets decrypted, the log
- * is left as it is.
+ * Masks the decrypted secrets in the stand's log from the moment the application context
+ * is prepared (Spring Boot has set logging up, the beans that connect to the database are
+ * still to come): every appender's output, whatever its format (Spring Boot's pattern or
+ * its structured JSON), is written with them as {@value SecretMask#MASK}, messages and
+ * stack traces alike. Without secrets decrypted, the log is left as it is.
  */
 public class SecretLogMasking implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
@@ -50,63 +45,44 @@ public class SecretLogMasking implements ApplicationListener<ApplicationPrepared
 			for (Logger logger : context.getLoggerList()) {
 				for (Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders(); appenders
 					.hasNext();) {
-					mask(appenders.next());
+					if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> stream
+							&& !(stream.getEncoder() instanceof Masking)) {
+						stream.setEncoder(new Masking(stream.getEncoder()));
+					}
 				}
 			}
 		}
 	}
 
-	private static void mask(Appender<ILoggingEvent> appender) {
-		if (appender instanceof OutputStreamAppender<ILoggingEvent> stream
-				&& stream.getEncoder() instanceof LayoutWrappingEncoder<ILoggingEvent> encoder
-				&& encoder.getLayout() instanceof PatternLayout layout) {
-			Map<String, Supplier<DynamicConverter>> converters = layout.getInstanceConverterMap();
-			for (String word : List.of("m", "msg", "message")) {
-				converters.put(word, MaskedMessage::new);
-			}
-			converters.put("wEx", MaskedExtendedWhitespaceThrowable::new);
-			converters.put("wex", MaskedWhitespaceThrowable::new);
-			for (String word : List.of("ex", "exception", "throwable")) {
-				converters.put(word, MaskedThrowable::new);
-			}
-			// Parses the pattern again, with the converters above.
-			layout.stop();
-			layout.start();
-		}
-	}
+	/** An appender's own encoder, its output with the secrets masked. */
+	private static final class Masking extends EncoderBase<ILoggingEvent> {
 
-	private static final class MaskedMessage extends MessageConverter {
+		private final Encoder<ILoggingEvent> encoder;
 
-		@Override
-		public String convert(ILoggingEvent event) {
-			return SecretMask.mask(super.convert(event));
+		private final Charset charset;
+
+		Masking(Encoder<ILoggingEvent> encoder) {
+			this.encoder = encoder;
+			this.charset = (encoder instanceof LayoutWrappingEncoder<ILoggingEvent> layout
+					&& layout.getCharset() != null) ? layout.getCharset() : StandardCharsets.UTF_8;
+			setContext(encoder.getContext());
+			start();
 		}
 
-	}
-
-	private static final class MaskedThrowable extends ThrowableProxyConverter {
-
 		@Override
-		protected String throwableProxyToString(IThrowableProxy throwable) {
-			return SecretMask.mask(super.throwableProxyToString(throwable));
+		public byte[] headerBytes() {
+			return this.encoder.headerBytes();
 		}
 
-	}
-
-	private static final class MaskedWhitespaceThrowable extends WhitespaceThrowableProxyConverter {
-
 		@Override
-		protected String throwableProxyToString(IThrowableProxy throwable) {
-			return SecretMask.mask(super.throwableProxyToString(throwable));
+		public byte[] encode(ILoggingEvent event) {
+			byte[] encoded = this.encoder.encode(event);
+			return (encoded != null) ? SecretMask.mask(new String(encoded, this.charset)).getBytes(this.charset) : null;
 		}
 
-	}
-
-	private static final class MaskedExtendedWhitespaceThrowable extends ExtendedWhitespaceThrowableProxyConverter {
-
 		@Override
-		protected String throwableProxyToString(IThrowableProxy throwable) {
-			return SecretMask.mask(super.throwableProxyToString(throwable));
+		public byte[] footerBytes() {
+			return this.encoder.footerBytes();
 		}
 
 	}

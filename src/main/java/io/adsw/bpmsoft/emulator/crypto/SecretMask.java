@@ -54,9 +54,15 @@ final class SecretMask {
 			.toList();
 	}
 
+	/**
+	 * Adds secrets to mask, each also as JSON escapes it, for a log written as JSON.
+	 */
 	static synchronized void add(List<String> values) {
 		Set<String> all = new LinkedHashSet<>(secrets);
-		all.addAll(values);
+		for (String value : values) {
+			all.add(value);
+			all.add(value.replace("\\", "\\\\").replace("\"", "\\\""));
+		}
 		String[] sorted = all.toArray(String[]::new);
 		Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
 		secrets = List.of(sorted);

@@ -15,9 +15,11 @@ final class WebServerRefusals {
 
 	/** Whether a path, as the client sent it, is ElmaService's. */
 	static boolean isElmaServicePath(@Nullable String requestUri) {
-		return requestUri != null && (requestUri.equals(ElmaServiceController.SERVICE_PATH)
-				|| requestUri.startsWith(ElmaServiceController.SERVICE_PATH + "/")
-				|| requestUri.startsWith(ElmaServiceController.SERVICE_PATH + ";"));
+		// In any case, as IIS serves the service's address.
+		String service = ElmaServiceController.SERVICE_PATH;
+		return requestUri != null && requestUri.regionMatches(true, 0, service, 0, service.length())
+				&& (requestUri.length() == service.length() || requestUri.charAt(service.length()) == '/'
+						|| requestUri.charAt(service.length()) == ';');
 	}
 
 	/**

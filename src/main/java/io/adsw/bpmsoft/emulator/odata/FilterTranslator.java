@@ -26,6 +26,8 @@ import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException;
 import org.apache.olingo.commons.api.edm.EdmType;
 import org.apache.olingo.server.api.ODataApplicationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceLambdaAll;
 import org.apache.olingo.server.api.uri.UriResourceLambdaAny;
@@ -54,6 +56,11 @@ import org.jspecify.annotations.Nullable;
  * with it holds, {@code not} included, but {@code eq null}.
  */
 class FilterTranslator implements ExpressionVisitor<Operand> {
+
+	private static final Logger logger = LoggerFactory.getLogger(FilterTranslator.class);
+
+	static final String UNTRANSLATABLE = "The expression cannot be evaluated by the data service: compare a"
+			+ " property, or a function of one, with a value.";
 
 	private static final String GUID = "Edm.Guid";
 
@@ -133,9 +140,19 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			return expression.accept(this);
 		}
 		// Olingo's visitor declares these for expressions it cannot walk: the query's
-		// fault. Anything else is the stand's, and stays a 500.
+		// fault, in its words.
 		catch (ExpressionVisitException | ODataApplicationException ex) {
 			throw ODataRequestException.invalidQuery(ex.getMessage());
+		}
+		// An expression Olingo parsed that the database query cannot be built from (two
+		// values compared with no column, say): still the query's, so a 400, but the
+		// words of what failed are the stand's own, kept for its log.
+		catch (ODataRequestException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A query option could not be translated into a database query", ex);
+			throw ODataRequestException.invalidQuery(UNTRANSLATABLE);
 		}
 	}
 
@@ -291,7 +308,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			case TOLOWER -> text(parameters, this.criteria::lower, (text) -> text.toLowerCase(Locale.ROOT));
 			case TOUPPER -> text(parameters, this.criteria::upper, (text) -> text.toUpperCase(Locale.ROOT));
 			case TRIM -> text(parameters, this.criteria::trim, String::strip);
-			case LENGTH -> Operand.of(this.criteria.length(shownText(parameters.get(0))), INT32);
+			case LENGTH -> length(parameters.get(0));
 			default ->
 				throw ODataRequestException.invalidQuery("The function '" + method.toString() + "' is not supported.");
 		};
@@ -317,6 +334,20 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		// that matches anything.
 		return withEmptyColumn(subject, escaped.isEmpty(),
 				this.criteria.like(stringExpression(subject), prefix + escaped + suffix, '\\'));
+	}
+
+	/**
+	 * A text's length, a literal's worked out here (counted in UTF-16 units, as .NET
+	 * counts them): the database is given no function of a bare value.
+	 */
+	private Operand length(Operand operand) {
+		if (!STRING.equals(operand.type())) {
+			throw ODataRequestException.invalidQuery("String functions take a string.");
+		}
+		if (operand.isLiteral()) {
+			return Operand.literal(((String) operand.value()).length(), INT32);
+		}
+		return Operand.of(this.criteria.length(shownText(operand)), INT32);
 	}
 
 	private Operand text(List<Operand> parameters,

@@ -433,7 +433,7 @@ class JournalControlTests {
 			.get("/emulator/api/journal")
 			.then()
 			.statusCode(400)
-			.body("detail", equalTo("size: \"99999999999\" is not a whole number up to 2147483647"));
+			.body("detail", equalTo("size: \"99999999999\" is not a whole number (it is too large)"));
 		this.admin.given()
 			.urlEncodingEnabled(false)
 			.get("/emulator/api/journal?to=2026-11-28T05:35:00%2B03:00")

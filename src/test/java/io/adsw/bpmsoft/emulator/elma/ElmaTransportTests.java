@@ -69,10 +69,12 @@ class ElmaTransportTests {
 			.header("Allow", "POST");
 	}
 
-	@Test
-	void traceGetsTheEnvelopeFromTheWebServer() {
+	/** In any case of the address, as the service's own answers. */
+	@ParameterizedTest
+	@ValueSource(strings = { ElmaClient.CREATE, "/servicemodel/elmaservice.svc/createchainofapproval" })
+	void traceGetsTheEnvelopeFromTheWebServer(String address) {
 		this.elma.request()
-			.request("TRACE", ElmaClient.CREATE)
+			.request("TRACE", address)
 			.then()
 			.spec(answer(405, "Метод HTTP TRACE не поддерживается: ElmaService принимает только POST"))
 			.header("Allow", "POST");

@@ -210,7 +210,8 @@ class ODataQueryTests {
 			value = { "contains(GivenName,'en')|D,E", "startswith(GivenName,'Cl')|C", "endswith(GivenName,'a')|A,C,E",
 					"contains(tolower(GivenName),'an')|A", "toupper(GivenName) eq 'BORIS'|B",
 					"tolower(JobTitle) eq 'qa'|B,D", "startswith(toupper(GivenName),'DE')|D",
-					"not contains(GivenName,'a')|B,D" })
+					"not contains(GivenName,'a')|B,D", "length(JobTitle) eq length('QA')|B,D",
+					"length(GivenName) eq length(tolower('BORIS')) and GivenName eq 'Boris'|B" })
 	void stringFunctionsFilter(String filter, String expected) {
 		assertThat(letters(filter)).containsExactly(expected.split(","));
 	}
