@@ -81,15 +81,7 @@ class SecretLeakTests {
 			answers.add(env);
 			for (String view : List.of("/actuator/configprops", "/actuator/prometheus",
 					"/emulator/api/journal?size=100", "/emulator/api/settings", "/emulator/api/state")) {
-				answers.add(given().port(port)
-					.auth()
-					.preemptive()
-					.basic("admin", "Supervisor")
-					.get(view)
-					.then()
-					.statusCode(200)
-					.extract()
-					.asString());
+				answers.add(asAdmin(port, view));
 			}
 			assertThat(answers.get(7)).as("the journal holds the four requests").contains("\"total\":4");
 			assertThat(answers.get(6)).as("the metrics count the refused request").contains("emulator_elma_requests");
@@ -129,15 +121,7 @@ class SecretLeakTests {
 			.run(arguments.toArray(String[]::new))) {
 			int port = stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			for (String view : List.of("/actuator/env", "/actuator/configprops", "/actuator/health")) {
-				answers.add(given().port(port)
-					.auth()
-					.preemptive()
-					.basic("admin", "Supervisor")
-					.get(view)
-					.then()
-					.statusCode(200)
-					.extract()
-					.asString());
+				answers.add(asAdmin(port, view));
 			}
 		}
 		assertThat(answers.get(1)).as("the pool's settings are shown").contains("\"jdbcUrl\":\"******\"");
@@ -148,6 +132,19 @@ class SecretLeakTests {
 			.contains("Database JDBC URL [******]")
 			.doesNotContain(url)
 			.doesNotContain(bare);
+	}
+
+	/** What the admin reads at the address (HTTP 200). */
+	private static String asAdmin(int port, String view) {
+		return given().port(port)
+			.auth()
+			.preemptive()
+			.basic("admin", "Supervisor")
+			.get(view)
+			.then()
+			.statusCode(200)
+			.extract()
+			.asString();
 	}
 
 }
