@@ -1,10 +1,18 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 
 import io.adsw.bpmsoft.emulator.approval.Approvals;
 import io.adsw.bpmsoft.emulator.elma.ElmaSettings;
@@ -24,8 +32,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -47,6 +57,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RequestMapping("/emulator/api")
 class StateController {
+
+	private static final java.util.regex.Pattern UNSUPPORTED_CHARSET = java.util.regex.Pattern
+		.compile("unsupported charset '([^']*)'");
 
 	/** The types a state is read in: JSON, and YAML by the names it goes by. */
 	private static final List<MediaType> STATE_TYPES = MediaType
@@ -149,7 +162,7 @@ class StateController {
 		boolean yaml = type.getSubtype().endsWith("yaml");
 		SeedDocument state;
 		try (InputStream body = request.getInputStream()) {
-			state = SeedFormat.read(body, yaml, "the state sent");
+			state = SeedFormat.read(unicode(body, type.getCharset()), yaml, "the state sent");
 		}
 		// The whole state is replaced, so a list left out would be emptied
 		// without a word; null or {} is far more likely a mistake than a wish
@@ -175,8 +188,58 @@ class StateController {
 					: MediaType.APPLICATION_OCTET_STREAM;
 		}
 		catch (InvalidMediaTypeException ex) {
+			// Spring checks a charset as it parses the type.
+			Matcher charset = UNSUPPORTED_CHARSET.matcher(String.valueOf(ex.getMessage()));
+			if (charset.find()) {
+				// Without its cause: the handlers would answer for that instead.
+				throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+						ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+								"the charset '" + charset.group(1) + "' the Content-Type names is not supported"),
+						null);
+			}
 			throw new HttpMediaTypeNotSupportedException(ex.getMessage());
 		}
+	}
+
+	/**
+	 * The body as Unicode: read in the charset its Content-Type names when that is not
+	 * one of Unicode's (which the parsers tell apart themselves) and the body is not
+	 * UTF-8. A body in UTF-8 is read as such whatever it declares: clients declare a
+	 * default charset they do not use (ISO-8859-1), and text in a one-byte charset such
+	 * as windows-1251 is almost never valid UTF-8.
+	 */
+	private static InputStream unicode(InputStream body, @Nullable Charset charset) throws IOException {
+		if (charset == null || charset.name().startsWith("UTF-")) {
+			return body;
+		}
+		byte[] bytes = body.readAllBytes();
+		if (decodes(bytes, StandardCharsets.UTF_8)) {
+			return new ByteArrayInputStream(bytes);
+		}
+		try {
+			String text = decoder(charset).decode(ByteBuffer.wrap(bytes)).toString();
+			return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalArgumentException(
+					"the state sent is not text in the charset " + charset.name() + " its Content-Type names");
+		}
+	}
+
+	private static boolean decodes(byte[] bytes, Charset charset) {
+		try {
+			decoder(charset).decode(ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+	private static CharsetDecoder decoder(Charset charset) {
+		return charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
 	}
 
 	/**

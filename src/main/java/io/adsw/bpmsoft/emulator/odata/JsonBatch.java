@@ -99,7 +99,8 @@ class JsonBatch {
 			throws IOException, ServletException {
 		JsonNode batch;
 		try {
-			batch = JsonBodies.read(this.jsonMapper, request.getInputStream().readAllBytes(), "The batch");
+			batch = JsonBodies.read(this.jsonMapper, request.getInputStream().readAllBytes(),
+					ODataService.declaredCharset(request.getContentType()), "The batch");
 		}
 		catch (ODataRequestException ex) {
 			this.json.answer(response, ex);

@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.odata;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -28,7 +29,19 @@ final class JsonBodies {
 	 * @throws ODataRequestException when the body is not JSON
 	 */
 	static @Nullable JsonNode read(JsonMapper mapper, byte[] body, String what) {
-		String text = utf8(body);
+		return read(mapper, body, null, what);
+	}
+
+	/**
+	 * The body's JSON, read in the charset its Content-Type names when that is not one of
+	 * Unicode's (which JSON's own detection tells apart), as ASP.NET reads it.
+	 * @param charset the charset the Content-Type names, if any
+	 * @throws ODataRequestException when the body is not text in that charset, or not
+	 * JSON
+	 */
+	static @Nullable JsonNode read(JsonMapper mapper, byte[] body, @Nullable Charset charset, String what) {
+		String text = (charset != null && !charset.name().startsWith("UTF-")) ? decoded(body, charset, what)
+				: utf8(body);
 		try {
 			// Read as text when it is UTF-8, so that columns count characters; Jackson
 			// detects the other encodings JSON may come in. The stand's mapper refuses a
@@ -87,6 +100,20 @@ final class JsonBodies {
 			backslashes++;
 		}
 		return backslashes % 2 == 1;
+	}
+
+	private static String decoded(byte[] body, Charset charset, String what) {
+		try {
+			return charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw ODataRequestException
+				.invalidBody(what + " is not text in the charset " + charset.name() + " its Content-Type names.");
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +20,8 @@ import io.adsw.bpmsoft.emulator.Guids;
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.security.UserContacts;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceNavigation;
@@ -157,8 +160,9 @@ class ODataService {
 			@Nullable UUID key) {
 		boolean creating = key == null;
 		JsonNode body;
+		Charset charset = declaredCharset(request.getHeader(HttpHeader.CONTENT_TYPE));
 		try (InputStream in = request.getBody()) {
-			body = JsonBodies.read(this.jsonMapper, in.readAllBytes(), "The request body");
+			body = JsonBodies.read(this.jsonMapper, in.readAllBytes(), charset, "The request body");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -202,6 +206,30 @@ class ODataService {
 			values.put(column, value);
 		}
 		return values;
+	}
+
+	/**
+	 * The charset a Content-Type names, or {@code null} for none; one this JVM does not
+	 * know is refused (415), as ASP.NET refuses it.
+	 */
+	static @Nullable Charset declaredCharset(@Nullable String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		for (String parameter : contentType.split(";")) {
+			int equals = parameter.indexOf('=');
+			if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+				String name = parameter.substring(equals + 1).strip().replace("\"", "");
+				try {
+					return Charset.forName(name);
+				}
+				catch (IllegalArgumentException ex) {
+					String message = "The charset '" + name + "' the Content-Type names is not supported.";
+					throw new ODataRequestException(HttpStatusCode.UNSUPPORTED_MEDIA_TYPE, message, message);
+				}
+			}
+		}
+		return null;
 	}
 
 	/** A JSON value as the property's Java type, or Creatio's refusal. */

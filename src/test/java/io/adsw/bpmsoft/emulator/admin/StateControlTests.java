@@ -390,6 +390,34 @@ class StateControlTests {
 		assertThat(this.contacts.findByEmailKey(ivan)).isPresent();
 	}
 
+	/** The state is read in the charset its Content-Type names. */
+	@Test
+	void stateIsReadInTheCharsetItsContentTypeNames() {
+		String state = "{\"contacts\":[{\"email\":\"cp1251@example.com\",\"name\":\"Пётр Соколов\"}],\"approvals\":[]}";
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/json; charset=windows-1251")
+			.body(state.getBytes(java.nio.charset.Charset.forName("windows-1251")))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		assertThat(this.contacts.findByEmailKey("cp1251@example.com")).get()
+			.extracting(Contact::getName)
+			.isEqualTo("Пётр Соколов");
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			.contentType("application/json; charset=foo")
+			.body("{}".getBytes(StandardCharsets.UTF_8))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(415)
+			.body("detail", equalTo("the charset 'foo' the Content-Type names is not supported"));
+	}
+
 	@Test
 	void oneApprovalGoesBackToNew() {
 		String approval = this.data.approval();

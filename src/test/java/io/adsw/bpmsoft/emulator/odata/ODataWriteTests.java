@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import java.nio.charset.Charset;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -175,6 +176,35 @@ class ODataWriteTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(DataService.json(response)).isEqualTo(invalidBody(message));
 		assertThat(this.odata.get(set + "/$count?$filter=Name eq '" + this.tag + "'").asString()).isEqualTo("0");
+	}
+
+	/** The body is read in the charset its Content-Type names, as ASP.NET reads it. */
+	@Test
+	void bodyIsReadInTheCharsetItsContentTypeNames() {
+		Charset cp1251 = Charset.forName("windows-1251");
+		Response created = this.odata.request()
+			.contentType("application/json; charset=windows-1251")
+			.body(("{\"Name\":\"" + this.tag + " Пётр\"}").getBytes(cp1251))
+			.post(this.odata.url("Contact"));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(DataService.json(created).get("Name").asString()).isEqualTo(this.tag + " Пётр");
+		Response unknown = this.odata.request()
+			.contentType("application/json; charset=nonsense")
+			.body(("{\"Name\":\"" + this.tag + "\"}").getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("Contact"));
+		assertThat(unknown.statusCode()).isEqualTo(415);
+		assertThat(DataService.json(unknown))
+			.isEqualTo(DataService.error("The charset 'nonsense' the Content-Type names is not supported.",
+					"The charset 'nonsense' the Content-Type names is not supported."));
+		Response undecodable = this.odata.request()
+			.contentType("application/json; charset=windows-1251")
+			.body(new byte[] { '{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0x98, '"', '}' })
+			.post(this.odata.url("Contact"));
+		assertThat(undecodable.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(undecodable))
+			.isEqualTo(invalidBody("The request body is not text in the charset windows-1251 its Content-Type names."));
+		assertThat(this.odata.get("Contact/$count?$filter=startswith(Name,'" + this.tag + "')").asString())
+			.isEqualTo("1");
 	}
 
 	@Test
