@@ -53,6 +53,10 @@ public class Seeds {
 	 */
 	static final int MAX_ROUND = 1_000_000;
 
+	private static final Instant FIRST_DAY = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LAST_DAY = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	private static final Map<String, ApprovalStatus> APPROVAL_STATUSES = Map.of("new", ApprovalStatus.NEW, "inprogress",
 			ApprovalStatus.IN_PROGRESS, "approved", ApprovalStatus.APPROVED, "rejected", ApprovalStatus.REJECTED);
 
@@ -163,6 +167,8 @@ public class Seeds {
 			fits(source, where + ".mobilePhone", contact.mobilePhone(), Contact.MAX_TEXT_LENGTH);
 			author(source, where, "createdById", contact.createdById());
 			author(source, where, "modifiedById", contact.modifiedById());
+			shown(source, where, "createdOn", contact.createdOn());
+			shown(source, where, "modifiedOn", contact.modifiedOn());
 			if ((id != null && !ids.add(id)) || (emailKey != null && !emails.add(emailKey))) {
 				throw new SeedException(source, where + " repeats the id or email of an earlier contact");
 			}
@@ -223,11 +229,17 @@ public class Seeds {
 			fits(source, where + ".name", stripped(approval.name()), Approval.MAX_NAME_LENGTH);
 			author(source, where, "createdById", approval.createdById());
 			author(source, where, "modifiedById", approval.modifiedById());
+			shown(source, where, "createdOn", approval.createdOn());
+			shown(source, where, "modifiedOn", approval.modifiedOn());
 			chunkIds.add(id);
 			List<SeedStep> steps = (approval.steps() != null) ? approval.steps() : List.of();
 			for (int j = 0; j < steps.size(); j++) {
-				UUID stepId = id(source, where + ".steps[" + j + "]",
-						present(source, where + ".steps[" + j + "]", steps.get(j), "a step").id(), false);
+				String at = where + ".steps[" + j + "]";
+				SeedStep step = present(source, at, steps.get(j), "a step");
+				shown(source, at, "createdOn", step.createdOn());
+				shown(source, at, "modifiedOn", step.modifiedOn());
+				shown(source, at, "decidedOn", step.decidedOn());
+				UUID stepId = id(source, at, step.id(), false);
 				if (stepId != null && !stepIds.add(stepId)) {
 					throw new SeedException(source, where + ".steps[" + j + "] repeats the id of an earlier visa");
 				}
@@ -452,6 +464,9 @@ public class Seeds {
 			if (step.round() > MAX_ROUND) {
 				throw new SeedException(source, at + ".round " + step.round() + " is not from 1 to " + MAX_ROUND);
 			}
+			if (stepStatus == StepStatus.PENDING && step.decidedOn() != null) {
+				throw new SeedException(source, at + " is Pending, so it has no decidedOn (a decision sets it)");
+			}
 			steps.add(new StepState(id(source, at, step.id(), false), step.round(), step.position(),
 					approver(source, at, step, approvers), stepStatus, step.decidedOn(), step.createdOn(),
 					step.modifiedOn()));
@@ -624,6 +639,17 @@ public class Seeds {
 		UUID id = Guids.parse(value.strip())
 			.orElseThrow(() -> new SeedException(source, where + "." + column + " " + value + " is not a GUID"));
 		return (id.getMostSignificantBits() == 0 && id.getLeastSignificantBits() == 0) ? null : id;
+	}
+
+	/**
+	 * Refuses a time a stand cannot show: its dates run from the year 1 (the empty date,
+	 * {@code 0001-01-01T00:00:00Z}) to 9999, as .NET's do.
+	 */
+	private static void shown(String source, String where, String field, @Nullable Instant time) {
+		if (time != null && (time.isBefore(FIRST_DAY) || time.isAfter(LAST_DAY))) {
+			throw new SeedException(source,
+					where + "." + field + " " + time + " is outside the years 1 to 9999 a stand's dates hold");
+		}
 	}
 
 	/** A list's element, refused when the document gives {@code null} in its place. */

@@ -357,20 +357,23 @@ class StateControlTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '`',
 			textBlock = """
-									contact null         | {"contacts":[null],"approvals":[]} | contacts[0] is null: give an object for a contact
-									approval null        | {"contacts":[],"approvals":[null]} | approvals[0] is null: give an object for an approval
-									step null            | {"contacts":[],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[null]}]} | approvals[0].steps[0] is null: give an object for a step
-									step without status  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approverId":"C","round":1,"position":1}]}]} | approvals[0].steps[0] has no status: it is one of Pending, Approved, Rejected, Cancelled
-									no approver          | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0] names no approver: give its approver (an email) or approverId
-									unknown approverId   | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"ivan.import@example.com","approverId":"11111111-1111-4111-8111-111111111111","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId 11111111-1111-4111-8111-111111111111 is not the id of any contact
-									two approvers        | {"contacts":[I,{"id":"D","email":"anna.import@example.com"}],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"anna.import@example.com","approverId":"C","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId C is not the contact anna.import@example.com (D): give one of the two, or both of one contact
-									round too high       | {"contacts":[],"approvals":[{"id":"A","status":"Approved","round":2147483647,"steps":[]}]} | approvals[0].round 2147483647 is not from 0 to 1000000
-									step round too high  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1000001,"steps":[{"approverId":"C","status":"Pending","round":1000001,"position":1}]}]} | approvals[0].round 1000001 is not from 0 to 1000000
-									fraction of a round  | {"contacts":[],"approvals":[{"id":"A","status":"New","round":1.5}]} | approvals[0].round: "1.5" is not a whole number (line 1, column 97)
-					round without status | {"contacts":[],"approvals":[{"id":"A","round":1}]} | approvals[0] has no status: it is New, so it has no round and no steps yet (ELMA's chain starts them)
-							empty contact id     | {"contacts":[{"id":"00000000-0000-0000-0000-000000000000","email":"zero@example.com"}],"approvals":[]} | contacts[0]: id 00000000-0000-0000-0000-000000000000 is the empty GUID, which stands for no row: give another, or none for a new one
-							empty approval id    | {"contacts":[],"approvals":[{"id":"00000000-0000-0000-0000-000000000000"}]} | approvals[0]: id 00000000-0000-0000-0000-000000000000 is the empty GUID, which stands for no row: give another, or none for a new one
-									""")
+											contact null         | {"contacts":[null],"approvals":[]} | contacts[0] is null: give an object for a contact
+											approval null        | {"contacts":[],"approvals":[null]} | approvals[0] is null: give an object for an approval
+											step null            | {"contacts":[],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[null]}]} | approvals[0].steps[0] is null: give an object for a step
+											step without status  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approverId":"C","round":1,"position":1}]}]} | approvals[0].steps[0] has no status: it is one of Pending, Approved, Rejected, Cancelled
+											no approver          | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0] names no approver: give its approver (an email) or approverId
+											unknown approverId   | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"ivan.import@example.com","approverId":"11111111-1111-4111-8111-111111111111","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId 11111111-1111-4111-8111-111111111111 is not the id of any contact
+											two approvers        | {"contacts":[I,{"id":"D","email":"anna.import@example.com"}],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"anna.import@example.com","approverId":"C","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId C is not the contact anna.import@example.com (D): give one of the two, or both of one contact
+											round too high       | {"contacts":[],"approvals":[{"id":"A","status":"Approved","round":2147483647,"steps":[]}]} | approvals[0].round 2147483647 is not from 0 to 1000000
+											step round too high  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1000001,"steps":[{"approverId":"C","status":"Pending","round":1000001,"position":1}]}]} | approvals[0].round 1000001 is not from 0 to 1000000
+											fraction of a round  | {"contacts":[],"approvals":[{"id":"A","status":"New","round":1.5}]} | approvals[0].round: "1.5" is not a whole number (line 1, column 97)
+							round without status | {"contacts":[],"approvals":[{"id":"A","round":1}]} | approvals[0] has no status: it is New, so it has no round and no steps yet (ELMA's chain starts them)
+									decided while pending | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approverId":"C","status":"Pending","round":1,"position":1,"decidedOn":"2026-01-01T00:00:00Z"}]}]} | approvals[0].steps[0] is Pending, so it has no decidedOn (a decision sets it)
+					year zero            | {"contacts":[{"email":"zero.year@example.com","createdOn":"0000-01-01T00:00:00Z"}],"approvals":[]} | contacts[0].createdOn 0000-01-01T00:00:00Z is outside the years 1 to 9999 a stand's dates hold
+					year 99999           | {"contacts":[],"approvals":[{"id":"A","modifiedOn":"+99999-01-01T00:00:00Z"}]} | approvals[0].modifiedOn +99999-01-01T00:00:00Z is outside the years 1 to 9999 a stand's dates hold
+					empty contact id     | {"contacts":[{"id":"00000000-0000-0000-0000-000000000000","email":"zero@example.com"}],"approvals":[]} | contacts[0]: id 00000000-0000-0000-0000-000000000000 is the empty GUID, which stands for no row: give another, or none for a new one
+									empty approval id    | {"contacts":[],"approvals":[{"id":"00000000-0000-0000-0000-000000000000"}]} | approvals[0]: id 00000000-0000-0000-0000-000000000000 is the empty GUID, which stands for no row: give another, or none for a new one
+											""")
 	void incoherentStateIsRefusedNamingThePlace(String label, String template, String problem) {
 		String ivan = this.data.contact("ivan");
 		String approval = "5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
