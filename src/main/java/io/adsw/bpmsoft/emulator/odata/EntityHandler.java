@@ -100,6 +100,7 @@ class EntityHandler implements EntityProcessor {
 			if (entity.isEmpty()) {
 				return false;
 			}
+			unchanged(set, values, entity.get());
 			apply(values, entity.get());
 			set.writes().store(entity.get(), false, this.service.author(), this.service.now());
 			return true;
@@ -132,6 +133,21 @@ class EntityHandler implements EntityProcessor {
 			throw AllowedMethods.refusal(uri, this.service.sets(), method);
 		}
 		return path.set();
+	}
+
+	/**
+	 * Refuses a read-only property whose value is not the row's, compared as the data
+	 * service shows them (an empty lookup and the empty GUID alike): a row read, edited
+	 * and sent back carries them unchanged, and is taken.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void unchanged(EntitySetMapping set, Map<ColumnMapping, Object> values, Object entity) {
+		values.forEach((column, value) -> {
+			if (!column.writable() && !CreatioJson.text(column.type(), column.reader().apply(entity))
+				.equals(CreatioJson.text(column.type(), value))) {
+				throw ODataService.readOnly(set, column);
+			}
+		});
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

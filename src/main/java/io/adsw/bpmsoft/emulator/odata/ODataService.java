@@ -194,8 +194,13 @@ class ODataService {
 						+ "' is the empty GUID, which stands for no row: give another Id, or none for a new one.");
 			}
 			if (!column.writable() && !(id && creating)) {
-				throw ODataRequestException.invalidBody("The property '" + name + "' of type '"
-						+ BpmEdmProvider.NAMESPACE + "." + set.name() + "' is read-only: the stand maintains it.");
+				if (creating) {
+					throw readOnly(set, column);
+				}
+				// Kept for the update to compare with the row: a row read and sent back
+				// as it was carries its read-only properties unchanged.
+				values.put(column, value);
+				continue;
 			}
 			if (value instanceof String text && !column.fits(text)) {
 				// ASP.NET's wording for a [StringLength] refusal: checked before the
@@ -206,6 +211,11 @@ class ODataService {
 			values.put(column, value);
 		}
 		return values;
+	}
+
+	static ODataRequestException readOnly(EntitySetMapping<?> set, ColumnMapping<?> column) {
+		return ODataRequestException.invalidBody("The property '" + column.name() + "' of type '"
+				+ BpmEdmProvider.NAMESPACE + "." + set.name() + "' is read-only: the stand maintains it.");
 	}
 
 	/**

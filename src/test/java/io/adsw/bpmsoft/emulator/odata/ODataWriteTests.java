@@ -316,6 +316,31 @@ class ODataWriteTests {
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Lead");
 	}
 
+	/**
+	 * A row read, edited and sent back carries its read-only properties unchanged: they
+	 * are taken; one changed is refused, and so is one in a new row.
+	 */
+	@Test
+	void readOnlyPropertiesAreTakenUnchangedAndRefusedChanged() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		tools.jackson.databind.node.ObjectNode row = (tools.jackson.databind.node.ObjectNode) this.odata
+			.entity("Contact", id);
+		row.put("JobTitle", "Lead");
+		assertThat(this.odata.patch("Contact(" + id + ")", row.toString()).statusCode()).isEqualTo(204);
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Lead");
+		String readOnly = "The property 'CreatedOn' of type 'BPMSoft.Configuration.OData.Contact' is read-only:"
+				+ " the stand maintains it.";
+		Response changed = this.odata.patch("Contact(" + id + ")",
+				json("CreatedOn", "2020-01-01T00:00:00Z", "JobTitle", "Changed"));
+		assertThat(changed.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(changed)).isEqualTo(invalidBody(readOnly));
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Lead");
+		Response created = this.odata.post("Contact",
+				json("Name", this.tag + " new", "CreatedOn", row.get("CreatedOn").asString()));
+		assertThat(created.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(created)).isEqualTo(invalidBody(readOnly));
+	}
+
 	@Test
 	void patchCanEmptyATextColumn() {
 		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
