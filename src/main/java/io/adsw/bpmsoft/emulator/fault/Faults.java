@@ -218,6 +218,11 @@ public class Faults {
 	 * because the rules could not be read. The rules last read are kept meanwhile.
 	 */
 	public Optional<FaultRule> take(String endpoint, @Nullable String idCrm, List<String> emails) {
+		// A request for an operation ElmaService does not have meets no rule, "*" ones
+		// included: it gets its 404, and takes nothing from a rule's times.
+		if (endpointNamed(endpoint).isEmpty() || endpoint.equals(FaultRule.ANY_ENDPOINT)) {
+			return Optional.empty();
+		}
 		List<FaultRule> candidates = rules().stream()
 			.filter((rule) -> rule.matches(endpoint, idCrm, emails) && !rule.exhausted())
 			.toList();

@@ -57,6 +57,19 @@ class FaultControlTests {
 			.path("id");
 	}
 
+	/**
+	 * A request for an operation ElmaService does not have meets no rule, not even a "*"
+	 * one: it gets its 404 and leaves the rule's times for the operations.
+	 */
+	@Test
+	void unknownOperationMeetsNoRuleAndUsesNoneOfItsTimes() {
+		String id = rule("{\"endpoint\":\"*\",\"status\":500,\"times\":1}");
+		this.elma.post("/ServiceModel/ElmaService.svc/DeleteEverything", "{}")
+			.spec(answer(404, "Операция DeleteEverything не найдена в ElmaService.svc"));
+		this.admin.given().get("/emulator/api/faults/" + id).then().body("remaining", equalTo(1));
+		this.elma.createChain(this.data.approval(), "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
+	}
+
 	@Test
 	void ruleAnswersItsStatusWithTheNoteMessageForTheNextTimes() {
 		String approval = this.data.approval();
