@@ -67,14 +67,43 @@ final class KnownQueryParameters implements HandlerInterceptor {
 		// 415). Only then is a form body read here: an operation that takes no parameters
 		// never reads it, and a client that stops sending it is answered by the web
 		// server, not here.
-		if (!taken.readsBody() && !taken.names().isEmpty() && isForm(request)) {
+		boolean formRead = !taken.readsBody() && !taken.names().isEmpty() && isForm(request);
+		if (formRead) {
 			unknown.addAll(request.getParameterMap().keySet());
 		}
 		unknown.removeAll(taken.names());
-		if (unknown.isEmpty()) {
-			return true;
+		if (!unknown.isEmpty()) {
+			throw refusal(unknown, query, taken.names());
 		}
-		throw refusal(unknown, query, taken.names());
+		// A parameter given twice would be read as both values joined by a comma
+		// (scope=journal&scope=data as "journal,data"), and refused as neither.
+		for (String name : taken.names()) {
+			int times = formRead ? lengthOf(request.getParameterValues(name)) : timesIn(request.getQueryString(), name);
+			if (times > 1) {
+				throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
+						HttpStatus.BAD_REQUEST, name + " is given " + times + " times: give it once"), null);
+			}
+		}
+		return true;
+	}
+
+	private static int lengthOf(String @Nullable [] values) {
+		return (values != null) ? values.length : 0;
+	}
+
+	/** How many times the query string names the parameter. */
+	private static int timesIn(@Nullable String queryString, String name) {
+		if (queryString == null) {
+			return 0;
+		}
+		int times = 0;
+		for (String pair : queryString.split("&")) {
+			int equals = pair.indexOf('=');
+			if (decoded((equals >= 0) ? pair.substring(0, equals) : pair).equals(name)) {
+				times++;
+			}
+		}
+		return times;
 	}
 
 	private static ErrorResponseException refusal(Set<String> unknown, Set<String> query, Set<String> taken) {

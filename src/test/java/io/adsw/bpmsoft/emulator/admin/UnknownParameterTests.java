@@ -50,6 +50,33 @@ class UnknownParameterTests {
 		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
 	}
 
+	/** A parameter given twice is refused as such, not as the two values joined. */
+	@Test
+	void parameterGivenTwiceIsRefusedAsSuchAndChangesNothing() {
+		String approval = journaled();
+		this.admin.given()
+			.urlEncodingEnabled(false)
+			.post("/emulator/api/reset?scope=journal&scope=data")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("scope is given 2 times: give it once"));
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.formParam("scope", "journal")
+			.formParam("scope", "faults")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("scope is given 2 times: give it once"));
+		this.admin.given()
+			.urlEncodingEnabled(false)
+			.delete("/emulator/api/journal?idCrm=" + approval + "&idCrm=" + approval)
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("idCrm is given 2 times: give it once"));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
 	@Test
 	void journalDeleteWithAFilterInTheWrongCaseIsRefusedAndDeletesNothing() {
 		String approval = journaled();
