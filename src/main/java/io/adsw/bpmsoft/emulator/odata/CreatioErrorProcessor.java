@@ -151,6 +151,11 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		if (unsupported != null) {
 			return unsupported;
 		}
+		if ((key.equals("SYNTAX") || key.equals("WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION")) && unpairedQuote(request)) {
+			return ODataRequestException.invalidQuery("The URI is malformed: the single quotes of a text value do not"
+					+ " pair up. A text value ends at its second quote; a quote inside it is written twice"
+					+ " ('O''Brien').");
+		}
 		if (key.equals("SYNTAX") && doubleQuoted(request)) {
 			return ODataRequestException.invalidQuery(
 					"The URI is malformed: text values are written in single quotes ('x'), not in double quotes.");
@@ -380,6 +385,17 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static boolean doubleQuoted(ODataRequest request) {
 		String query = (request.getRawQueryPath() != null) ? request.getRawQueryPath() : "";
 		return QUOTED.matcher(decoded(query)).replaceAll("''").indexOf('"') >= 0;
+	}
+
+	/**
+	 * Whether a query option's single quotes do not pair up: a text value left open, or a
+	 * quote inside one written once ({@code 'O'Brien'}).
+	 */
+	private static boolean unpairedQuote(ODataRequest request) {
+		String query = (request.getRawQueryPath() != null) ? request.getRawQueryPath() : "";
+		return Arrays.stream(query.split("&"))
+			.map((parameter) -> decoded(parameter))
+			.anyMatch((parameter) -> parameter.chars().filter((c) -> c == '\'').count() % 2 == 1);
 	}
 
 	/** Whether the raw query string has an option of that name, at its top level. */

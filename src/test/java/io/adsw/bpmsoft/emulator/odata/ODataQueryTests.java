@@ -521,6 +521,18 @@ class ODataQueryTests {
 				invalidQuery("The " + name + " option has an empty item: a comma with nothing before or after it."));
 	}
 
+	/** Quotes that do not pair up are named, with how to write a quote inside text. */
+	@ParameterizedTest
+	@ValueSource(strings = { "Name eq 'x", "Name eq 'O'Brien'", "contains(Name,'a) eq true" })
+	void textValueWhoseQuotesDoNotPairUpIsNamedAsSuch(String filter) {
+		Response response = this.odata.get("Contact?$filter=" + filter);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("The URI is malformed: the single quotes of a text value"
+				+ " do not pair up. A text value ends at its second quote; a quote inside it is written twice"
+				+ " ('O''Brien')."));
+		assertThat(this.odata.get("Contact?$filter=Name eq 'O''Brien'").statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void orderbyFollowsANavigationPath() {
 		String approval = approvalAskingFour();
