@@ -387,14 +387,23 @@ public class Seeds {
 	 */
 	@Transactional
 	public void deleteAll() {
-		this.jdbc.query("SELECT id FROM data_replacement_lock FOR UPDATE", (row) -> {
-		});
+		takeTurn();
 		this.jdbc.query("SELECT id FROM approval FOR UPDATE", (row) -> {
 		});
 		this.entityManager.createQuery("delete from ApprovalStep").executeUpdate();
 		this.entityManager.createQuery("delete from Approval").executeUpdate();
 		this.entityManager.createQuery("delete from Contact").executeUpdate();
 		this.entityManager.clear();
+	}
+
+	/**
+	 * Waits for the replacements of the data and the snapshots taken at the same time to
+	 * end, and holds the others off until the caller's transaction ends (the lock row of
+	 * V8).
+	 */
+	void takeTurn() {
+		this.jdbc.query("SELECT id FROM data_replacement_lock FOR UPDATE", (row) -> {
+		});
 	}
 
 	/**

@@ -43,9 +43,14 @@ public class Snapshots {
 
 	}
 
-	/** Saves the current state under the name, replacing a snapshot of the same name. */
+	/**
+	 * Saves the current state under the name, replacing a snapshot of the same name.
+	 * Takes its turn with imports, restores and other snapshots: it saves a whole state,
+	 * and two snapshots of one name do not collide.
+	 */
 	@Transactional
 	public Snapshot take(String name) {
+		this.seeds.takeTurn();
 		String document = this.jsonMapper.writeValueAsString(this.seeds.export());
 		Instant now = this.clock.instant();
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("name", name)

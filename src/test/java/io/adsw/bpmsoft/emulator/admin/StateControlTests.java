@@ -798,6 +798,26 @@ class StateControlTests {
 			.body("detail", equalTo("No snapshot named before decision"));
 	}
 
+	/** Snapshots of one name taken at once take turns: each is taken, the last kept. */
+	@Test
+	void snapshotsOfOneNameTakenAtOnceAreAllTaken() throws Exception {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String basic = "Basic " + Base64.getEncoder().encodeToString("Supervisor:Supervisor".getBytes());
+		List<Integer> statuses = Burst
+			.atOnce(8,
+					(i) -> http.send(HttpRequest
+						.newBuilder(URI.create("http://localhost:" + this.port + "/emulator/api/snapshots"))
+						.header("Authorization", basic)
+						.header("Content-Type", "application/json")
+						.POST(BodyPublishers.ofString("{\"name\":\"at once\"}"))
+						.build(), BodyHandlers.discarding()).statusCode());
+		assertThat(statuses).hasSize(8).containsOnly(201);
+		this.admin.given()
+			.get("/emulator/api/snapshots")
+			.then()
+			.body("findAll { it.name == 'at once' }.size()", equalTo(1));
+	}
+
 	@Test
 	void snapshotNameThatCannotBeTakenIsRefusedWithOneMessage() {
 		for (String body : List.of("{\"name\": \"a/b\"}", "{\"name\": \"\"}", "{\"name\": \"   \"}",
