@@ -4,9 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -61,42 +59,14 @@ class BodyLimitFilter extends OncePerRequestFilter {
 			refuse(response);
 			return;
 		}
-		chain.doFilter(new Buffered(request, body), response);
+		chain.doFilter(new InMemoryBody(request, body), response);
 	}
 
 	private static void refuse(HttpServletResponse response) throws IOException {
-		// The rest of the body is not read: closing the connection lets the client see
-		// the
-		// answer even while it is still sending.
+		// The rest of the body is not read: closing the connection lets the client
+		// see the answer even while it is still sending.
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-	}
-
-	/** The request with its body read already. */
-	private static final class Buffered extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		Buffered(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			return InMemoryBody.of(this.body);
-		}
-
 	}
 
 }

@@ -4,19 +4,35 @@ import java.io.ByteArrayInputStream;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request body read already, handed on as the servlet stream a service reads: a body
+ * A request whose body was read already, handed on to the service that reads it: a body
  * sent in chunks and read to check its size, a request of a batch.
  */
-public final class InMemoryBody {
+public class InMemoryBody extends HttpServletRequestWrapper {
 
-	private InMemoryBody() {
+	private final byte[] body;
+
+	public InMemoryBody(HttpServletRequest request, byte[] body) {
+		super(request);
+		this.body = body;
 	}
 
-	/** A stream over the bytes, ready at once. */
-	public static ServletInputStream of(byte[] body) {
-		ByteArrayInputStream in = new ByteArrayInputStream(body);
+	@Override
+	public int getContentLength() {
+		return this.body.length;
+	}
+
+	@Override
+	public long getContentLengthLong() {
+		return this.body.length;
+	}
+
+	@Override
+	public ServletInputStream getInputStream() {
+		ByteArrayInputStream in = new ByteArrayInputStream(this.body);
 		return new ServletInputStream() {
 
 			@Override

@@ -16,11 +16,9 @@ import java.util.Objects;
 
 import io.adsw.bpmsoft.emulator.InMemoryBody;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.jspecify.annotations.Nullable;
@@ -294,7 +292,7 @@ class JsonBatch {
 	 * One request of the batch, seen by Olingo as a request of its own under the same
 	 * service root.
 	 */
-	private static final class SubRequest extends HttpServletRequestWrapper {
+	private static final class SubRequest extends InMemoryBody {
 
 		private final String method;
 
@@ -304,10 +302,8 @@ class JsonBatch {
 
 		private final Map<String, String> headers;
 
-		private final byte[] body;
-
 		SubRequest(HttpServletRequest outer, String method, String url, Map<String, String> headers, byte[] body) {
-			super(outer);
+			super(outer, body);
 			this.method = method;
 			String relative = url;
 			String root = outer.getRequestURL().toString();
@@ -323,7 +319,6 @@ class JsonBatch {
 			this.pathInfo = (question >= 0) ? relative.substring(0, question) : relative;
 			this.query = (question >= 0) ? relative.substring(question + 1) : null;
 			this.headers = headers;
-			this.body = body;
 		}
 
 		@Override
@@ -385,21 +380,6 @@ class JsonBatch {
 		@Override
 		public @Nullable String getContentType() {
 			return getHeader("Content-Type");
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			return InMemoryBody.of(this.body);
 		}
 
 	}
