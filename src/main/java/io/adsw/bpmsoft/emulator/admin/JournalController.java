@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.adsw.bpmsoft.emulator.journal.Journal;
+import io.adsw.bpmsoft.emulator.journal.JournalEntries;
 import io.adsw.bpmsoft.emulator.journal.JournalEntry;
 import io.adsw.bpmsoft.emulator.journal.JournalQuery;
 import jakarta.validation.constraints.Max;
@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/emulator/api/journal")
 class JournalController {
 
-	private final Journal journal;
+	private final JournalEntries journal;
 
-	JournalController(Journal journal) {
+	JournalController(JournalEntries journal) {
 		this.journal = journal;
 	}
 

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import io.adsw.bpmsoft.emulator.approval.Approvals;
 import io.adsw.bpmsoft.emulator.elma.ElmaSettings;
 import io.adsw.bpmsoft.emulator.fault.Faults;
-import io.adsw.bpmsoft.emulator.journal.Journal;
+import io.adsw.bpmsoft.emulator.journal.JournalEntries;
 import io.adsw.bpmsoft.emulator.journal.JournalQuery;
 import io.adsw.bpmsoft.emulator.seed.SeedDocument;
 import io.adsw.bpmsoft.emulator.seed.SeedFormat;
@@ -72,7 +72,7 @@ class StateController {
 
 	private final Snapshots snapshots;
 
-	private final Journal journal;
+	private final JournalEntries journal;
 
 	private final Faults faults;
 
@@ -80,7 +80,7 @@ class StateController {
 
 	private final ElmaSettings settings;
 
-	StateController(Seeds seeds, SeedLoader seedLoader, Snapshots snapshots, Journal journal, Faults faults,
+	StateController(Seeds seeds, SeedLoader seedLoader, Snapshots snapshots, JournalEntries journal, Faults faults,
 			Approvals approvals, ElmaSettings settings) {
 		this.settings = settings;
 		this.seeds = seeds;

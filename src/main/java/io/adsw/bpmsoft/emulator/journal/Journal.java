@@ -1,7 +1,6 @@
 package io.adsw.bpmsoft.emulator.journal;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,18 +27,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The journal. Requests hand their record over and go on: a writer thread stores records
- * in batches, off the answer's path, and keeps the table within its limits of count and
- * age. Readers first wait for what was handed over to be written, so they see every
- * request answered before they asked.
+ * The journal's writing side. Requests hand their record over and go on: a writer thread
+ * stores records in batches, off the answer's path, and has the table kept within its
+ * limits of count and age ({@link JournalRetention}). {@link JournalEntries} reads them.
  */
 @Service
 public class Journal implements SmartLifecycle {
@@ -49,18 +44,9 @@ public class Journal implements SmartLifecycle {
 
 	private static final int BATCH = 500;
 
-	private static final long TRIM_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-	private static final String COLUMNS = "id, received_on, endpoint, client_address, auth, request_body,"
-			+ " body_truncated, status, http_status, message, duration_us, id_crm, emails, approval_id, fault_id";
-
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
-
-	private final JournalProperties properties;
-
-	private final Clock clock;
 
 	private final BlockingQueue<JournalRecord> queue;
 
@@ -72,26 +58,9 @@ public class Journal implements SmartLifecycle {
 
 	private final Counter dropped;
 
+	private final JournalRetention retention;
+
 	private volatile boolean running;
-
-	/** Entries written since the journal was last trimmed (writer thread only). */
-	private long writtenSinceTrim;
-
-	/** When the journal was last trimmed (writer thread only). */
-	private long trimmedAtNanos = System.nanoTime();
-
-	/**
-	 * No entry with this identifier or a lower one is left (writer thread only; 0 until
-	 * the first trim).
-	 */
-	private long trimmedUpTo;
-
-	/**
-	 * No entry was received before this instant (writer thread only; unknown until the
-	 * first trim). Records held in the queue while the database was away are written late
-	 * and may be older: writing them lowers it.
-	 */
-	private @Nullable Instant noEntryBefore;
 
 	private @Nullable Thread writer;
 
@@ -101,9 +70,8 @@ public class Journal implements SmartLifecycle {
 		// Batches are plain JDBC: a transaction of the DataSource alone, without the JPA
 		// session the application's transaction manager would open for each.
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.properties = properties;
-		this.clock = clock;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+		this.retention = new JournalRetention(jdbc.getJdbcTemplate(), properties, clock);
 		this.dropped = Counter.builder("emulator.journal.dropped")
 			.description("Journal records dropped because the database could not take them in time")
 			.register(meters);
@@ -149,90 +117,13 @@ public class Journal implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * The entries the query finds, newest first by the time their requests arrived: a
-	 * request a fault rule held is written after others that arrived later.
-	 */
-	public List<JournalEntry> find(JournalQuery query, int page, int size) {
-		flush();
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		String where = where(query, parameters);
-		parameters.addValue("offset", (long) page * size).addValue("size", size);
-		return this.jdbc.query(
-				"SELECT " + COLUMNS + " FROM journal_entry" + where
-						+ " ORDER BY received_on DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
-				parameters, this::entry);
-	}
-
-	public long count(JournalQuery query) {
-		flush();
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry" + where(query, parameters),
-				parameters, Long.class);
-		return (count != null) ? count : 0;
-	}
-
-	/** Deletes the entries the query finds; how many. */
-	public int delete(JournalQuery query) {
-		flush();
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		return this.jdbc.update("DELETE FROM journal_entry" + where(query, parameters), parameters);
-	}
-
-	private static String where(JournalQuery query, MapSqlParameterSource parameters) {
-		List<String> conditions = new ArrayList<>();
-		if (query.idCrm() != null) {
-			conditions.add("id_crm_key = :idCrm");
-			parameters.addValue("idCrm", query.idCrm().strip().toLowerCase(Locale.ROOT));
-		}
-		if (query.email() != null) {
-			conditions.add("emails LIKE :email ESCAPE '\\'");
-			parameters.addValue("email", "%;" + escapeLike(query.email().strip().toLowerCase(Locale.ROOT)) + ";%");
-		}
-		if (query.endpoint() != null) {
-			conditions.add("LOWER(endpoint) = :endpoint");
-			parameters.addValue("endpoint", query.endpoint().toLowerCase(Locale.ROOT));
-		}
-		if (query.status() != null) {
-			conditions.add("status = :status");
-			parameters.addValue("status", query.status());
-		}
-		if (query.from() != null) {
-			conditions.add("received_on >= :from");
-			parameters.addValue("from", utc(query.from()));
-		}
-		if (query.to() != null) {
-			conditions.add("received_on < :to");
-			parameters.addValue("to", utc(query.to()));
-		}
-		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-	}
-
-	private static String escapeLike(String value) {
-		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	private JournalEntry entry(ResultSet row, int number) throws SQLException {
-		String emails = row.getString("emails");
-		return new JournalEntry(row.getLong("id"), row.getObject("received_on", OffsetDateTime.class).toInstant(),
-				row.getString("endpoint"), row.getString("client_address"), row.getString("auth"),
-				row.getString("request_body"), row.getBoolean("body_truncated"), row.getInt("status"),
-				row.getInt("http_status"), row.getString("message"), row.getLong("duration_us") / 1000.0,
-				row.getString("id_crm"),
-				(emails == null || emails.isEmpty()) ? List.of()
-						: Arrays.stream(emails.split(";")).filter((email) -> !email.isEmpty()).toList(),
-				row.getObject("approval_id", UUID.class), row.getObject("fault_id", UUID.class));
-	}
-
 	private void writeLoop() {
 		List<JournalRecord> batch = new ArrayList<>(BATCH);
 		while (this.running || !this.queue.isEmpty()) {
 			try {
 				JournalRecord first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
-					if (this.writtenSinceTrim > 0 && System.nanoTime() - this.trimmedAtNanos >= TRIM_INTERVAL_NANOS) {
-						trim();
-					}
+					this.retention.trimIfIdleTooLong();
 					continue;
 				}
 				batch.add(first);
@@ -277,34 +168,7 @@ public class Journal implements SmartLifecycle {
 			this.written.addAndGet(batch.size());
 			this.writtenMonitor.notifyAll();
 		}
-		this.writtenSinceTrim += batch.size();
-		Instant oldest = this.noEntryBefore;
-		if (oldest != null) {
-			for (JournalRecord record : batch) {
-				oldest = record.receivedOn().isBefore(oldest) ? record.receivedOn() : oldest;
-			}
-			this.noEntryBefore = oldest;
-		}
-		// Trimming after every small batch cost as much as writing it: under load the
-		// table may hold a hundredth more than max-entries for up to a second.
-		if (this.writtenSinceTrim >= Math.max(1, this.properties.maxEntries() / 100)
-				|| System.nanoTime() - this.trimmedAtNanos >= TRIM_INTERVAL_NANOS) {
-			trim();
-		}
-	}
-
-	private void trim() {
-		this.trimmedAtNanos = System.nanoTime();
-		try {
-			enforceRetention();
-			this.writtenSinceTrim = 0;
-		}
-		catch (RuntimeException ex) {
-			// The batch is stored; trimming again with the next batch is enough, and
-			// writing the batch a second time would journal its requests twice.
-			logger.warn("Journal: keeping the journal within its limits failed, the next batch tries again: {}",
-					ex.getMessage());
-		}
+		this.retention.written(batch);
 	}
 
 	/** Inserts each record on its own; how many the database refused. */
@@ -375,40 +239,7 @@ public class Journal implements SmartLifecycle {
 		return StorableText.shown((value.length() <= length) ? value : value.substring(0, length));
 	}
 
-	/**
-	 * Keeps the newest {@code max-entries} entries of at most {@code max-age}, in the
-	 * database. Both deletions start where the one before ended: on PostgreSQL deleted
-	 * entries stay in the indexes until a vacuum, and a range open at the bottom walked
-	 * all of them on every trim.
-	 */
-	private void enforceRetention() {
-		JdbcTemplate statements = this.jdbc.getJdbcTemplate();
-		Instant cutoff = this.clock.instant().minus(this.properties.maxAge());
-		Instant from = this.noEntryBefore;
-		if (from == null) {
-			statements.update("DELETE FROM journal_entry WHERE received_on < ?", utc(cutoff));
-		}
-		else if (from.isBefore(cutoff)) {
-			statements.update("DELETE FROM journal_entry WHERE received_on >= ? AND received_on < ?", utc(from),
-					utc(cutoff));
-		}
-		this.noEntryBefore = (from != null && from.isAfter(cutoff)) ? from : cutoff;
-		// Identifiers grow by one per entry, so the newest max-entries are those above
-		// MAX(id) - max-entries: an index lookup, where skipping max-entries rows was a
-		// scan on every batch. Only the writer inserts, so nothing ever appears below a
-		// bound already trimmed.
-		Long newest = statements.queryForObject("SELECT MAX(id) FROM journal_entry", Long.class);
-		if (newest == null) {
-			return;
-		}
-		long upTo = newest - this.properties.maxEntries();
-		if (upTo > this.trimmedUpTo) {
-			statements.update("DELETE FROM journal_entry WHERE id > ? AND id <= ?", this.trimmedUpTo, upTo);
-			this.trimmedUpTo = upTo;
-		}
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,11 +17,8 @@ import java.util.function.Supplier;
 import io.adsw.bpmsoft.emulator.Guids;
 import io.adsw.bpmsoft.emulator.Whitespace;
 import io.adsw.bpmsoft.emulator.approval.Approval;
-import io.adsw.bpmsoft.emulator.approval.Approval.StepState;
 import io.adsw.bpmsoft.emulator.approval.ApprovalRepository;
-import io.adsw.bpmsoft.emulator.approval.ApprovalStatus;
 import io.adsw.bpmsoft.emulator.approval.ApprovalStep;
-import io.adsw.bpmsoft.emulator.approval.StepStatus;
 import io.adsw.bpmsoft.emulator.contact.Contact;
 import io.adsw.bpmsoft.emulator.contact.ContactRepository;
 import io.adsw.bpmsoft.emulator.seed.SeedDocument.SeedApproval;
@@ -35,6 +31,13 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static io.adsw.bpmsoft.emulator.seed.SeedFields.author;
+import static io.adsw.bpmsoft.emulator.seed.SeedFields.fits;
+import static io.adsw.bpmsoft.emulator.seed.SeedFields.id;
+import static io.adsw.bpmsoft.emulator.seed.SeedFields.present;
+import static io.adsw.bpmsoft.emulator.seed.SeedFields.shown;
+import static io.adsw.bpmsoft.emulator.seed.SeedFields.stripped;
 
 /**
  * Seed documents applied to the stand, and the stand's state exported as one. Applying is
@@ -52,16 +55,6 @@ public class Seeds {
 	 * from the column's limit that ELMA's chains never overflow it.
 	 */
 	static final int MAX_ROUND = 1_000_000;
-
-	private static final Instant FIRST_DAY = Instant.parse("0001-01-01T00:00:00Z");
-
-	private static final Instant LAST_DAY = Instant.parse("9999-12-31T23:59:59.999999Z");
-
-	private static final Map<String, ApprovalStatus> APPROVAL_STATUSES = Map.of("new", ApprovalStatus.NEW, "inprogress",
-			ApprovalStatus.IN_PROGRESS, "approved", ApprovalStatus.APPROVED, "rejected", ApprovalStatus.REJECTED);
-
-	private static final Map<String, StepStatus> STEP_STATUSES = Map.of("pending", StepStatus.PENDING, "approved",
-			StepStatus.APPROVED, "rejected", StepStatus.REJECTED, "cancelled", StepStatus.CANCELLED);
 
 	private final ContactRepository contacts;
 
@@ -192,20 +185,6 @@ public class Seeds {
 		this.entityManager.clear();
 	}
 
-	/**
-	 * Refuses a value longer than its column, before anything is written: the value as it
-	 * will be stored (names and emails stripped, the other columns as given).
-	 */
-	private static void fits(String source, String where, @Nullable String value, int maxLength) {
-		if (value != null && value.length() > maxLength) {
-			throw new SeedException(source, where + " is longer than " + maxLength + " characters");
-		}
-	}
-
-	private static @Nullable String stripped(@Nullable String value) {
-		return (value != null) ? value.strip() : null;
-	}
-
 	private static String email(SeedContact contact) {
 		return (contact.email() != null) ? Whitespace.strip(contact.email()) : "";
 	}
@@ -273,7 +252,7 @@ public class Seeds {
 			}
 			Approval created = new Approval(id, name, now);
 			if (approval.status() != null || approval.steps() != null || approval.round() != null) {
-				restore(source, where, created, approval, approvers, now);
+				SeedApprovalStates.restore(source, where, created, approval, approvers, now);
 			}
 			created.restoreSystemColumns((approval.createdOn() != null) ? approval.createdOn() : now,
 					author(source, where, "createdById", approval.createdById()),
@@ -316,44 +295,6 @@ public class Seeds {
 			throw new SeedException(source,
 					given.get(inUse.get(0)) + ": the visa id " + inUse.get(0) + " belongs to another approval");
 		}
-	}
-
-	/**
-	 * Stored contacts by id and by email key, kept up to date as a chunk changes them.
-	 */
-	private static final class StoredContacts {
-
-		private final Map<UUID, Contact> byId = new HashMap<>();
-
-		private final Map<String, Contact> byEmailKey = new HashMap<>();
-
-		StoredContacts(Iterable<Contact> byId, Iterable<Contact> byEmailKey) {
-			byId.forEach(this::add);
-			byEmailKey.forEach(this::add);
-		}
-
-		void add(Contact contact) {
-			this.byId.put(contact.getId(), contact);
-			if (contact.getEmailKey() != null) {
-				this.byEmailKey.put(contact.getEmailKey(), contact);
-			}
-		}
-
-		Optional<Contact> byId(UUID id) {
-			return Optional.ofNullable(this.byId.get(id));
-		}
-
-		Optional<Contact> byEmailKey(@Nullable String emailKey) {
-			return (emailKey != null) ? Optional.ofNullable(this.byEmailKey.get(emailKey)) : Optional.empty();
-		}
-
-		void emailChanged(@Nullable String formerKey, Contact contact) {
-			if (formerKey != null && this.byEmailKey.get(formerKey) == contact) {
-				this.byEmailKey.remove(formerKey);
-			}
-			add(contact);
-		}
-
 	}
 
 	/**
@@ -432,123 +373,12 @@ public class Seeds {
 
 	private static SeedStep step(ApprovalStep step) {
 		return new SeedStep(step.getId().toString(), step.getRound(), step.getPosition(), step.getApprover().getEmail(),
-				step.getApprover().getId().toString(), name(step.getStatus()), step.getDecidedOn(), step.getCreatedOn(),
-				step.getModifiedOn());
+				step.getApprover().getId().toString(), SeedApprovalStates.label(step.getStatus()), step.getDecidedOn(),
+				step.getCreatedOn(), step.getModifiedOn());
 	}
 
 	private static @Nullable String text(@Nullable UUID id) {
 		return (id != null) ? id.toString() : null;
-	}
-
-	private void restore(String source, String where, Approval approval, SeedApproval seed, StoredContacts approvers,
-			Instant now) {
-		ApprovalStatus status = (seed.status() != null) ? APPROVAL_STATUSES.get(key(seed.status()))
-				: ApprovalStatus.NEW;
-		if (seed.round() != null && (seed.round() < 0 || seed.round() > MAX_ROUND)) {
-			throw new SeedException(source, where + ".round " + seed.round() + " is not from 0 to " + MAX_ROUND);
-		}
-		if (status == null) {
-			throw new SeedException(source,
-					where + ".status " + seed.status() + " is none of New, InProgress, Approved, Rejected");
-		}
-		List<StepState> steps = new ArrayList<>();
-		int lastRound = 0;
-		List<SeedStep> seedSteps = (seed.steps() != null) ? seed.steps() : List.of();
-		Set<String> places = new HashSet<>();
-		for (int i = 0; i < seedSteps.size(); i++) {
-			String at = where + ".steps[" + i + "]";
-			SeedStep step = seedSteps.get(i);
-			if (step.status() == null) {
-				throw new SeedException(source,
-						at + " has no status: it is one of Pending, Approved, Rejected, Cancelled");
-			}
-			StepStatus stepStatus = STEP_STATUSES.get(key(step.status()));
-			if (stepStatus == null) {
-				throw new SeedException(source,
-						at + ".status " + step.status() + " is none of Pending, Approved, Rejected, Cancelled");
-			}
-			if (step.round() < 1 || step.position() < 1 || !places.add(step.round() + "/" + step.position())) {
-				throw new SeedException(source, at + " needs a round and a position from 1, each pair once");
-			}
-			if (step.round() > MAX_ROUND) {
-				throw new SeedException(source, at + ".round " + step.round() + " is not from 1 to " + MAX_ROUND);
-			}
-			if (stepStatus == StepStatus.PENDING && step.decidedOn() != null) {
-				throw new SeedException(source, at + " is Pending, so it has no decidedOn (a decision sets it)");
-			}
-			steps.add(new StepState(id(source, at, step.id(), false), step.round(), step.position(),
-					approver(source, at, step, approvers), stepStatus, step.decidedOn(), step.createdOn(),
-					step.modifiedOn()));
-			lastRound = Math.max(lastRound, step.round());
-		}
-		int round = (seed.round() != null) ? seed.round() : lastRound;
-		if (round < lastRound) {
-			throw new SeedException(source, where + ".round " + round + " is before the rounds of its steps");
-		}
-		agrees(source, (seed.status() != null) ? where : where + " has no status: it", status, round, steps);
-		approval.restore(status, round, steps, now);
-	}
-
-	/**
-	 * Refuses a status that the steps contradict: ELMA's next request would meet a state
-	 * its lifecycle can never reach. A new round cancels what the one before left
-	 * pending, so only the approval's own round may hold Pending steps.
-	 */
-	private static void agrees(String source, String where, ApprovalStatus status, int round, List<StepState> steps) {
-		List<StepStatus> current = steps.stream()
-			.filter((step) -> step.round() == round)
-			.map(StepState::status)
-			.toList();
-		String problem = switch (status) {
-			case NEW -> (round == 0 && steps.isEmpty()) ? null
-					: "is New, so it has no round and no steps yet (ELMA's chain starts them)";
-			case IN_PROGRESS -> (current.contains(StepStatus.PENDING) && !current.contains(StepStatus.REJECTED)
-					&& !current.contains(StepStatus.CANCELLED)) ? null
-							: "is InProgress, so its round " + round
-									+ " needs a Pending step and no Rejected or Cancelled one";
-			case APPROVED -> (round >= 1 && current.stream().allMatch(StepStatus.APPROVED::equals)) ? null
-					: "is Approved, so it has a round from 1 whose steps are all Approved";
-			case REJECTED ->
-				(round >= 1 && current.contains(StepStatus.REJECTED) && !current.contains(StepStatus.PENDING)) ? null
-						: "is Rejected, so its round " + round + " has a Rejected step and no Pending one";
-		};
-		if (problem == null
-				&& steps.stream().anyMatch((step) -> step.round() < round && step.status() == StepStatus.PENDING)) {
-			problem = "has a Pending step in a round before its round " + round
-					+ " (a new round cancels the steps left pending)";
-		}
-		if (problem != null) {
-			throw new SeedException(source, where + " " + problem);
-		}
-	}
-
-	/**
-	 * The step's approver by id or by email; given both, they must name the same contact:
-	 * an export edited in one of them would otherwise lose the edit to the other.
-	 */
-	private static Contact approver(String source, String where, SeedStep step, StoredContacts approvers) {
-		Contact byId = null;
-		if (step.approverId() != null) {
-			byId = Guids.parse(step.approverId().strip())
-				.flatMap(approvers::byId)
-				.orElseThrow(() -> new SeedException(source,
-						where + ".approverId " + step.approverId() + " is not the id of any contact"));
-		}
-		if (step.approver() == null) {
-			if (byId == null) {
-				throw new SeedException(source,
-						where + " names no approver: give its approver (an email) or approverId");
-			}
-			return byId;
-		}
-		Contact byEmail = approvers.byEmailKey(Contact.emailKey(step.approver()))
-			.orElseThrow(() -> new SeedException(source,
-					where + " names an approver that is not among the contacts: " + step.approver()));
-		if (byId != null && !byId.getId().equals(byEmail.getId())) {
-			throw new SeedException(source, where + ".approverId " + step.approverId() + " is not the contact "
-					+ step.approver() + " (" + byEmail.getId() + "): give one of the two, or both of one contact");
-		}
-		return byEmail;
 	}
 
 	private Contact upsertContact(String source, String where, @Nullable UUID id, SeedContact seed,
@@ -618,68 +448,6 @@ public class Seeds {
 		if (seed.mobilePhone() != null) {
 			contact.setMobilePhone(seed.mobilePhone());
 		}
-	}
-
-	private static @Nullable UUID id(String source, String where, @Nullable String value, boolean required) {
-		if (value == null || value.isBlank()) {
-			if (required) {
-				throw new SeedException(source, where + " has no id");
-			}
-			return null;
-		}
-		UUID id = Guids.parse(value.strip())
-			.orElseThrow(() -> new SeedException(source, where + ": id " + value + " is not a GUID"));
-		if (id.equals(Guids.EMPTY)) {
-			throw new SeedException(source, where + ": id " + value
-					+ " is the empty GUID, which stands for no row: give another, or none for a new one");
-		}
-		return id;
-	}
-
-	/**
-	 * A row's creator or last modifier as saved: a contact's id, not looked up (the
-	 * stand's users name contacts by configuration, whether the stand holds them or not);
-	 * {@code null} for none or the empty GUID.
-	 */
-	private static @Nullable UUID author(String source, String where, String column, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		UUID id = Guids.parse(value.strip())
-			.orElseThrow(() -> new SeedException(source, where + "." + column + " " + value + " is not a GUID"));
-		return (id.getMostSignificantBits() == 0 && id.getLeastSignificantBits() == 0) ? null : id;
-	}
-
-	/**
-	 * Refuses a time a stand cannot show: its dates run from the year 1 (the empty date,
-	 * {@code 0001-01-01T00:00:00Z}) to 9999, as .NET's do.
-	 */
-	private static void shown(String source, String where, String field, @Nullable Instant time) {
-		if (time != null && (time.isBefore(FIRST_DAY) || time.isAfter(LAST_DAY))) {
-			throw new SeedException(source,
-					where + "." + field + " " + time + " is outside the years 1 to 9999 a stand's dates hold");
-		}
-	}
-
-	/** A list's element, refused when the document gives {@code null} in its place. */
-	private static <T> T present(String source, String where, @Nullable T element, String what) {
-		if (element == null) {
-			throw new SeedException(source, where + " is null: give an object for " + what);
-		}
-		return element;
-	}
-
-	private static String key(String name) {
-		return name.strip().replace("_", "").replace(" ", "").toLowerCase(Locale.ROOT);
-	}
-
-	private static String name(StepStatus status) {
-		return switch (status) {
-			case PENDING -> "Pending";
-			case APPROVED -> "Approved";
-			case REJECTED -> "Rejected";
-			case CANCELLED -> "Cancelled";
-		};
 	}
 
 	/**

@@ -4,6 +4,7 @@ import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.adsw.bpmsoft.emulator.journal.Journal;
+import io.adsw.bpmsoft.emulator.journal.JournalEntries;
 import io.adsw.bpmsoft.emulator.journal.JournalQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class JournalRefusedRecordTests {
 	Journal journal;
 
 	@Autowired
+	JournalEntries journalEntries;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -49,12 +53,12 @@ class JournalRefusedRecordTests {
 		elma.createChain("after", "a@b.c").spec(answer(400, Contract.approvalNotFound("after")));
 		this.journal.flush();
 
-		assertThat(this.journal.count(new JournalQuery("before", null, null, null, null, null))).isEqualTo(1);
-		assertThat(this.journal.count(new JournalQuery("after", null, null, null, null, null))).isEqualTo(1);
-		assertThat(this.journal.count(new JournalQuery(POISON, null, null, null, null, null))).isZero();
+		assertThat(this.journalEntries.count(new JournalQuery("before", null, null, null, null, null))).isEqualTo(1);
+		assertThat(this.journalEntries.count(new JournalQuery("after", null, null, null, null, null))).isEqualTo(1);
+		assertThat(this.journalEntries.count(new JournalQuery(POISON, null, null, null, null, null))).isZero();
 		assertThat(this.meters.get("emulator.journal.dropped").counter().count()).isEqualTo(1);
 		elma.createChain("later", "a@b.c").spec(answer(400, Contract.approvalNotFound("later")));
-		assertThat(this.journal.count(new JournalQuery("later", null, null, null, null, null))).isEqualTo(1);
+		assertThat(this.journalEntries.count(new JournalQuery("later", null, null, null, null, null))).isEqualTo(1);
 	}
 
 }
