@@ -3,15 +3,18 @@ package io.adsw.bpmsoft.emulator.seed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.adsw.bpmsoft.emulator.Guids;
@@ -55,6 +58,9 @@ public class Seeds {
 	 * from the column's limit that ELMA's chains never overflow it.
 	 */
 	static final int MAX_ROUND = 1_000_000;
+
+	/** How many keys one lookup binds at most. */
+	private static final int KEYS_PER_LOOKUP = 1_000;
 
 	private final ContactRepository contacts;
 
@@ -121,6 +127,20 @@ public class Seeds {
 		this.jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
 		T found = lookup.get();
 		this.jdbc.execute("SET LOCAL plan_cache_mode TO DEFAULT");
+		return found;
+	}
+
+	/**
+	 * Looks keys up a slice at a time: the approvers and visas of a chunk's approvals are
+	 * not bounded by the chunk (ELMA's chains may be long), and a statement takes at most
+	 * 65 535 parameters on PostgreSQL and fewer than 100 000 on H2.
+	 */
+	private static <K, T> List<T> inSlices(Collection<K> keys, Function<List<K>, ? extends Iterable<T>> lookup) {
+		List<K> all = List.copyOf(keys);
+		List<T> found = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += KEYS_PER_LOOKUP) {
+			lookup.apply(all.subList(from, Math.min(from + KEYS_PER_LOOKUP, all.size()))).forEach(found::add);
+		}
 		return found;
 	}
 
@@ -196,8 +216,8 @@ public class Seeds {
 	private void applyApprovals(String source, List<SeedApproval> seedApprovals, int from, int to, Set<UUID> ids,
 			Set<UUID> stepIds, Instant now) {
 		List<UUID> chunkIds = new ArrayList<>();
-		List<UUID> approverIds = new ArrayList<>();
-		List<String> approverEmails = new ArrayList<>();
+		Set<UUID> approverIds = new LinkedHashSet<>();
+		Set<String> approverEmails = new LinkedHashSet<>();
 		for (int i = from; i < to; i++) {
 			String where = "approvals[" + i + "]";
 			SeedApproval approval = present(source, where, seedApprovals.get(i), "an approval");
@@ -238,8 +258,8 @@ public class Seeds {
 		refuseVisaIdsInUse(source, seedApprovals, from, to, existing.keySet());
 		StoredContacts approvers = approverIds.isEmpty() && approverEmails.isEmpty()
 				? new StoredContacts(List.of(), List.of())
-				: plannedForTheChunk(() -> new StoredContacts(this.contacts.findAllById(approverIds),
-						this.contacts.findByEmailKeyIn(approverEmails)));
+				: plannedForTheChunk(() -> new StoredContacts(inSlices(approverIds, this.contacts::findAllById),
+						inSlices(approverEmails, this.contacts::findByEmailKeyIn)));
 		for (int i = from; i < to; i++) {
 			String where = "approvals[" + i + "]";
 			SeedApproval approval = seedApprovals.get(i);
@@ -287,10 +307,11 @@ public class Seeds {
 		if (given.isEmpty()) {
 			return;
 		}
-		List<UUID> inUse = plannedForTheChunk(
-				() -> this.entityManager.createQuery("select s.id from ApprovalStep s where s.id in :ids", UUID.class)
-					.setParameter("ids", given.keySet())
-					.getResultList());
+		List<UUID> inUse = plannedForTheChunk(() -> inSlices(given.keySet(),
+				(ids) -> this.entityManager
+					.createQuery("select s.id from ApprovalStep s where s.id in :ids", UUID.class)
+					.setParameter("ids", ids)
+					.getResultList()));
 		if (!inUse.isEmpty()) {
 			throw new SeedException(source,
 					given.get(inUse.get(0)) + ": the visa id " + inUse.get(0) + " belongs to another approval");

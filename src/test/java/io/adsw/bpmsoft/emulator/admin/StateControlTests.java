@@ -299,6 +299,29 @@ class StateControlTests {
 		assertThat(this.data.approvalView("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d").status()).isEqualTo("REJECTED");
 	}
 
+	/**
+	 * ELMA's chains are bounded by its body alone, so one approval may hold more visas
+	 * than a database statement takes parameters (65 535 on PostgreSQL): its state is
+	 * imported, and the export of it imported again.
+	 */
+	@Test
+	void stateHoldingMoreVisasThanAStatementTakesParametersImportsAndRoundTrips() {
+		int visas = 65_600;
+		StringBuilder steps = new StringBuilder();
+		for (int i = 1; i <= visas; i++) {
+			steps.append((i > 1) ? "," : "")
+				.append(String.format("{\"id\":\"00000000-0000-4000-9000-%012d\",\"round\":1,\"position\":%d,"
+						+ "\"approver\":\"long.chain@example.com\",\"status\":\"Pending\"}", i, i));
+		}
+		String state = "{\"contacts\":[{\"email\":\"long.chain@example.com\"}],\"approvals\":[{\"id\":"
+				+ "\"7e1f4c2a-0000-4000-8000-000000000001\",\"status\":\"InProgress\",\"round\":1,\"steps\":[" + steps
+				+ "]}]}";
+		this.admin.given().body(state).put("/emulator/api/state").then().statusCode(200);
+		String exported = this.admin.given().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		this.admin.given().body(exported).put("/emulator/api/state").then().statusCode(200);
+		assertThat(this.data.approvalView("7e1f4c2a-0000-4000-8000-000000000001").steps()).hasSize(visas);
+	}
+
 	@Test
 	void largeYamlStateIsImported() {
 		StringBuilder yaml = new StringBuilder("approvals: []\ncontacts:\n");
