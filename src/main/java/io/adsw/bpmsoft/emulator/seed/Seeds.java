@@ -369,10 +369,19 @@ public class Seeds {
 	}
 
 	/**
-	 * The stand's contacts and approvals, with every approval's status, round and steps.
+	 * The stand's contacts and approvals, with every approval's status, round and steps,
+	 * as they stand at one moment. Their rows are locked first, in the order ELMA's
+	 * requests lock them: a request under way finishes before they are read, and later
+	 * ones and the data service's writes wait until the state is read whole. Read while
+	 * they went on, an approval's round and its steps could come from two moments, a
+	 * state no import accepts.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public SeedDocument export() {
+		this.jdbc.query("SELECT id FROM approval FOR UPDATE", (row) -> {
+		});
+		this.jdbc.query("SELECT id FROM contact FOR UPDATE", (row) -> {
+		});
 		List<SeedContact> contacts = this.contacts.findAll()
 			.stream()
 			.sorted(Comparator.comparing(Contact::getCreatedOn).thenComparing(Contact::getId))

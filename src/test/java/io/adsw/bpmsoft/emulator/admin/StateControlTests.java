@@ -138,6 +138,35 @@ class StateControlTests {
 				.matches("import 200 .*|chain 200 \\{\"status\":200,\"error_message\":\"\"}"));
 	}
 
+	/**
+	 * An export read while ELMA's chains start round after round holds each approval as
+	 * it stood at one moment, its round and its steps together: every one of them imports
+	 * back.
+	 */
+	@Test
+	void exportsReadWhileElmaPostsChainsAllImportBack() throws Exception {
+		List<String> approvals = List.of(this.data.approval(), this.data.approval(), this.data.approval());
+		String ivan = this.data.contact("ivan");
+		String maria = this.data.contact("maria");
+		List<String> answers = Burst.atOnce(96, (i) -> {
+			HttpRequest request = (i % 3 == 0) ? asAdmin("/emulator/api/state").GET().build() : HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + ElmaClient.CREATE))
+				.header("X-Elma-Service", ElmaClient.KEY)
+				.header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString(ElmaClient.json("id_crm", approvals.get((i / 3) % 3), "chain_of_approval",
+						(i % 2 == 0) ? ivan + ";" + maria : maria + ";" + ivan), StandardCharsets.UTF_8))
+				.build();
+			HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(response.statusCode()).isEqualTo(200);
+			return (i % 3 == 0) ? response.body() : null;
+		});
+		List<String> exports = answers.stream().filter((body) -> body != null).toList();
+		assertThat(exports).hasSize(32);
+		for (String export : exports) {
+			this.admin.given().body(export).put("/emulator/api/state").then().statusCode(200);
+		}
+	}
+
 	@Test
 	void newContactGivenItsNameAloneGetsItsPartsAndAnExportKeepsPartsLeftEmpty() {
 		String olga = "6e1d0b1a-8c7e-4d2f-9a3b-1c2d3e4f5a61";
