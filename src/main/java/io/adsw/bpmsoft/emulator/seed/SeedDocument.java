@@ -22,13 +22,15 @@ public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<
 	}
 
 	/**
-	 * A contact, matched by id when it has one, by email otherwise. The name's parts are
-	 * written even when empty: a new contact given its name alone gets them from the
-	 * name, so an exported contact whose parts were left empty must say so to come back
-	 * as it was.
+	 * A contact, matched by id when it has one, by email otherwise. The name and its
+	 * parts are written even when empty: a contact without a name gets its email as its
+	 * name, and a new contact given its name alone gets the parts from the name, so an
+	 * exported contact whose name or parts were left empty must say so to come back as it
+	 * was.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	public record SeedContact(@Nullable String id, @Nullable String email, @Nullable String name,
+	public record SeedContact(@Nullable String id, @Nullable String email,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String name,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String surname,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String givenName, @Nullable String jobTitle,
 			@Nullable String phone, @Nullable String mobilePhone, @Nullable Instant createdOn,

@@ -21,16 +21,12 @@ final class SeedFields {
 
 	/**
 	 * Refuses a value longer than its column, before anything is written: the value as it
-	 * will be stored (names and emails stripped, the other columns as given).
+	 * will be stored (emails stripped, the other columns as given).
 	 */
 	static void fits(String source, String where, @Nullable String value, int maxLength) {
 		if (value != null && value.length() > maxLength) {
 			throw new SeedException(source, where + " is longer than " + maxLength + " characters");
 		}
-	}
-
-	static @Nullable String stripped(@Nullable String value) {
-		return (value != null) ? value.strip() : null;
 	}
 
 	static @Nullable UUID id(String source, String where, @Nullable String value, boolean required) {

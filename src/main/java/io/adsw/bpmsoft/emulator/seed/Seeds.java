@@ -40,7 +40,6 @@ import static io.adsw.bpmsoft.emulator.seed.SeedFields.fits;
 import static io.adsw.bpmsoft.emulator.seed.SeedFields.id;
 import static io.adsw.bpmsoft.emulator.seed.SeedFields.present;
 import static io.adsw.bpmsoft.emulator.seed.SeedFields.shown;
-import static io.adsw.bpmsoft.emulator.seed.SeedFields.stripped;
 
 /**
  * Seed documents applied to the stand, and the stand's state exported as one. Applying is
@@ -172,7 +171,7 @@ public class Seeds {
 				throw new SeedException(source, where + " has neither an id nor an email");
 			}
 			fits(source, where + ".email", email(contact), Contact.MAX_TEXT_LENGTH);
-			fits(source, where + ".name", stripped(contact.name()), Contact.MAX_TEXT_LENGTH);
+			fits(source, where + ".name", contact.name(), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".surname", contact.surname(), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".givenName", contact.givenName(), Contact.MAX_TEXT_LENGTH);
 			fits(source, where + ".jobTitle", contact.jobTitle(), Contact.MAX_TEXT_LENGTH);
@@ -225,7 +224,7 @@ public class Seeds {
 			if (!ids.add(id)) {
 				throw new SeedException(source, where + " repeats the id of an earlier approval");
 			}
-			fits(source, where + ".name", stripped(approval.name()), Approval.MAX_NAME_LENGTH);
+			fits(source, where + ".name", approval.name(), Approval.MAX_NAME_LENGTH);
 			author(source, where, "createdById", approval.createdById());
 			author(source, where, "modifiedById", approval.modifiedById());
 			shown(source, where, "createdOn", approval.createdOn());
@@ -264,7 +263,7 @@ public class Seeds {
 			String where = "approvals[" + i + "]";
 			SeedApproval approval = seedApprovals.get(i);
 			UUID id = chunkIds.get(i - from);
-			String name = (approval.name() != null) ? approval.name().strip() : "";
+			String name = (approval.name() != null) ? approval.name() : "";
 			Approval stored = existing.get(id);
 			if (stored != null) {
 				stored.rename(name, now);
@@ -374,10 +373,12 @@ public class Seeds {
 	 * requests lock them: a request under way finishes before they are read, and later
 	 * ones and the data service's writes wait until the state is read whole. Read while
 	 * they went on, an approval's round and its steps could come from two moments, a
-	 * state no import accepts.
+	 * state no import accepts. Exports take their turn with each other and with the
+	 * replacements of the data: two locking every row at once deadlock.
 	 */
 	@Transactional
 	public SeedDocument export() {
+		takeTurn();
 		this.jdbc.query("SELECT id FROM approval FOR UPDATE", (row) -> {
 		});
 		this.jdbc.query("SELECT id FROM contact FOR UPDATE", (row) -> {
@@ -413,7 +414,7 @@ public class Seeds {
 
 	private Contact upsertContact(String source, String where, @Nullable UUID id, SeedContact seed,
 			@Nullable String email, StoredContacts stored, Instant now, NameParts nameParts) {
-		String name = (seed.name() != null) ? seed.name().strip() : (email != null) ? email : "";
+		String name = (seed.name() != null) ? seed.name() : (email != null) ? email : "";
 		String emailKey = Contact.emailKey(email);
 		Optional<Contact> byEmail = stored.byEmailKey(emailKey);
 		if (id == null) {
