@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.elma;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,53 @@ final class ElmaRawBody {
 
 	@Nullable Charset declaredCharset() {
 		return this.declaredCharset;
+	}
+
+	/**
+	 * The charset the body is read in: a byte order mark wins over the declared charset;
+	 * without either the body is UTF-8.
+	 */
+	Charset charset() {
+		if (startsWith(0xEF, 0xBB, 0xBF)) {
+			return StandardCharsets.UTF_8;
+		}
+		if (startsWith(0xFE, 0xFF)) {
+			return StandardCharsets.UTF_16BE;
+		}
+		if (startsWith(0xFF, 0xFE)) {
+			return StandardCharsets.UTF_16LE;
+		}
+		return (this.declaredCharset != null) ? this.declaredCharset : StandardCharsets.UTF_8;
+	}
+
+	/** Where the text begins: after the byte order mark, if there is one. */
+	int textOffset() {
+		if (startsWith(0xEF, 0xBB, 0xBF)) {
+			return 3;
+		}
+		return (startsWith(0xFE, 0xFF) || startsWith(0xFF, 0xFE)) ? 2 : 0;
+	}
+
+	/**
+	 * The body as text, bytes the charset does not hold shown as replacement characters:
+	 * for the journal, which shows a body as the service read it, also one the service
+	 * refused.
+	 */
+	String text() {
+		int offset = textOffset();
+		return new String(this.bytes, offset, this.bytes.length - offset, charset());
+	}
+
+	private boolean startsWith(int... prefix) {
+		if (this.bytes.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if ((this.bytes[i] & 0xFF) != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

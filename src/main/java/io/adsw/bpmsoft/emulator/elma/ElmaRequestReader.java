@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 import io.adsw.bpmsoft.emulator.JsonSyntax;
 import io.adsw.bpmsoft.emulator.Whitespace;
@@ -105,20 +104,8 @@ final class ElmaRequestReader {
 	 */
 	private static String decode(ElmaRawBody body) {
 		byte[] bytes = body.bytes();
-		Charset charset = (body.declaredCharset() != null) ? body.declaredCharset() : StandardCharsets.UTF_8;
-		int offset = 0;
-		if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-			charset = StandardCharsets.UTF_8;
-			offset = 3;
-		}
-		else if (startsWith(bytes, 0xFE, 0xFF)) {
-			charset = StandardCharsets.UTF_16BE;
-			offset = 2;
-		}
-		else if (startsWith(bytes, 0xFF, 0xFE)) {
-			charset = StandardCharsets.UTF_16LE;
-			offset = 2;
-		}
+		Charset charset = body.charset();
+		int offset = body.textOffset();
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -133,18 +120,6 @@ final class ElmaRequestReader {
 					String.valueOf(in.position() + 1)));
 		}
 		return out.flip().toString();
-	}
-
-	private static boolean startsWith(byte[] bytes, int... prefix) {
-		if (bytes.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if ((bytes[i] & 0xFF) != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package io.adsw.bpmsoft.emulator.elma;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -67,8 +65,7 @@ public record ElmaRequestSummary(String operation, String body, boolean bodyTrun
 			}
 			return new ElmaRequestSummary(operation, "", false, null, List.of(), null);
 		}
-		Charset charset = (raw.declaredCharset() != null) ? raw.declaredCharset() : StandardCharsets.UTF_8;
-		String body = new String(raw.bytes(), charset);
+		String body = raw.text();
 		String idCrm = null;
 		List<String> emails = List.of();
 		try {

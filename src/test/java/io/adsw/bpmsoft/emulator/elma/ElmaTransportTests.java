@@ -169,6 +169,36 @@ class ElmaTransportTests {
 		}
 	}
 
+	/**
+	 * .NET's HttpWebRequest asks before sending a body ({@code Expect: 100-continue}): a
+	 * body announced over the limit is refused before the client is told to send it, and
+	 * a body within it is asked for and read.
+	 */
+	@Test
+	void clientAskingBeforeSendingIsRefusedWithoutBeingAskedForATooLargeBody() throws IOException {
+		String request = "POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: "
+				+ ElmaClient.KEY + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: ";
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write((request + 2_000_000 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			assertThat(RawResponses.read(socket, "\"error_message\"")).startsWith("HTTP/1.1 413")
+				.doesNotContain("HTTP/1.1 100")
+				.contains("Тело запроса больше допустимых 1048576 байт");
+		}
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write((request + 2 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			assertThat(RawResponses.read(socket, "\r\n\r\n")).startsWith("HTTP/1.1 100");
+			out.write("{}".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			assertThat(RawResponses.read(socket, "\"error_message\"")).startsWith("HTTP/1.1 400")
+				.contains(Contract.ID_CRM_EMPTY);
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded", "application/xml", "text/json",
 			"multipart/form-data; boundary=x", "*/*", "not a type" })
