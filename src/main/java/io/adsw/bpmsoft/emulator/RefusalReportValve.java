@@ -50,7 +50,8 @@ class RefusalReportValve extends ErrorReportValve {
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
-		String uri = request.getRequestURI();
+		String uri = (request.getRequestURI() != null) ? request.getRequestURI()
+				: RefusalReports.targetNamedBy(throwable);
 		Optional<RefusalReport.Answer> answer = (status < 400 || response.getContentWritten() > 0 || uri == null)
 				? Optional.empty() : RefusalReports.answer(this.reports, uri, status,
 						(request.getMethod() != null) ? request.getMethod() : "", throwable);

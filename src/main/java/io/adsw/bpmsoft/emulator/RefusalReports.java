@@ -27,6 +27,24 @@ final class RefusalReports {
 	}
 
 	/**
+	 * The address of a request whose request line Tomcat refused before reading it to its
+	 * end, as its refusal names it
+	 * ({@code ... request target [/0/odata/Contact?...] ...}, the bytes it refused
+	 * written as {@code 0xNN}): a letter outside ASCII or a control character left
+	 * unencoded. The brackets hold the address in every language Tomcat speaks; a refusal
+	 * that names none (a request line over the limit) has no address.
+	 */
+	static @Nullable String targetNamedBy(@Nullable Throwable failure) {
+		if (!(failure instanceof IllegalArgumentException) || failure.getMessage() == null) {
+			return null;
+		}
+		String message = failure.getMessage();
+		int start = message.indexOf("[/");
+		int end = (start >= 0) ? message.indexOf(']', start) : -1;
+		return (end > start) ? message.substring(start + 1, end).strip() : null;
+	}
+
+	/**
 	 * The address as the client meant it, for choosing whose report answers: the refused
 	 * addresses are often just those with an encoded slash
 	 * ({@code ElmaService.svc%2F...}) or an empty segment ({@code //ServiceModel/...}, a

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 class ControlPlaneRefusalReport implements RefusalReport {
 
 	static final String MALFORMED = "the web server refused the request: look for a space left unencoded in the"
-			+ " address (send it as %20), a '%' not followed by two hex digits, an encoded slash (%2F), an empty"
+			+ " address (send it as %20), a letter outside ASCII or a control character left unencoded (send it"
+			+ " percent-encoded as UTF-8), a '%' not followed by two hex digits, an encoded slash (%2F), an empty"
 			+ " segment (//) or a ';' or '..' segment in its path, or headers over 16 KB in all";
 
 	static final String NOT_RECEIVED = "the request was not received in full: the client stopped sending it";

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * An OData error for data service requests the web server refuses before the service
  * reads them, saying what to look for: most often a space left unencoded in an address
- * typed for {@code curl}. A control character in the request line is refused before its
- * address is known, and keeps Tomcat's page.
+ * typed for {@code curl}. A request line over the limit is refused before its address is
+ * known, and keeps Tomcat's page.
  */
 @Component
 class ODataRefusalReport implements RefusalReport {
@@ -29,7 +29,8 @@ class ODataRefusalReport implements RefusalReport {
 	static final String MALFORMED = "The request could not be read: the web server refused its address, headers or body.";
 
 	static final String MALFORMED_DETAIL = "Look for a space left unencoded in the address (send it as %20), a"
-			+ " character such as \" { } | < > unencoded in its path, a '%' not followed by two hex digits, an encoded"
+			+ " letter outside ASCII left unencoded (send it percent-encoded as UTF-8: curl -G --data-urlencode does),"
+			+ " a control character, a character such as \" { } | < > unencoded in its path, a '%' not followed by two hex digits, an encoded"
 			+ " slash (%2F), an empty segment (//) or a ';' or '..' segment in its path, headers over 16 KB in all, or a"
 			+ " body the client stopped sending.";
 

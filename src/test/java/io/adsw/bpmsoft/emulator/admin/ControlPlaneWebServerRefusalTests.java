@@ -25,7 +25,8 @@ class ControlPlaneWebServerRefusalTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/emulator/api/journal?email=a b", "/emulator/api/journal;x=y", "/emulator/api/faults%2F1",
-			"/emulator/api/journal%zz", "//emulator/api/journal", "/emulator//api/faults" })
+			"/emulator/api/journal%zz", "//emulator/api/journal", "/emulator//api/faults",
+			"/emulator/api/journal?email=иван@example.com", "/emulator/api/journal?idCrm=\u0007" })
 	void addressesTheWebServerRefusesGetAProblemDetail(String target) throws IOException {
 		String response = RawResponses.signedIn(this.port, "GET " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 400 ")

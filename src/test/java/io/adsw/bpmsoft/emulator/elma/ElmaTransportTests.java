@@ -199,6 +199,26 @@ class ElmaTransportTests {
 		}
 	}
 
+	/**
+	 * An address whose letters outside ASCII, or control characters, were left unencoded
+	 * is refused by the web server before the stand reads it; the answer is still the
+	 * envelope.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/ServiceModel/ElmaService.svc/Создать", "/ServiceModel/ElmaService.svc/Create?a=\u0001",
+			"/servicemodel/elmaservice.svc/CreateChainOfApproval?ид=1" })
+	void addressesWithBytesTheWebServerRefusesGetTheEnvelope(String target) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream()
+				.write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: " + ElmaClient.KEY
+						+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+					.getBytes(StandardCharsets.UTF_8));
+			assertThat(RawResponses.read(socket, "\"}")).startsWith("HTTP/1.1 400 ")
+				.contains("\r\nContent-Type: application/json;charset=utf-8\r\n")
+				.endsWith("\r\n\r\n{\"status\":400,\"error_message\":\"" + Contract.MALFORMED_REQUEST + "\"}");
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded", "application/xml", "text/json",
 			"multipart/form-data; boundary=x", "*/*", "not a type" })

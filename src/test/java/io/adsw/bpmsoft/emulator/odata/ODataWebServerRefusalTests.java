@@ -32,7 +32,8 @@ class ODataWebServerRefusalTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/0/odata/Contact?$filter=Name eq 'x'", "/0/odata/Contact%2F", "/0/odata/Contact;a=b",
 			"/odata//Contact", "/0/odata/%2e%2e/Contact", "/0/odata/Con\"tact", "/0/odata/Contact?$filter=a b",
-			"/0//odata/Contact", "//0/odata/Contact", "//odata/Contact", "/0%2Fodata/Contact" })
+			"/0//odata/Contact", "//0/odata/Contact", "//odata/Contact", "/0%2Fodata/Contact",
+			"/0/odata/Contact?$filter=contains(Name,'Ив')", "/0/odata/Contact?$filter=Name%20eq%20'\u0001'" })
 	void addressesTheWebServerRefusesGetAnODataErrorSayingWhatToLookFor(String target) throws IOException {
 		String response = RawResponses.signedIn(this.port, "GET " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 400 ")
