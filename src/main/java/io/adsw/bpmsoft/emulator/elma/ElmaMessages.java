@@ -65,6 +65,8 @@ public final class ElmaMessages {
 
 	static final String UNKNOWN_OPERATION = "Операция {0} не найдена в ElmaService.svc";
 
+	static final String OPERATION_WITH_TRAILING_SLASH = "Операция {0} не найдена в ElmaService.svc: уберите косую черту в конце адреса (ElmaService.svc/{1})";
+
 	static final String OPERATION_MISSING = "Операция не указана: ElmaService.svc принимает CreateChainOfApproval и ChangeApproverResolution";
 
 	static final String MALFORMED_REQUEST = "Некорректный HTTP-запрос: веб-сервер не смог разобрать его адрес, заголовки или тело";

@@ -1,6 +1,7 @@
 package io.adsw.bpmsoft.emulator.elma;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.adsw.bpmsoft.emulator.Guids;
 import io.adsw.bpmsoft.emulator.Whitespace;
@@ -27,6 +28,8 @@ import org.springframework.web.util.UriUtils;
 class ElmaServiceController {
 
 	static final String SERVICE_PATH = "/ServiceModel/ElmaService.svc";
+
+	private static final List<String> OPERATIONS = List.of("CreateChainOfApproval", "ChangeApproverResolution");
 
 	private final Approvals approvals;
 
@@ -92,9 +95,25 @@ class ElmaServiceController {
 		String path = request.getRequestURI().substring(request.getContextPath().length() + SERVICE_PATH.length());
 		// Named as the client meant it: %D0%A4 is Ф.
 		String operation = UriUtils.decode(path.startsWith("/") ? path.substring(1) : path, StandardCharsets.UTF_8);
-		String message = operation.isBlank() ? ElmaMessages.OPERATION_MISSING
-				: ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation);
-		return this.answers.entity(new ElmaAnswer(404, message));
+		return this.answers.entity(new ElmaAnswer(404, unknownOperationMessage(operation)));
+	}
+
+	/**
+	 * As WCF, an operation's address ending in a slash is not the operation's; the
+	 * message says so, where "not found" alone would send ELMA's developers looking for
+	 * an operation that exists.
+	 */
+	private static String unknownOperationMessage(String operation) {
+		if (operation.isBlank()) {
+			return ElmaMessages.OPERATION_MISSING;
+		}
+		String withoutSlashes = operation.replaceAll("/+$", "");
+		for (String known : OPERATIONS) {
+			if (!withoutSlashes.equals(operation) && known.equalsIgnoreCase(withoutSlashes)) {
+				return ElmaMessages.format(ElmaMessages.OPERATION_WITH_TRAILING_SLASH, operation, known);
+			}
+		}
+		return ElmaMessages.format(ElmaMessages.UNKNOWN_OPERATION, operation);
 	}
 
 	/** Notes the approval a request reached, for the journal. */

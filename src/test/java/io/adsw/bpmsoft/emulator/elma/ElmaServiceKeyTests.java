@@ -172,6 +172,22 @@ class ElmaServiceKeyTests {
 			.spec(answer(404, "Операция Ф x не найдена в ElmaService.svc"));
 	}
 
+	@Test
+	void operationWithATrailingSlashIsNotFoundSayingSo() {
+		this.elma.request()
+			.body("{}")
+			.post("/ServiceModel/ElmaService.svc/CreateChainOfApproval/")
+			.then()
+			.spec(answer(404, "Операция CreateChainOfApproval/ не найдена в ElmaService.svc: уберите косую черту в"
+					+ " конце адреса (ElmaService.svc/CreateChainOfApproval)"));
+		this.elma.request()
+			.body("{}")
+			.post("/ServiceModel/ElmaService.svc/changeapproverresolution/")
+			.then()
+			.spec(answer(404, "Операция changeapproverresolution/ не найдена в ElmaService.svc: уберите косую черту в"
+					+ " конце адреса (ElmaService.svc/ChangeApproverResolution)"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/ServiceModel/ElmaService.svc", "/ServiceModel/ElmaService.svc/" })
 	void missingOperationIsNamedAsMissing(String path) {
