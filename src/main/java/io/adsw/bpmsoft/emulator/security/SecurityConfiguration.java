@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -135,13 +136,14 @@ class SecurityConfiguration {
 	@Order(2)
 	@ConditionalOnBooleanProperty(name = "emulator.security.http-basic", matchIfMissing = true)
 	SecurityFilterChain httpBasicChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			StandRefusals refusals, PacingFilter pacing, Environment environment) {
+			StandRefusals refusals, PacingFilter pacing, Environment environment, WebEndpointProperties actuator) {
 		if (environment.matchesProfiles("prod")) {
 			throw new ProdStandSettingException("emulator.security.http-basic is true: the prod stand accepts no"
 					+ " HTTP Basic, as the real production stand; its users sign in through AuthService.svc/Login");
 		}
 		http.securityMatcher(new AndRequestMatcher(SecurityConfiguration::hasBasicCredentials,
-				new OrRequestMatcher(paths(DATA_SERVICE), paths(CONTROL_PLANE), EndpointRequest.toAnyEndpoint())))
+				new OrRequestMatcher(paths(DATA_SERVICE), paths(CONTROL_PLANE), EndpointRequest.toAnyEndpoint(),
+						underBasePath(actuator))))
 			.authenticationManager(authenticationManager)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals))
 			.exceptionHandling(
@@ -260,6 +262,20 @@ class SecurityConfiguration {
 		return new OrRequestMatcher(Arrays.stream(patterns)
 			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern))
 			.toList());
+	}
+
+	/**
+	 * Every address under the actuator's base path, exposed endpoints or not: Basic
+	 * credentials are judged there too, so that an endpoint that is not exposed is
+	 * refused as closed (403), not as if the right credentials were wrong (401). Nothing
+	 * when the endpoints sit at the root, where that would be every address.
+	 */
+	private static RequestMatcher underBasePath(WebEndpointProperties actuator) {
+		String basePath = actuator.getBasePath();
+		if (basePath.isEmpty() || basePath.equals("/")) {
+			return (request) -> false;
+		}
+		return paths(basePath, basePath + "/**");
 	}
 
 	private static RequestMatcher posts(String... patterns) {

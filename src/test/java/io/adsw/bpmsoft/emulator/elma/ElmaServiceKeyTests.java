@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
+import io.adsw.bpmsoft.emulator.CreatioClient;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
@@ -170,6 +171,20 @@ class ElmaServiceKeyTests {
 			.post("/ServiceModel/ElmaService.svc/%D0%A4%20x")
 			.then()
 			.spec(answer(404, "Операция Ф x не найдена в ElmaService.svc"));
+	}
+
+	/**
+	 * Under /0/, Creatio's route behind the login, the service meets the session check:
+	 * ELMA's key counts only at the integration note's address.
+	 */
+	@Test
+	void serviceUnderTheLoginRouteNeedsASessionWhateverTheKey() {
+		this.elma.request()
+			.body("{}")
+			.post("/0/ServiceModel/ElmaService.svc/CreateChainOfApproval")
+			.then()
+			.statusCode(401)
+			.body(equalTo(CreatioClient.AUTHENTICATION_FAILED));
 	}
 
 	@Test

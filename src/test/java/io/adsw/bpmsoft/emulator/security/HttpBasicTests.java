@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static io.adsw.bpmsoft.emulator.security.Refusals.assertForbidden;
 import static io.adsw.bpmsoft.emulator.security.Refusals.assertUnauthenticated;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,18 @@ class HttpBasicTests {
 	void wrongBasicCredentialsAre401WithoutChallenge(String path) {
 		assertUnauthenticated(this.creatio.basic(CreatioClient.USER, "wrong").get(path));
 		assertUnauthenticated(this.creatio.basic("Nobody", CreatioClient.PASSWORD).get(path));
+	}
+
+	/**
+	 * An actuator endpoint that is not exposed, or none at all, is closed to everyone:
+	 * right Basic credentials are told so, as a session is, not that they are wrong.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/metrics", "/actuator/nothing" })
+	void rightBasicCredentialsOnAClosedActuatorAddressAreDenied(String path) {
+		assertForbidden(this.creatio.basic().get(path), CreatioClient.ACCESS_DENIED);
+		assertForbidden(this.creatio.logIn().request().get(path), CreatioClient.ACCESS_DENIED);
+		assertUnauthenticated(this.creatio.basic(CreatioClient.USER, "wrong").get(path));
 	}
 
 	@Test
