@@ -119,7 +119,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	 * up and last going down.
 	 */
 	Order order(org.apache.olingo.server.api.uri.queryoption.expression.Expression item, boolean descending) {
-		Operand operand = translate(item);
+		Operand operand = asValue(translate(item));
 		if (operand.isLiteral()) {
 			throw ODataRequestException.invalidQuery("Only properties and functions of them can be sorted on.");
 		}
@@ -271,6 +271,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		if (operator != BinaryOperatorKind.IN || left.isLiteral()) {
 			throw ODataRequestException.invalidQuery("The operator '" + operator + "' is not supported here.");
 		}
+		left = asValue(left);
 		List<Object> values = new ArrayList<>();
 		boolean empty = false;
 		for (Operand item : right) {
@@ -368,6 +369,8 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		if (left.isLiteral() && !right.isLiteral()) {
 			return compare(mirror(operator), right, left);
 		}
+		left = asValue(left);
+		right = asValue(right);
 		checkTypes(operator, left, right);
 		if (left.isLiteral()) {
 			return Operand.literal(holds(operator, left.value(), right.value()), BOOLEAN);
@@ -649,6 +652,26 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		@SuppressWarnings("unchecked")
 		Expression<Boolean> flag = (Expression<Boolean>) expression;
 		return this.criteria.isTrue(flag);
+	}
+
+	/**
+	 * A condition compared as a value ({@code (Name eq 'a') eq (Email eq 'b')},
+	 * {@code (Name eq 'a') eq true}), in {@code in} or in {@code $orderby}: a condition
+	 * written as an operand of another comparison loses its parentheses in SQL
+	 * ({@code name=?<>email=?}), so it becomes the value {@code true} or {@code false},
+	 * which both databases compare and sort; unknown where the condition is (a property
+	 * of a lookup that finds no row), so that no comparison with it holds there either.
+	 * Other operands as they are.
+	 */
+	private Operand asValue(Operand operand) {
+		if (operand.isLiteral() || operand.column() != null || !BOOLEAN.equals(operand.type())) {
+			return operand;
+		}
+		Predicate condition = exact(operand);
+		Expression<Boolean> value = this.criteria.<Boolean>selectCase()
+			.when(condition, this.criteria.literal(true))
+			.when(this.criteria.not(condition), this.criteria.literal(false));
+		return Operand.of(value, BOOLEAN);
 	}
 
 	/** A condition in the form {@code not} negates: unknown only for a row not there. */

@@ -349,6 +349,25 @@ class ODataQueryTests {
 		}
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "(JobTitle eq 'Dev') eq (GivenName eq 'Anna')|A,B,D,E",
+					"(JobTitle eq 'Dev') ne (GivenName eq 'Anna')|C", "(JobTitle eq 'Dev') gt (GivenName eq 'Anna')|C",
+					"not ((JobTitle eq 'Dev') eq (GivenName eq 'Anna'))|C",
+					"contains(GivenName,'en') eq contains(JobTitle,'QA')|A,C,D", "(JobTitle eq 'Dev') eq true|A,C",
+					"true eq (JobTitle eq 'Dev')|A,C", "(JobTitle eq 'Dev') eq false|B,D,E",
+					"(JobTitle eq 'Dev') lt true|B,D,E", "(JobTitle eq 'Dev') in (true)|A,C",
+					"(CreatedBy/Name eq 'Supervisor') eq false|", "(CreatedBy/Name eq 'Supervisor') ne true|" })
+	void conditionsCompareAsTheirTruthValues(String filter, String expected) {
+		assertThat(letters(filter)).containsExactly((expected == null) ? new String[0] : expected.split(","));
+	}
+
+	@Test
+	void conditionsSortFalseBeforeTrue() {
+		assertThat(letters("$orderby=(JobTitle eq 'Dev') eq true,Name")).containsExactly("B", "D", "E", "A", "C");
+		assertThat(letters("$orderby=(JobTitle eq 'Dev') desc,Name")).containsExactly("A", "C", "B", "D", "E");
+	}
+
 	@Test
 	void decimalInTheInListOfAnIntegerIsRefusedByOlingosTypeCheck() {
 		Response response = this.odata.get("Approval?$filter=Round in (1.0, 2)");
