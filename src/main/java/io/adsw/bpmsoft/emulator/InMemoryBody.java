@@ -45,6 +45,14 @@ public class InMemoryBody extends HttpServletRequestWrapper {
 				return in.read(buffer, offset, length);
 			}
 
+			// What is left to read, where InputStream says 0: Olingo takes a body that
+			// says so for none, and supposes JSON for it when no Content-Type names its
+			// type.
+			@Override
+			public int available() {
+				return in.available();
+			}
+
 			@Override
 			public boolean isFinished() {
 				return in.available() == 0;

@@ -239,14 +239,11 @@ class JsonBatch {
 				}
 				url = item.urlFrom(location);
 			}
-			Map<String, String> headers = new LinkedHashMap<>(item.headers());
+			// A body without a Content-Type is refused, as a request of its own is: the
+			// batch supposes no type for it.
 			byte[] content = (item.body() != null) ? JsonBatch.this.jsonMapper.writeValueAsBytes(item.body())
 					: new byte[0];
-			if (content.length > 0
-					&& headers.keySet().stream().noneMatch((name) -> name.equalsIgnoreCase("Content-Type"))) {
-				headers.put("Content-Type", "application/json");
-			}
-			SubRequest request = new SubRequest(this.outer, item.method(), url, headers, content);
+			SubRequest request = new SubRequest(this.outer, item.method(), url, item.headers(), content);
 			Capture response = new Capture();
 			this.dispatcher.dispatch(request, response.wrap(this.outerResponse));
 			ObjectNode answer = head(item, response.status);

@@ -409,6 +409,18 @@ class ODataBatchTests {
 	}
 
 	@Test
+	void requestOfAJsonBatchWithABodyButNoContentTypeIsRefusedWith415() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "1", "POST", "Contact").set("body", JSON.readTree(json("Name", this.tag)));
+		JsonNode answer = responses(batch(requests)).get(0);
+		assertThat(answer.get("status").intValue()).isEqualTo(415);
+		assertThat(answer.get("body")).isEqualTo(DataService.error(
+				"The request entity's media type is not given: the request has no Content-Type header.",
+				"The data service reads request bodies in JSON: send them with Content-Type: application/json."));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
 	void requestOfAMultipartChangeSetWithABodyThatIsNotJsonIsRefusedWith415() {
 		String part = "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
 				+ "POST Contact HTTP/1.1\r\nAccept: application/json\r\nContent-Type: text/plain\r\n\r\n"

@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -430,6 +431,23 @@ class ODataWriteTests {
 		assertThat(DataService.JSON.readTree(response.body())).isEqualTo(error(
 				"The request entity's media type is not given: the request has no Content-Type header.", JSON_BODIES));
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
+	@Test
+	void postSentInChunksWithoutAContentTypeIsRefusedWith415() throws Exception {
+		byte[] body = json("Name", this.tag).getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + this.odata.url("Contact")))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((DataService.USER + ":" + DataService.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			// No length known beforehand: the body goes in chunks.
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(DataService.JSON.readTree(response.body())).isEqualTo(error(
+				"The request entity's media type is not given: the request has no Content-Type header.", JSON_BODIES));
+		assertThat(this.odata.rows("Contact?$filter=Name eq '" + this.tag + "'")).isEmpty();
 	}
 
 	@ParameterizedTest
