@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One request of a JSON batch, {@code {"id","method","url","headers","body",
- * "atomicityGroup"}}, checked with all the others before any of them runs: each is an
- * object with an id unique in the batch, a method and a url, and a url that refers to an
- * earlier request ({@code $1/Name}) names one.
+ * "atomicityGroup","dependsOn"}}, checked with all the others before any of them runs:
+ * each is an object with an id unique in the batch, a method, a url, headers named once
+ * each, and no other members; a url that refers to an earlier request ({@code $1/Name})
+ * names one, and so does {@code dependsOn}.
  *
  * @param id its id, answered with its response
  * @param method its HTTP method, in upper case
@@ -25,12 +26,17 @@ import tools.jackson.databind.JsonNode;
  * @param body its body, if any
  * @param reference the id of the earlier request whose row its url starts from
  * ({@code $1}), if any
+ * @param dependsOn the earlier requests and atomicity groups it needs to have succeeded
  */
 record BatchItem(String id, String method, String url, @Nullable String atomicityGroup, Map<String, String> headers,
-		@Nullable JsonNode body, @Nullable String reference) {
+		@Nullable JsonNode body, @Nullable String reference, List<String> dependsOn) {
 
 	/** What a url may start with after {@code $} without referring to a request. */
 	private static final List<String> RESOURCES = List.of("metadata", "batch", "all", "crossjoin", "entity");
+
+	/** The members of a request, as OData's JSON batch format names them. */
+	private static final List<String> MEMBERS = List.of("id", "method", "url", "headers", "body", "atomicityGroup",
+			"dependsOn");
 
 	/**
 	 * The requests of a batch.
@@ -39,6 +45,7 @@ record BatchItem(String id, String method, String url, @Nullable String atomicit
 	static List<BatchItem> of(JsonNode requests) {
 		List<BatchItem> items = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
+		Set<String> earlier = new HashSet<>();
 		for (JsonNode request : requests) {
 			String position = "The request at position " + (items.size() + 1) + " of the batch";
 			if (!request.isObject()) {
@@ -53,21 +60,35 @@ record BatchItem(String id, String method, String url, @Nullable String atomicit
 				throw ODataRequestException.invalidBody(
 						"The id '" + id + "' is given to more than one request of the batch: ids must be unique.");
 			}
+			String named = "The request '" + id + "' of the batch";
+			for (String member : request.propertyNames()) {
+				if (!MEMBERS.contains(member)) {
+					throw ODataRequestException.invalidBody(named + " has the member '" + member
+							+ "', which a request of a batch does not have: its members are id, method, url,"
+							+ " headers, body, atomicityGroup and dependsOn.");
+				}
+			}
 			String method = text(request, "method");
 			if (method == null || method.isBlank()) {
-				throw ODataRequestException.invalidBody("The request '" + id + "' of the batch has no \"method\".");
+				throw ODataRequestException.invalidBody(named + " has no \"method\".");
 			}
 			String url = text(request, "url");
 			if (url == null || url.isBlank()) {
-				throw ODataRequestException.invalidBody("The request '" + id + "' of the batch has no \"url\".");
+				throw ODataRequestException.invalidBody(named + " has no \"url\".");
 			}
 			String reference = reference(url);
 			if (reference != null && (!ids.contains(reference) || reference.equals(id))) {
 				throw ODataRequestException.invalidBody("The url '" + url + "' of the request '" + id + "' refers to '"
 						+ reference + "', which is not an earlier request of the batch.");
 			}
-			items.add(new BatchItem(id, method.strip().toUpperCase(Locale.ROOT), url, text(request, "atomicityGroup"),
-					headers(request.get("headers")), body(request.get("body")), reference));
+			String atomicityGroup = text(request, "atomicityGroup");
+			List<String> dependsOn = dependsOn(request.get("dependsOn"), named, earlier);
+			items.add(new BatchItem(id, method.strip().toUpperCase(Locale.ROOT), url, atomicityGroup,
+					headers(request.get("headers"), named), body(request.get("body")), reference, dependsOn));
+			earlier.add(id);
+			if (atomicityGroup != null) {
+				earlier.add(atomicityGroup);
+			}
 		}
 		return items;
 	}
@@ -95,11 +116,63 @@ record BatchItem(String id, String method, String url, @Nullable String atomicit
 		return RESOURCES.contains(name) ? null : name;
 	}
 
-	private static Map<String, String> headers(@Nullable JsonNode given) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		if (given != null && given.isObject()) {
-			given.properties().forEach((header) -> headers.put(header.getKey(), header.getValue().asString()));
+	/**
+	 * The requests and atomicity groups a request needs to have succeeded: earlier ones,
+	 * as OData's JSON batch format allows no forward reference.
+	 */
+	private static List<String> dependsOn(@Nullable JsonNode given, String named, Set<String> earlier) {
+		if (given == null || given.isNull()) {
+			return List.of();
 		}
+		if (!given.isArray()) {
+			throw ODataRequestException.invalidBody(named
+					+ " has a \"dependsOn\" that is not an array: it lists the ids of the earlier requests it needs.");
+		}
+		List<String> names = new ArrayList<>();
+		for (JsonNode entry : given) {
+			if (!entry.isString()) {
+				throw ODataRequestException.invalidBody(
+						named + " lists " + entry + " in its \"dependsOn\", which takes request ids, as text.");
+			}
+			String name = entry.asString();
+			if (!earlier.contains(name)) {
+				throw ODataRequestException.invalidBody(named + " depends on '" + name + "', which is neither an"
+						+ " earlier request nor an earlier atomicity group of the batch: \"dependsOn\" names only"
+						+ " those that come before it.");
+			}
+			names.add(name);
+		}
+		return List.copyOf(names);
+	}
+
+	/**
+	 * Its headers, each named once: header names are the same whatever their case, so one
+	 * given twice would leave which of its values counts to chance.
+	 */
+	private static Map<String, String> headers(@Nullable JsonNode given, String named) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (given == null || given.isNull()) {
+			return headers;
+		}
+		if (!given.isObject()) {
+			throw ODataRequestException.invalidBody(named
+					+ " has \"headers\" that are not a JSON object: write them as {\"Content-Type\": \"application/json\"}.");
+		}
+		Map<String, String> names = new LinkedHashMap<>();
+		given.properties().forEach((header) -> {
+			String name = header.getKey();
+			String first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+			if (first != null) {
+				throw ODataRequestException
+					.invalidBody(named + " gives the header '" + first + "' more than once ('" + first + "' and '"
+							+ name + "'): header names are the same whatever their case, so each is" + " given once.");
+			}
+			if (!header.getValue().isString() && !header.getValue().isNumber()) {
+				throw ODataRequestException
+					.invalidBody(named + " gives the header '" + name + "' a value that is not text.");
+			}
+			headers.put(name, header.getValue().asString());
+		});
 		return headers;
 	}
 

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.adsw.bpmsoft.emulator.InMemoryBody;
 import jakarta.servlet.ServletException;
@@ -36,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answered {@code {"responses":[{"id","status","headers","body"}]}}. Olingo parses only
  * multipart batches, so each request is run here through the same handler as a request of
  * its own. Requests of one atomicity group share a transaction and fail together; without
- * {@code Prefer: continue-on-error} the batch stops at the first failure. A batch whose
+ * {@code Prefer: continue-on-error} the batch stops at the first failure, and with it a
+ * request that depends on one that failed ({@code dependsOn}) is not run. A batch whose
  * requests are not all well formed ({@link BatchItem}) runs none of them; a url may start
  * from the row an earlier request created, {@code $1/Name}, as OData's Content-ID
  * references do.
@@ -110,6 +113,13 @@ class JsonBatch {
 					ODataRequestException.invalidBody("A JSON batch is an object with a \"requests\" array."));
 			return;
 		}
+		for (String member : batch.propertyNames()) {
+			if (!member.equals("requests")) {
+				this.json.answer(response, ODataRequestException.invalidBody("The batch has the member '" + member
+						+ "', which a JSON batch does not have: it is an object with a \"requests\" array."));
+				return;
+			}
+		}
 		if (requests.size() > MAX_REQUESTS) {
 			this.json.answer(response, tooLarge());
 			return;
@@ -172,6 +182,11 @@ class JsonBatch {
 
 		private final Map<String, String> locations = new HashMap<>();
 
+		/**
+		 * The requests and atomicity groups that failed, for those that depend on them.
+		 */
+		private final Set<String> failed = new HashSet<>();
+
 		Run(HttpServletRequest outer, HttpServletResponse outerResponse, Dispatcher dispatcher) {
 			this.outer = outer;
 			this.outerResponse = outerResponse;
@@ -180,9 +195,30 @@ class JsonBatch {
 
 		/** Runs a request of its own; whether it succeeded. */
 		boolean one(BatchItem item) throws IOException, ServletException {
-			ObjectNode answer = execute(item);
+			ObjectNode answer = withoutFailedDependency(item);
+			if (answer == null) {
+				answer = execute(item);
+			}
 			this.responses.add(answer);
-			return answer.get("status").intValue() < 400;
+			boolean succeeded = answer.get("status").intValue() < 400;
+			if (!succeeded) {
+				this.failed.add(item.id());
+			}
+			return succeeded;
+		}
+
+		/**
+		 * For a request that depends on one that failed, its 424, as OData's JSON batch
+		 * format answers it: it is not run; {@code null} for others.
+		 */
+		private @Nullable ObjectNode withoutFailedDependency(BatchItem item) {
+			for (String needed : item.dependsOn()) {
+				if (this.failed.contains(needed)) {
+					return refused(item, 424, "The request '" + item.id() + "' depends on '" + needed
+							+ "', which failed, so it was not run.");
+				}
+			}
+			return null;
 		}
 
 		/**
@@ -190,6 +226,13 @@ class JsonBatch {
 		 * it succeeded.
 		 */
 		boolean group(List<BatchItem> group) {
+			for (BatchItem item : group) {
+				ObjectNode refused = withoutFailedDependency(item);
+				if (refused != null) {
+					undone(group, refused);
+					return false;
+				}
+			}
 			List<ObjectNode> answers = new ArrayList<>();
 			TransactionTemplate transaction = new TransactionTemplate(JsonBatch.this.transactions);
 			Boolean succeeded = transaction.execute((status) -> {
@@ -210,23 +253,34 @@ class JsonBatch {
 				return true;
 			});
 			if (!Boolean.TRUE.equals(succeeded)) {
-				ObjectNode failed = answers.get(answers.size() - 1);
-				for (BatchItem item : group) {
-					if (item.id().equals(failed.get("id").asString())) {
-						this.responses.add(failed);
-					}
-					else {
-						// Undone with the group: the rows they created are gone.
-						this.locations.remove(item.id());
-						String message = "Another request of the atomicity group failed, so none of its changes were"
-								+ " kept.";
-						this.responses.add(refused(item, 424, message));
-					}
-				}
+				undone(group, answers.get(answers.size() - 1));
 				return false;
 			}
 			answers.forEach(this.responses::add);
 			return true;
+		}
+
+		/**
+		 * The answers of an atomicity group one of whose requests failed: its own, and
+		 * 424 for the others.
+		 */
+		private void undone(List<BatchItem> group, ObjectNode failed) {
+			for (BatchItem item : group) {
+				this.failed.add(item.id());
+				if (item.atomicityGroup() != null) {
+					this.failed.add(item.atomicityGroup());
+				}
+				if (item.id().equals(failed.get("id").asString())) {
+					this.responses.add(failed);
+				}
+				else {
+					// Undone with the group: the rows they created are gone.
+					this.locations.remove(item.id());
+					String message = "Another request of the atomicity group failed, so none of its changes were"
+							+ " kept.";
+					this.responses.add(refused(item, 424, message));
+				}
+			}
 		}
 
 		private ObjectNode execute(BatchItem item) throws IOException, ServletException {

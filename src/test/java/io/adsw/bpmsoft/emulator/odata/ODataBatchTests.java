@@ -296,7 +296,36 @@ class ODataBatchTests {
 					+ " refers to '9', which is not an earlier request of the batch.",
 			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
 					+ " {\"id\": \"2\", \"method\": \"GET\", \"url\": \"$2\"}]|The url '$2' of the request '2' refers"
-					+ " to '2', which is not an earlier request of the batch." })
+					+ " to '2', which is not an earlier request of the batch.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"headers\": {\"Content-Type\":"
+					+ " \"application/json\", \"content-type\": \"text/plain\"}, \"body\": {\"Name\": \"TAG\"}}]|The request"
+					+ " '1' of the batch gives the header 'Content-Type' more than once ('Content-Type' and"
+					+ " 'content-type'): header names are the same whatever their case, so each is given once.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"headers\": \"application/json\","
+					+ " \"body\": {\"Name\": \"TAG\"}}]|The request '1' of the batch has \"headers\" that are not a JSON"
+					+ " object: write them as {\"Content-Type\": \"application/json\"}.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"headers\": {\"Content-Type\":"
+					+ " {}}, \"body\": {\"Name\": \"TAG\"}}]|The request '1' of the batch gives the header"
+					+ " 'Content-Type' a value that is not text.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"},"
+					+ " \"dependsOn\": [\"2\"]}, {\"id\": \"2\", \"method\": \"GET\", \"url\": \"Contact/$count\"}]|The"
+					+ " request '1' of the batch depends on '2', which is neither an earlier request nor an earlier"
+					+ " atomicity group of the batch: \"dependsOn\" names only those that come before it.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"2\", \"method\": \"GET\", \"url\": \"Contact/$count\", \"dependsOn\": [\"2\"]}]|The"
+					+ " request '2' of the batch depends on '2', which is neither an earlier request nor an earlier"
+					+ " atomicity group of the batch: \"dependsOn\" names only those that come before it.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"2\", \"method\": \"GET\", \"url\": \"Contact/$count\", \"dependsOn\": [\"x\"]}]|The"
+					+ " request '2' of the batch depends on 'x', which is neither an earlier request nor an earlier"
+					+ " atomicity group of the batch: \"dependsOn\" names only those that come before it.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"2\", \"method\": \"GET\", \"url\": \"Contact/$count\", \"dependsOn\": \"1\"}]|The"
+					+ " request '2' of the batch has a \"dependsOn\" that is not an array: it lists the ids of the"
+					+ " earlier requests it needs.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"},"
+					+ " \"extra\": 1}]|The request '1' of the batch has the member 'extra', which a request of a batch"
+					+ " does not have: its members are id, method, url, headers, body, atomicityGroup and dependsOn." })
 	void batchWithARequestItCannotRunIsRefusedAndNothingRuns(String requests, String message) {
 		Response response = this.odata.request()
 			.contentType("application/json")
@@ -305,6 +334,37 @@ class ODataBatchTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(DataService.json(response)).isEqualTo(DataService.invalidBody(message));
 		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
+	void batchWithAMemberOtherThanItsRequestsIsRefused() {
+		Response response = this.odata.request()
+			.contentType("application/json")
+			.body("{\"requests\": [], \"continueOnError\": true}")
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService.invalidBody("The batch has the member"
+				+ " 'continueOnError', which a JSON batch does not have: it is an object with a \"requests\" array."));
+	}
+
+	@Test
+	void requestThatDependsOnOneThatFailedIsNotRun() {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "bad", "POST", "Contact", json("Name", this.tag, "Round", 1));
+		item(requests, "needs", "POST", "Contact", json("Name", this.tag + " needs")).putArray("dependsOn").add("bad");
+		item(requests, "free", "POST", "Contact", json("Name", this.tag + " free"));
+		item(requests, "group", "POST", "Contact", json("Name", this.tag + " grouped")).put("atomicityGroup", "g")
+			.putArray("dependsOn")
+			.add("needs");
+		item(requests, "after", "GET", "Contact/$count").putArray("dependsOn").add("free");
+		List<JsonNode> responses = responses(batch(requests, "odata.continue-on-error"));
+		assertThat(responses).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactly("bad 400", "needs 424", "free 201", "group 424", "after 200");
+		String message = "The request 'needs' depends on 'bad', which failed, so it was not run.";
+		assertThat(responses.get(1).get("body")).isEqualTo(DataService.error(message, message));
+		assertThat(countNamed(this.tag + " needs")).isZero();
+		assertThat(countNamed(this.tag + " grouped")).isZero();
+		assertThat(countNamed(this.tag + " free")).isEqualTo(1);
 	}
 
 	@Test
