@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -14,13 +15,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * One request of a JSON batch, {@code {"id","method","url","headers","body",
  * "atomicityGroup","dependsOn"}}, checked with all the others before any of them runs:
- * each is an object with an id unique in the batch, a method, a url, headers named once
- * each, and no other members; a url that refers to an earlier request ({@code $1/Name})
- * names one, and so does {@code dependsOn}.
+ * each is an object with an id unique in the batch, a method, a url under the batch's
+ * service root that is no batch itself, headers named once each, and no other members; a
+ * url that refers to an earlier request ({@code $1/Name}) names one, and so does
+ * {@code dependsOn}.
  *
  * @param id its id, answered with its response
  * @param method its HTTP method, in upper case
- * @param url its url, relative to the service root or absolute
+ * @param url its url as sent
+ * @param path its path and query under the service root ({@code /Contact?$top=1}); for a
+ * url that refers to an earlier request, what follows the reference ({@code /Name})
  * @param atomicityGroup the group it changes together with, if any
  * @param headers its headers
  * @param body its body, if any
@@ -28,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code $1}), if any
  * @param dependsOn the earlier requests and atomicity groups it needs to have succeeded
  */
-record BatchItem(String id, String method, String url, @Nullable String atomicityGroup, Map<String, String> headers,
-		@Nullable JsonNode body, @Nullable String reference, List<String> dependsOn) {
+record BatchItem(String id, String method, String url, String path, @Nullable String atomicityGroup,
+		Map<String, String> headers, @Nullable JsonNode body, @Nullable String reference, List<String> dependsOn) {
 
 	/** What a url may start with after {@code $} without referring to a request. */
 	private static final List<String> RESOURCES = List.of("metadata", "batch", "all", "crossjoin", "entity");
@@ -38,11 +42,53 @@ record BatchItem(String id, String method, String url, @Nullable String atomicit
 	private static final List<String> MEMBERS = List.of("id", "method", "url", "headers", "body", "atomicityGroup",
 			"dependsOn");
 
+	/** A url that starts with a scheme ({@code http:}) is an absolute one. */
+	private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+	/**
+	 * Where the batch was sent: the urls of its requests are resolved against it.
+	 *
+	 * @param origin the scheme, host and port, {@code http://localhost:8080}
+	 * @param path the service root's path, {@code /0/odata}
+	 */
+	record Root(String origin, String path) {
+
+		/**
+		 * The path and query under the service root a url names, as OData's JSON batch
+		 * format resolves it: an absolute URL, an absolute path (resolved against the
+		 * host), or a path relative to the service root; {@code null} for one outside it.
+		 */
+		@Nullable String resolve(String url) {
+			String path = url;
+			if (SCHEME.matcher(url).lookingAt()) {
+				if (!url.regionMatches(true, 0, this.origin, 0, this.origin.length())) {
+					return null;
+				}
+				path = url.substring(this.origin.length());
+				if (!path.startsWith("/")) {
+					return null;
+				}
+			}
+			else if (!path.startsWith("/")) {
+				return "/" + path;
+			}
+			if (!path.startsWith(this.path)) {
+				return null;
+			}
+			String under = path.substring(this.path.length());
+			if (under.isEmpty()) {
+				return "/";
+			}
+			return under.startsWith("/") ? under : under.startsWith("?") ? "/" + under : null;
+		}
+
+	}
+
 	/**
 	 * The requests of a batch.
 	 * @throws ODataRequestException when one of them is not a request the batch can run
 	 */
-	static List<BatchItem> of(JsonNode requests) {
+	static List<BatchItem> of(JsonNode requests, Root root) {
 		List<BatchItem> items = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
 		Set<String> earlier = new HashSet<>();
@@ -81,9 +127,20 @@ record BatchItem(String id, String method, String url, @Nullable String atomicit
 				throw ODataRequestException.invalidBody("The url '" + url + "' of the request '" + id + "' refers to '"
 						+ reference + "', which is not an earlier request of the batch.");
 			}
+			String path = (reference != null) ? url.substring(1 + reference.length()) : root.resolve(url);
+			if (path == null) {
+				throw ODataRequestException.invalidBody("The url '" + url + "' of the request '" + id
+						+ "' is outside the service root " + root.path() + "/ the batch was sent to: a url is"
+						+ " relative to the service root (Contact), an absolute path under it (" + root.path()
+						+ "/Contact) or an absolute URL under it (" + root.origin() + root.path() + "/Contact).");
+			}
+			if (reference == null && isBatch(path)) {
+				throw ODataRequestException.invalidBody("The url '" + url + "' of the request '" + id
+						+ "' is a batch: a batch cannot hold another one; send its requests in this batch.");
+			}
 			String atomicityGroup = text(request, "atomicityGroup");
 			List<String> dependsOn = dependsOn(request.get("dependsOn"), named, earlier);
-			items.add(new BatchItem(id, method.strip().toUpperCase(Locale.ROOT), url, atomicityGroup,
+			items.add(new BatchItem(id, method.strip().toUpperCase(Locale.ROOT), url, path, atomicityGroup,
 					headers(request.get("headers"), named), body(request.get("body")), reference, dependsOn));
 			earlier.add(id);
 			if (atomicityGroup != null) {
@@ -91,14 +148,6 @@ record BatchItem(String id, String method, String url, @Nullable String atomicit
 			}
 		}
 		return items;
-	}
-
-	/**
-	 * The url with the reference to an earlier request replaced by the address of the row
-	 * that request created.
-	 */
-	String urlFrom(String location) {
-		return location + this.url.substring(1 + this.reference.length());
 	}
 
 	/**
@@ -114,6 +163,13 @@ record BatchItem(String id, String method, String url, @Nullable String atomicit
 		}
 		String name = url.substring(1, end);
 		return RESOURCES.contains(name) ? null : name;
+	}
+
+	/** Whether a path under the service root is its {@code $batch}. */
+	private static boolean isBatch(String path) {
+		int question = path.indexOf('?');
+		String resource = (question >= 0) ? path.substring(0, question) : path;
+		return resource.equals("/$batch") || resource.equals("/$batch/");
 	}
 
 	/**

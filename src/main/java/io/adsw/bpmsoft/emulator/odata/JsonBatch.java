@@ -124,9 +124,13 @@ class JsonBatch {
 			this.json.answer(response, tooLarge());
 			return;
 		}
+		String address = request.getRequestURL().toString();
+		BatchItem.Root root = new BatchItem.Root(
+				address.substring(0, address.length() - request.getRequestURI().length()),
+				request.getContextPath() + request.getServletPath());
 		List<BatchItem> items;
 		try {
-			items = BatchItem.of(requests);
+			items = BatchItem.of(requests, root);
 		}
 		catch (ODataRequestException ex) {
 			this.json.answer(response, ex);
@@ -135,7 +139,7 @@ class JsonBatch {
 		boolean continueOnError = Collections.list(request.getHeaders("Prefer"))
 			.stream()
 			.anyMatch((prefer) -> prefer.toLowerCase(Locale.ROOT).contains("continue-on-error"));
-		Run run = new Run(request, response, dispatcher);
+		Run run = new Run(request, response, dispatcher, root);
 		List<BatchItem> group = new ArrayList<>();
 		for (BatchItem item : items) {
 			String atomicity = item.atomicityGroup();
@@ -180,6 +184,8 @@ class JsonBatch {
 
 		private final ArrayNode responses = JsonBatch.this.jsonMapper.createArrayNode();
 
+		private final BatchItem.Root root;
+
 		private final Map<String, String> locations = new HashMap<>();
 
 		/**
@@ -187,10 +193,11 @@ class JsonBatch {
 		 */
 		private final Set<String> failed = new HashSet<>();
 
-		Run(HttpServletRequest outer, HttpServletResponse outerResponse, Dispatcher dispatcher) {
+		Run(HttpServletRequest outer, HttpServletResponse outerResponse, Dispatcher dispatcher, BatchItem.Root root) {
 			this.outer = outer;
 			this.outerResponse = outerResponse;
 			this.dispatcher = dispatcher;
+			this.root = root;
 		}
 
 		/** Runs a request of its own; whether it succeeded. */
@@ -284,20 +291,20 @@ class JsonBatch {
 		}
 
 		private ObjectNode execute(BatchItem item) throws IOException, ServletException {
-			String url = item.url();
+			String path = item.path();
 			if (item.reference() != null) {
 				String location = this.locations.get(item.reference());
-				if (location == null) {
+				path = (location != null) ? this.root.resolve(location + item.path()) : null;
+				if (path == null) {
 					return refused(item, 400, "The url '" + item.url() + "' of the request '" + item.id()
 							+ "' refers to the request '" + item.reference() + "', which created no row.");
 				}
-				url = item.urlFrom(location);
 			}
 			// A body without a Content-Type is refused, as a request of its own is: the
 			// batch supposes no type for it.
 			byte[] content = (item.body() != null) ? JsonBatch.this.jsonMapper.writeValueAsBytes(item.body())
 					: new byte[0];
-			SubRequest request = new SubRequest(this.outer, item.method(), url, item.headers(), content);
+			SubRequest request = new SubRequest(this.outer, item.method(), path, item.headers(), content);
 			Capture response = new Capture();
 			this.dispatcher.dispatch(request, response.wrap(this.outerResponse));
 			ObjectNode answer = head(item, response.status);
@@ -353,19 +360,13 @@ class JsonBatch {
 
 		private final Map<String, String> headers;
 
-		SubRequest(HttpServletRequest outer, String method, String url, Map<String, String> headers, byte[] body) {
+		/**
+		 * @param path its path and query under the service root, {@code /Contact?$top=1}
+		 */
+		SubRequest(HttpServletRequest outer, String method, String path, Map<String, String> headers, byte[] body) {
 			super(outer, body);
 			this.method = method;
-			String relative = url;
-			String root = outer.getRequestURL().toString();
-			root = root.substring(0, root.length() - "/$batch".length());
-			if (relative.startsWith(root)) {
-				relative = relative.substring(root.length());
-			}
-			else if (relative.startsWith(outer.getContextPath() + outer.getServletPath())) {
-				relative = relative.substring((outer.getContextPath() + outer.getServletPath()).length());
-			}
-			relative = relative.startsWith("/") ? relative : "/" + relative;
+			String relative = path;
 			int question = relative.indexOf('?');
 			this.pathInfo = (question >= 0) ? relative.substring(0, question) : relative;
 			this.query = (question >= 0) ? relative.substring(question + 1) : null;

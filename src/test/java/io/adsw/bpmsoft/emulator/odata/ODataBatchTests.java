@@ -325,7 +325,15 @@ class ODataBatchTests {
 					+ " earlier requests it needs.",
 			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"},"
 					+ " \"extra\": 1}]|The request '1' of the batch has the member 'extra', which a request of a batch"
-					+ " does not have: its members are id, method, url, headers, body, atomicityGroup and dependsOn." })
+					+ " does not have: its members are id, method, url, headers, body, atomicityGroup and dependsOn.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"2\", \"method\": \"POST\", \"url\": \"$batch\", \"body\": {\"requests\": []}}]|The"
+					+ " url '$batch' of the request '2' is a batch: a batch cannot hold another one; send its requests"
+					+ " in this batch.",
+			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
+					+ " {\"id\": \"2\", \"method\": \"POST\", \"url\": \"/0/odata/$batch\"}]|The url"
+					+ " '/0/odata/$batch' of the request '2' is a batch: a batch cannot hold another one; send its"
+					+ " requests in this batch." })
 	void batchWithARequestItCannotRunIsRefusedAndNothingRuns(String requests, String message) {
 		Response response = this.odata.request()
 			.contentType("application/json")
@@ -334,6 +342,46 @@ class ODataBatchTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(DataService.json(response)).isEqualTo(DataService.invalidBody(message));
 		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/odata/Contact", "/emulator/api/reset", "/0/odataContact", "/Contact",
+			"http://localhost:PORT/odata/Contact", "http://elsewhere.example/0/odata/Contact",
+			"http://localhost:PORT0/0/odata/Contact" })
+	void urlOutsideTheServiceRootIsRefusedAndNothingRuns(String url) {
+		String sent = url.replace("PORT", String.valueOf(this.port));
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "1", "POST", "Contact", json("Name", this.tag));
+		item(requests, "2", "GET", sent);
+		Response response = batch(requests);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(DataService.invalidBody("The url '" + sent
+				+ "' of the request '2' is outside the service root /0/odata/ the batch was sent to: a url is"
+				+ " relative to the service root (Contact), an absolute path under it (/0/odata/Contact) or an"
+				+ " absolute URL under it (http://localhost:" + this.port + "/0/odata/Contact)."));
+		assertThat(countNamed(this.tag)).isZero();
+	}
+
+	@Test
+	void absolutePathIsResolvedAgainstTheHostUnderEitherRoot() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		DataService core = new DataService(this.port, "/odata");
+		ObjectNode batch = JSON.createObjectNode();
+		ArrayNode requests = batch.putArray("requests");
+		item(requests, "1", "GET", "/odata/Contact(" + id + ")?$select=Name");
+		item(requests, "2", "GET", "HTTP://LOCALHOST:" + this.port + "/odata/Contact(" + id + ")?$select=Name");
+		item(requests, "3", "GET", "/odata");
+		Response response = core.request()
+			.contentType("application/json")
+			.body(JSON.writeValueAsString(batch))
+			.post(core.url("$batch"));
+		List<JsonNode> responses = responses(response);
+		assertThat(responses).extracting((answer) -> answer.get("status").intValue()).containsExactly(200, 200, 200);
+		assertThat(responses.subList(0, 2))
+			.allSatisfy((answer) -> assertThat(answer.get("body").get("@odata.context").asString())
+				.isEqualTo(core.serviceRoot() + "/$metadata#Contact(Name)/$entity"));
+		assertThat(responses.get(2).get("body").get("@odata.context").asString())
+			.isEqualTo(core.serviceRoot() + "/$metadata");
 	}
 
 	@Test
