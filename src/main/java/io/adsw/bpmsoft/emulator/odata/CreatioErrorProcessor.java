@@ -70,6 +70,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s", Pattern.CASE_INSENSITIVE);
 
+	/** A path of names joined by slashes, {@code Status/CreatedBy/Name}. */
+	private static final Pattern PATH = Pattern.compile("(?<![\\w$.])[A-Za-z_][\\w.]*(?:/[A-Za-z_$][\\w.]*)+");
+
+	/** A query option as it starts, {@code $filter=}, nested in {@code $expand} too. */
+	private static final Pattern OPTION = Pattern.compile("\\$(\\w+)\\s*=");
+
 	private final CreatioJson json;
 
 	private final EntitySets sets;
@@ -159,6 +165,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		if (key.equals("SYNTAX") && doubleQuoted(request)) {
 			return ODataRequestException.invalidQuery(
 					"The URI is malformed: text values are written in single quotes ('x'), not in double quotes.");
+		}
+		if (key.equals("SYNTAX")) {
+			ODataRequestException path = unfollowedPath(request);
+			if (path != null) {
+				return path;
+			}
 		}
 		if (error.getStatusCode() == HttpStatusCode.NOT_ACCEPTABLE.getStatusCode()) {
 			if (key.equals("UNSUPPORTED_FORMAT_OPTION")) {
@@ -376,6 +388,79 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A path Olingo's parser stops at as a syntax error, named with what to write
+	 * instead: a path in {@code $expand} ({@code Status/CreatedBy}), where OData nests
+	 * {@code $expand} in the options of a navigation, and a path in {@code $filter} or
+	 * {@code $orderby} that goes on from a collection, which OData reaches only with
+	 * {@code any} and {@code all}; {@code null} for other syntax errors.
+	 */
+	private @Nullable ODataRequestException unfollowedPath(ODataRequest request) {
+		String query = QUOTED.matcher(decoded((request.getRawQueryPath() != null) ? request.getRawQueryPath() : ""))
+			.replaceAll("''");
+		Matcher path = PATH.matcher(query);
+		while (path.find()) {
+			List<String> segments = List.of(path.group().split("/"));
+			String written = String.join("/", segments);
+			String option = optionAt(query, path.start());
+			if (option.equals("$expand")
+					&& segments.stream().noneMatch((segment) -> segment.startsWith("$") || segment.contains("."))) {
+				String nested = segments.get(segments.size() - 1);
+				for (int i = segments.size() - 2; i >= 0; i--) {
+					nested = segments.get(i) + "($expand=" + nested + ")";
+				}
+				return ODataRequestException.invalidQuery("The $expand option takes navigation properties, not a"
+						+ " path through them ('" + written + "'): a navigation's own navigations are expanded in its"
+						+ " options, " + nested + ".");
+			}
+			if (!option.equals("$filter") && !option.equals("$orderby")) {
+				continue;
+			}
+			for (int i = 0; i < segments.size() - 1; i++) {
+				String collection = segments.get(i);
+				String next = segments.get(i + 1);
+				String target = collectionTarget(collection);
+				if (target == null || next.equals("any") || next.equals("all") || next.startsWith("$")) {
+					continue;
+				}
+				String through = "The path '" + written + "' goes through the collection '" + collection
+						+ "', which holds many rows";
+				return ODataRequestException.invalidQuery(option.equals("$filter") ? through
+						+ ": a $filter reaches into a collection only with the lambda operators any and all, which"
+						+ " are not supported. Filter the entity set " + target + " itself, or the collection's rows"
+						+ " in $expand=" + collection + "($filter=...)."
+						: through + " and so no one value to sort on: $orderby takes the row's properties and its"
+								+ " lookups' (Status/Name). Sort the collection's rows in $expand=" + collection
+								+ "($orderby=" + String.join("/", segments.subList(i + 1, segments.size())) + ").");
+			}
+		}
+		return null;
+	}
+
+	/** The query option a place in the query belongs to: the last one begun before it. */
+	private static String optionAt(String query, int place) {
+		Matcher option = OPTION.matcher(query).region(0, place);
+		String name = "";
+		while (option.find()) {
+			name = "$" + option.group(1);
+		}
+		return name;
+	}
+
+	/**
+	 * The entity set a collection navigation of that name leads to, {@code null} when no
+	 * set has one.
+	 */
+	private @Nullable String collectionTarget(String name) {
+		return this.sets.all()
+			.stream()
+			.flatMap((set) -> set.navigation(name).stream())
+			.filter(NavigationMapping::collection)
+			.map(NavigationMapping::target)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

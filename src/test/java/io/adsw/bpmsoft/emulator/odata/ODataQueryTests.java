@@ -877,6 +877,22 @@ class ODataQueryTests {
 		assertThat(json(response)).isEqualTo(invalidQuery("The lambda operator " + operator + " is not supported."));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					$filter=ApprovalVisaCollectionByApproval/Position eq 1|The path 'ApprovalVisaCollectionByApproval/Position' goes through the collection 'ApprovalVisaCollectionByApproval', which holds many rows: a $filter reaches into a collection only with the lambda operators any and all, which are not supported. Filter the entity set ApprovalVisa itself, or the collection's rows in $expand=ApprovalVisaCollectionByApproval($filter=...).
+					$filter=Name eq 'a/b' or ApprovalVisaCollectionByApproval/VisaOwner/Email eq 'x'|The path 'ApprovalVisaCollectionByApproval/VisaOwner/Email' goes through the collection 'ApprovalVisaCollectionByApproval', which holds many rows: a $filter reaches into a collection only with the lambda operators any and all, which are not supported. Filter the entity set ApprovalVisa itself, or the collection's rows in $expand=ApprovalVisaCollectionByApproval($filter=...).
+					$orderby=ApprovalVisaCollectionByApproval/Position|The path 'ApprovalVisaCollectionByApproval/Position' goes through the collection 'ApprovalVisaCollectionByApproval', which holds many rows and so no one value to sort on: $orderby takes the row's properties and its lookups' (Status/Name). Sort the collection's rows in $expand=ApprovalVisaCollectionByApproval($orderby=Position).
+					$expand=Status/CreatedBy|The $expand option takes navigation properties, not a path through them ('Status/CreatedBy'): a navigation's own navigations are expanded in its options, Status($expand=CreatedBy).
+					$expand=ApprovalVisaCollectionByApproval($select=Position;$expand=VisaOwner/CreatedBy)|The $expand option takes navigation properties, not a path through them ('VisaOwner/CreatedBy'): a navigation's own navigations are expanded in its options, VisaOwner($expand=CreatedBy).
+					$expand=ApprovalVisaCollectionByApproval($filter=Approval/ApprovalVisaCollectionByApproval/Round eq 1)|The path 'Approval/ApprovalVisaCollectionByApproval/Round' goes through the collection 'ApprovalVisaCollectionByApproval', which holds many rows: a $filter reaches into a collection only with the lambda operators any and all, which are not supported. Filter the entity set ApprovalVisa itself, or the collection's rows in $expand=ApprovalVisaCollectionByApproval($filter=...).
+					""")
+	void pathTheServiceCannotFollowIsNamedWithWhatToWriteInstead(String option, String detail) {
+		Response response = this.odata.get("Approval?" + option);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery(detail));
+	}
+
 	@Test
 	void lambdaInsideAStringLiteralIsNotTakenForOne() {
 		Response response = this.odata.get("Approval?$filter=Name eq '/any(v: x' and (");
