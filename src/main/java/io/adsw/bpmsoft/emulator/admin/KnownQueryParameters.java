@@ -40,7 +40,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@code scop} for {@code scope} or {@code idcrm} for {@code idCrm} would run the
  * operation without it, and a reset of one part, or a delete by filter, would wipe
  * everything. What an operation takes is read from its method, as Spring MVC binds it,
- * names in the same case.
+ * names in the same case. A parameter it takes is given once, and not empty.
  */
 final class KnownQueryParameters implements HandlerInterceptor {
 
@@ -75,35 +75,48 @@ final class KnownQueryParameters implements HandlerInterceptor {
 		if (!unknown.isEmpty()) {
 			throw refusal(unknown, query, taken.names());
 		}
-		// A parameter given twice would be read as both values joined by a comma
-		// (scope=journal&scope=data as "journal,data"), and refused as neither.
 		for (String name : taken.names()) {
-			int times = formRead ? lengthOf(request.getParameterValues(name)) : timesIn(request.getQueryString(), name);
-			if (times > 1) {
-				throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
-						HttpStatus.BAD_REQUEST, name + " is given " + times + " times: give it once"), null);
+			List<String> values = formRead ? listOf(request.getParameterValues(name))
+					: valuesIn(request.getQueryString(), name);
+			// A parameter given twice would be read as both values joined by a comma
+			// (scope=journal&scope=data as "journal,data"), and refused as neither.
+			if (values.size() > 1) {
+				throw badRequest(name + " is given " + values.size() + " times: give it once");
+			}
+			// Spring MVC reads an empty value as none given: an empty filter would
+			// find, or delete, the whole journal, and an empty size take the default.
+			if (values.size() == 1 && values.get(0).isBlank()) {
+				throw badRequest(name + " is empty: give a value or leave it out");
 			}
 		}
 		return true;
 	}
 
-	private static int lengthOf(String @Nullable [] values) {
-		return (values != null) ? values.length : 0;
+	private static ErrorResponseException badRequest(String detail) {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
 	}
 
-	/** How many times the query string names the parameter. */
-	private static int timesIn(@Nullable String queryString, String name) {
+	private static List<String> listOf(String @Nullable [] values) {
+		return (values != null) ? List.of(values) : List.of();
+	}
+
+	/**
+	 * The values the query string gives the parameter, decoded as the web server decodes
+	 * them; a name without {@code =} has an empty value.
+	 */
+	private static List<String> valuesIn(@Nullable String queryString, String name) {
+		List<String> values = new ArrayList<>();
 		if (queryString == null) {
-			return 0;
+			return values;
 		}
-		int times = 0;
 		for (String pair : queryString.split("&")) {
 			int equals = pair.indexOf('=');
 			if (decoded((equals >= 0) ? pair.substring(0, equals) : pair).equals(name)) {
-				times++;
+				values.add((equals >= 0) ? decoded(pair.substring(equals + 1)) : "");
 			}
 		}
-		return times;
+		return values;
 	}
 
 	private static ErrorResponseException refusal(Set<String> unknown, Set<String> query, Set<String> taken) {
@@ -113,10 +126,8 @@ final class KnownQueryParameters implements HandlerInterceptor {
 			.map((name) -> "'" + Echo.of(name) + "'")
 			.collect(Collectors.joining(", "))
 				+ ((unknown.size() > MAX_NAMED) ? " and " + (unknown.size() - MAX_NAMED) + " more" : "");
-		String detail = "unknown " + kind + ((unknown.size() > 1) ? "s " : " ") + names + ": this operation takes "
-				+ (taken.isEmpty() ? "no query parameters" : String.join(", ", taken));
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+		return badRequest("unknown " + kind + ((unknown.size() > 1) ? "s " : " ") + names + ": this operation takes "
+				+ (taken.isEmpty() ? "no query parameters" : String.join(", ", taken)));
 	}
 
 	private static boolean isForm(HttpServletRequest request) {
@@ -140,14 +151,14 @@ final class KnownQueryParameters implements HandlerInterceptor {
 		return names;
 	}
 
-	private static String decoded(String name) {
+	private static String decoded(String text) {
 		try {
-			return URLDecoder.decode(name, StandardCharsets.UTF_8);
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			// A '%' without two hex digits: the web server skips such a parameter, and
 			// the operation does not take it either.
-			return name;
+			return text;
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -411,6 +412,54 @@ class JournalControlTests {
 			.statusCode(200)
 			.body("deleted", equalTo(1));
 		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(0));
+	}
+
+	/**
+	 * A filter given empty would be read as none: the search would list, and the delete
+	 * delete, the whole journal.
+	 */
+	@Test
+	void filterGivenEmptyIsRefusedAndDeletesNothing() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		for (String filter : List.of("idCrm", "email", "endpoint", "status", "from", "to")) {
+			for (String query : List.of(filter + "=", filter, filter + "=%20", filter + "=+")) {
+				this.admin.given()
+					.urlEncodingEnabled(false)
+					.delete("/emulator/api/journal?" + query)
+					.then()
+					.statusCode(400)
+					.contentType("application/problem+json")
+					.body("detail", equalTo(filter + " is empty: give a value or leave it out"));
+				this.admin.given()
+					.urlEncodingEnabled(false)
+					.get("/emulator/api/journal?size=1&" + query)
+					.then()
+					.statusCode(400)
+					.body("detail", equalTo(filter + " is empty: give a value or leave it out"));
+			}
+		}
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.formParam("idCrm", "")
+			.delete("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("idCrm is empty: give a value or leave it out"));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
+	/** An empty page or size would be read as the default. */
+	@Test
+	void pageOrSizeGivenEmptyIsRefused() {
+		for (String paging : List.of("page", "size")) {
+			this.admin.given()
+				.urlEncodingEnabled(false)
+				.get("/emulator/api/journal?" + paging + "=")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo(paging + " is empty: give a value or leave it out"));
+		}
 	}
 
 	@Test

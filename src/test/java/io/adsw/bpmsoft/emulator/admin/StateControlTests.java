@@ -516,7 +516,7 @@ class StateControlTests {
 	void oneApprovalToResetIsNamedByAGuid() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());
-		for (String notAGuid : List.of("xyz", "123-123", "1-2-3-4-5", "")) {
+		for (String notAGuid : List.of("xyz", "123-123", "1-2-3-4-5")) {
 			this.admin.given()
 				.queryParam("approval", notAGuid)
 				.post("/emulator/api/reset")
@@ -524,6 +524,13 @@ class StateControlTests {
 				.statusCode(400)
 				.body("detail", equalTo("approval: \"" + notAGuid + "\" is not a GUID"));
 		}
+		// Read as none, an empty approval would reset everything.
+		this.admin.given()
+			.queryParam("approval", "")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("approval is empty: give a value or leave it out"));
 		this.admin.given()
 			.queryParam("approval", "6f0c0f38-2d6a-4d21-9a5c-3e0f2c1d4b5a")
 			.post("/emulator/api/reset")
@@ -576,6 +583,21 @@ class StateControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("scope: must be all, journal, faults or data"));
+		for (String empty : List.of("", " ")) {
+			this.admin.given()
+				.queryParam("scope", empty)
+				.post("/emulator/api/reset")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo("scope is empty: give a value or leave it out"));
+		}
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.formParam("scope", "")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("scope is empty: give a value or leave it out"));
 	}
 
 	@Test
