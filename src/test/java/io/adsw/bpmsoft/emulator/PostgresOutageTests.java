@@ -102,6 +102,55 @@ class PostgresOutageTests {
 		}
 	}
 
+	/**
+	 * The control plane answers a problem detail, as for its refusals: 503, since the
+	 * request may succeed once the database is back.
+	 */
+	@Test
+	void controlPlaneAnswers503WhileTheDatabaseIsDownAndRecoversAlone() throws Exception {
+		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
+			.profiles("test")
+			.run("--server.port=0", "--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "stand"),
+					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+					"--spring.datasource.hikari.connection-timeout=1000")) {
+			int port = stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			AdminClient admin = new AdminClient(port);
+			admin.given().get("/emulator/api/journal").then().statusCode(200);
+
+			admin("ALTER DATABASE stand ALLOW_CONNECTIONS false");
+			admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'stand'");
+			String databaseAway = "the stand's database is not answering: try again once /actuator/health says UP";
+			admin.given()
+				.get("/emulator/api/journal")
+				.then()
+				.statusCode(503)
+				.contentType("application/problem+json")
+				.body("detail", equalTo(databaseAway))
+				.body("status", equalTo(503));
+			admin.given().delete("/emulator/api/journal").then().statusCode(503).body("detail", equalTo(databaseAway));
+			admin.given().get("/emulator/api/state").then().statusCode(503).body("detail", equalTo(databaseAway));
+			admin.given().get("/emulator/api/faults").then().statusCode(503).body("detail", equalTo(databaseAway));
+			admin.given()
+				.body("{\"endpoint\":\"*\",\"status\":500}")
+				.post("/emulator/api/faults")
+				.then()
+				.statusCode(503)
+				.body("detail", equalTo(databaseAway));
+			admin.given()
+				.queryParam("scope", "faults")
+				.post("/emulator/api/reset")
+				.then()
+				.statusCode(503)
+				.body("detail", equalTo(databaseAway));
+			admin.given().get("/emulator/api/snapshots").then().statusCode(503).body("detail", equalTo(databaseAway));
+
+			admin("ALTER DATABASE stand ALLOW_CONNECTIONS true");
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> given().port(port).get("/actuator/health").then().statusCode(200));
+			admin.given().get("/emulator/api/state").then().statusCode(200);
+		}
+	}
+
 	private void admin(String sql) throws SQLException {
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {

@@ -16,16 +16,21 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hibernate.exception.DataException;
+import org.hibernate.exception.JDBCConnectionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -41,6 +46,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class AdminExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminExceptionHandler.class);
+
+	static final String DATABASE_AWAY = "the stand's database is not answering: try again once /actuator/health"
+			+ " says UP";
+
+	static final String FAILED = "the stand failed to carry out the request; its log says why";
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
 
@@ -154,9 +164,35 @@ class AdminExceptionHandler {
 				"the database refused the change (a value too long for its column, or one that conflicts with stored data); nothing was changed");
 	}
 
-	@ExceptionHandler
-	ProblemDetail invalid(IllegalArgumentException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	/**
+	 * The database is down, or does not give a connection within the pool's timeout: the
+	 * request may succeed once it is back, which health tells. Hibernate's own exception
+	 * too, for the seeds' flushes outside Spring's exception translation.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			QueryTimeoutException.class, CannotCreateTransactionException.class, JDBCConnectionException.class })
+	ProblemDetail databaseAway(RuntimeException ex) {
+		logger.warn("A control plane request found the database away: {}",
+				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY);
+	}
+
+	/**
+	 * Whatever else went wrong is the stand's failure, not the request's: a 500 that says
+	 * so, the cause in the log. Last of the control plane's handlers, after Spring MVC's
+	 * own problem details (a 405, a 415, a missing parameter), so that it takes only what
+	 * nothing else answers.
+	 */
+	@RestControllerAdvice(basePackageClasses = AdminExceptionHandler.class)
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	static class Failures {
+
+		@ExceptionHandler
+		ProblemDetail failed(Exception ex) {
+			logger.error("A control plane operation failed", ex);
+			return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, FAILED);
+		}
+
 	}
 
 }

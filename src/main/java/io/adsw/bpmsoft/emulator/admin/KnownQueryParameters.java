@@ -23,9 +23,7 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.BindParam;
@@ -81,20 +79,15 @@ final class KnownQueryParameters implements HandlerInterceptor {
 			// A parameter given twice would be read as both values joined by a comma
 			// (scope=journal&scope=data as "journal,data"), and refused as neither.
 			if (values.size() > 1) {
-				throw badRequest(name + " is given " + values.size() + " times: give it once");
+				throw BadRequest.because(name + " is given " + values.size() + " times: give it once");
 			}
 			// Spring MVC reads an empty value as none given: an empty filter would
 			// find, or delete, the whole journal, and an empty size take the default.
 			if (values.size() == 1 && values.get(0).isBlank()) {
-				throw badRequest(name + " is empty: give a value or leave it out");
+				throw BadRequest.because(name + " is empty: give a value or leave it out");
 			}
 		}
 		return true;
-	}
-
-	private static ErrorResponseException badRequest(String detail) {
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
 	}
 
 	private static List<String> listOf(String @Nullable [] values) {
@@ -126,8 +119,8 @@ final class KnownQueryParameters implements HandlerInterceptor {
 			.map((name) -> "'" + Echo.of(name) + "'")
 			.collect(Collectors.joining(", "))
 				+ ((unknown.size() > MAX_NAMED) ? " and " + (unknown.size() - MAX_NAMED) + " more" : "");
-		return badRequest("unknown " + kind + ((unknown.size() > 1) ? "s " : " ") + names + ": this operation takes "
-				+ (taken.isEmpty() ? "no query parameters" : String.join(", ", taken)));
+		return BadRequest.because("unknown " + kind + ((unknown.size() > 1) ? "s " : " ") + names
+				+ ": this operation takes " + (taken.isEmpty() ? "no query parameters" : String.join(", ", taken)));
 	}
 
 	private static boolean isForm(HttpServletRequest request) {

@@ -43,7 +43,7 @@ class SettingsController {
 			this.settings.httpStatus(switch (change.httpStatus().strip().toLowerCase(java.util.Locale.ROOT)) {
 				case "mirror" -> HttpStatusMode.MIRROR;
 				case "always-200" -> HttpStatusMode.ALWAYS_200;
-				default -> throw new IllegalArgumentException("httpStatus must be mirror or always-200");
+				default -> throw BadRequest.because("httpStatus must be mirror or always-200");
 			});
 		}
 		if (change.enforceOrder() != null) {

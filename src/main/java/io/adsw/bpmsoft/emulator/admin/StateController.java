@@ -107,8 +107,7 @@ class StateController {
 			@RequestParam(required = false) @Nullable UUID approval) {
 		if (approval != null) {
 			if (scope != null) {
-				throw new IllegalArgumentException(
-						"approval and scope cannot be combined: reset one approval, or a scope");
+				throw BadRequest.because("approval and scope cannot be combined: reset one approval, or a scope");
 			}
 			this.approvals.reset(approval.toString());
 			return Map.of("reset", "approval " + approval);
@@ -169,13 +168,13 @@ class StateController {
 		// to empty the stand, which an explicit document says. A seed loaded
 		// at start only adds: it may leave a list out.
 		if (state.contacts() == null && state.approvals() == null) {
-			throw new IllegalArgumentException("the state sent names neither contacts nor approvals; "
+			throw BadRequest.because("the state sent names neither contacts nor approvals; "
 					+ "send {\"contacts\": [], \"approvals\": []} to empty the stand");
 		}
 		if (state.contacts() == null || state.approvals() == null) {
 			String missing = (state.contacts() == null) ? "contacts" : "approvals";
-			throw new IllegalArgumentException(
-					"the state sent names no " + missing + "; send \"" + missing + "\": [] to empty them");
+			throw BadRequest
+				.because("the state sent names no " + missing + "; send \"" + missing + "\": [] to empty them");
 		}
 		this.seeds.replace(state, "the state sent");
 		return Map.of("replaced", "state");
@@ -221,8 +220,8 @@ class StateController {
 			return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (CharacterCodingException ex) {
-			throw new IllegalArgumentException(
-					"the state sent is not text in the charset " + charset.name() + " its Content-Type names");
+			throw BadRequest
+				.because("the state sent is not text in the charset " + charset.name() + " its Content-Type names");
 		}
 	}
 
