@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JacksonException.Reference;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
@@ -22,6 +24,12 @@ import tools.jackson.databind.exc.PropertyBindingException;
 public final class JsonInputErrors {
 
 	private static final Pattern CLASS_NAME = Pattern.compile("(?:[a-z][a-z0-9_]*\\.)+([A-Z][\\w$]*)");
+
+	/**
+	 * A whole number past what its field's type holds, as the parser says it: the number
+	 * is kept, the type's range is not the field's.
+	 */
+	private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\((-?\\d+)\\) out of range");
 
 	private static final Pattern CLASS_NOTE = Pattern.compile("\\s*\\(class [^)]*\\)");
 
@@ -45,7 +53,18 @@ public final class JsonInputErrors {
 			return "unknown field" + (known.isEmpty() ? "" : " (known fields: " + known + ")");
 		}
 		if (ex instanceof InvalidFormatException invalid) {
+			// The value as read, not as written: 1e2 is 100.0 here, and is no fraction.
+			if (invalid.getValue() instanceof Double number && number == Math.rint(number)
+					&& isWholeNumber(invalid.getTargetType())) {
+				return "expected a whole number, written without a decimal point or an exponent";
+			}
 			return "\"" + invalid.getValue() + "\" is not " + kind(invalid.getTargetType());
+		}
+		if (ex instanceof InputCoercionException) {
+			Matcher number = OUT_OF_RANGE.matcher(String.valueOf(ex.getOriginalMessage()));
+			if (number.lookingAt()) {
+				return number.group(1) + (number.group(1).startsWith("-") ? " is too small" : " is too large");
+			}
 		}
 		if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
 				&& String.valueOf(ex.getOriginalMessage()).startsWith("Cannot ")) {
@@ -59,8 +78,7 @@ public final class JsonInputErrors {
 		if (type == null) {
 			return "a valid value";
 		}
-		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-				|| type == Short.class || type == short.class) {
+		if (isWholeNumber(type)) {
 			return "a whole number";
 		}
 		if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
@@ -86,6 +104,11 @@ public final class JsonInputErrors {
 			return "a list";
 		}
 		return "an object";
+	}
+
+	private static boolean isWholeNumber(@Nullable Class<?> type) {
+		return type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class;
 	}
 
 	/** {@code contacts[3].name}, from Jackson's references. */

@@ -68,16 +68,21 @@ public class FaultRule {
 		this.endpoint = spec.endpoint();
 		this.idCrm = spec.idCrm();
 		this.email = spec.email();
-		this.status = spec.status();
+		this.status = exact(spec.status());
 		this.message = spec.message();
-		this.delayMs = (spec.delayMs() != null) ? spec.delayMs() : 0;
-		this.delayMaxMs = (spec.delayMaxMs() != null) ? spec.delayMaxMs() : this.delayMs;
+		this.delayMs = (spec.delayMs() != null) ? Math.toIntExact(spec.delayMs()) : 0;
+		this.delayMaxMs = (spec.delayMaxMs() != null) ? Math.toIntExact(spec.delayMaxMs()) : this.delayMs;
 		this.drop = Boolean.TRUE.equals(spec.drop());
-		this.times = spec.times();
-		this.remaining = spec.times();
+		this.times = exact(spec.times());
+		this.remaining = this.times;
 		this.probability = spec.probability();
 		this.seed = spec.seed();
 		this.createdOn = now;
+	}
+
+	/** A whole number the checks have found within an {@code int}. */
+	private static @Nullable Integer exact(@Nullable Long value) {
+		return (value != null) ? Math.toIntExact(value) : null;
 	}
 
 	/** Whether a request with this endpoint, id and emails is one the rule is about. */

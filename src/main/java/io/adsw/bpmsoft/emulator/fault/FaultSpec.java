@@ -3,7 +3,9 @@ package io.adsw.bpmsoft.emulator.fault;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a new fault rule does and when.
+ * What a new fault rule does and when. Whole numbers are read as {@code long}, wider than
+ * the rule keeps them, so that a value past its range (a delay of 99999999999) is refused
+ * with the field's own range rather than the parser's.
  *
  * @param endpoint {@code CreateChainOfApproval}, {@code ChangeApproverResolution}, or
  * {@code *} for both
@@ -13,13 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param idCrm only requests for this approval
  * @param email only requests naming this email
  * @param delayMs how long to wait before answering
- * @param delayMaxMs with it, a random wait between {@code delayMs} and this
+ * @param delayMaxMs with {@code delayMs}, each wait is drawn at random from
+ * {@code delayMs} to this, which is not below it
  * @param drop whether to drop the connection without an answer
  * @param probability the chance that a matching request is affected, 0 to 1
  * @param seed makes the chance repeat from run to run
  */
-public record FaultSpec(String endpoint, @Nullable Integer status, @Nullable String message, @Nullable Integer times,
-		@Nullable String idCrm, @Nullable String email, @Nullable Integer delayMs, @Nullable Integer delayMaxMs,
+public record FaultSpec(String endpoint, @Nullable Long status, @Nullable String message, @Nullable Long times,
+		@Nullable String idCrm, @Nullable String email, @Nullable Long delayMs, @Nullable Long delayMaxMs,
 		@Nullable Boolean drop, @Nullable Double probability, @Nullable Long seed) {
 
 	FaultSpec withEndpoint(String endpoint) {

@@ -116,8 +116,8 @@ public class Faults {
 		if (spec.status() == null && !Boolean.TRUE.equals(spec.drop()) && spec.delayMs() == null) {
 			throw new FaultSpecException("a rule needs a status, a delay (delayMs) or drop: true");
 		}
-		if (spec.status() == null && !Boolean.TRUE.equals(spec.drop()) && spec.delayMaxMs() == null
-				&& Integer.valueOf(0).equals(spec.delayMs())) {
+		if (spec.status() == null && !Boolean.TRUE.equals(spec.drop()) && Long.valueOf(0).equals(spec.delayMs())
+				&& (spec.delayMaxMs() == null || spec.delayMaxMs() == 0)) {
 			throw new FaultSpecException("a delay of 0 ms alone does nothing: give a longer delayMs, a delayMaxMs, "
 					+ "a status or drop: true");
 		}
@@ -127,21 +127,25 @@ public class Faults {
 		if (spec.status() != null && Boolean.TRUE.equals(spec.drop())) {
 			throw new FaultSpecException("a rule either answers a status or drops the connection, not both");
 		}
-		if (spec.times() != null && spec.times() < 1) {
-			throw new FaultSpecException("times must be at least 1, or left out for until removed");
+		if (spec.times() != null && (spec.times() < 1 || spec.times() > Integer.MAX_VALUE)) {
+			throw new FaultSpecException(
+					"times must be from 1 to " + Integer.MAX_VALUE + ", or left out for until removed");
 		}
 		if (spec.delayMs() != null && (spec.delayMs() < 0 || spec.delayMs() > MAX_DELAY_MS)) {
 			throw new FaultSpecException("delayMs must be 0 to " + MAX_DELAY_MS);
 		}
 		if (spec.delayMaxMs() != null
 				&& (spec.delayMs() == null || spec.delayMaxMs() < spec.delayMs() || spec.delayMaxMs() > MAX_DELAY_MS)) {
-			throw new FaultSpecException("delayMaxMs needs delayMs and must be from delayMs to " + MAX_DELAY_MS);
+			throw new FaultSpecException("delayMaxMs needs delayMs and must be from delayMs to " + MAX_DELAY_MS
+					+ ": each wait is drawn at random from delayMs to delayMaxMs");
 		}
+		// A chance of 0 (or one too small for a double, 1e-400) would never apply.
 		if (spec.probability() != null
-				&& (spec.probability().isNaN() || spec.probability() < 0 || spec.probability() > 1)) {
-			throw new FaultSpecException("probability must be from 0 to 1");
+				&& (spec.probability().isNaN() || spec.probability() <= 0 || spec.probability() > 1)) {
+			throw new FaultSpecException("probability must be above 0 and at most 1");
 		}
-		if (spec.seed() != null && spec.probability() == null && spec.delayMaxMs() == null) {
+		if (spec.seed() != null && spec.probability() == null
+				&& (spec.delayMaxMs() == null || spec.delayMaxMs().equals(spec.delayMs()))) {
 			throw new FaultSpecException("seed only makes sense with a probability or a random delay");
 		}
 		// An empty idCrm or email would never match: a rule that never applies.

@@ -1,5 +1,7 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.util.List;
+
 import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
@@ -224,7 +226,7 @@ class FaultControlTests {
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(400)
-			.body("detail", equalTo("probability must be from 0 to 1"));
+			.body("detail", equalTo("probability must be above 0 and at most 1"));
 		this.admin.given()
 			.body("{\"endpoint\":\"*\",\"status\":500,\"message\":\"a\\u0000b\"}")
 			.post("/emulator/api/faults")
@@ -244,11 +246,15 @@ class FaultControlTests {
 			textBlock = """
 					{"endpoint":"*","status":500.5}                     | status: "500.5" is not a whole number
 					{"endpoint":"*","status":500,"times":1.7}           | times: "1.7" is not a whole number
-					{"endpoint":"*","status":500,"probability":"NaN"}   | probability must be from 0 to 1
+					{"endpoint":"*","status":500,"probability":"NaN"}   | probability must be above 0 and at most 1
+					{"endpoint":"*","status":500,"probability":0}       | probability must be above 0 and at most 1
+					{"endpoint":"*","status":500,"probability":1e-400}  | probability must be above 0 and at most 1
 					{"endpoint":"*","status":500,"idCrm":""}            | idCrm, when given, names an approval: leave it out for every approval
 					{"endpoint":"*","status":500,"email":"   "}         | email, when given, names an approver: leave it out for every email
 					{"endpoint":"*","drop":true,"message":"Сбой"}       | message needs a status: it is the envelope's error_message for that status
 					{"endpoint":"*","delayMs":0}                        | a delay of 0 ms alone does nothing: give a longer delayMs, a delayMaxMs, a status or drop: true
+					{"endpoint":"*","delayMs":0,"delayMaxMs":0}         | a delay of 0 ms alone does nothing: give a longer delayMs, a delayMaxMs, a status or drop: true
+					{"endpoint":"*","delayMs":100,"seed":7}             | seed only makes sense with a probability or a random delay
 					""")
 	void ruleThatWouldNeverApplyAsAskedIsRefused(String body, String detail) {
 		this.admin.given()
@@ -258,6 +264,62 @@ class FaultControlTests {
 			.statusCode(400)
 			.body("detail", equalTo(detail));
 		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
+	}
+
+	/**
+	 * A number past what the rule keeps is refused with the field's own range, as any
+	 * other value outside it, in the user's words rather than the parser's.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					{"endpoint":"*","delayMs":99999999999}                        | delayMs must be 0 to 120000
+					{"endpoint":"*","delayMs":-99999999999}                       | delayMs must be 0 to 120000
+					{"endpoint":"*","delayMs":1,"delayMaxMs":99999999999}         | delayMaxMs needs delayMs and must be from delayMs to 120000: each wait is drawn at random from delayMs to delayMaxMs
+					{"endpoint":"*","status":99999999999}                         | status must be an HTTP status from 200 to 599 that carries a body (not 204, 205 or 304): the rule answers with the envelope
+					{"endpoint":"*","status":500,"times":99999999999}             | times must be from 1 to 2147483647, or left out for until removed
+					{"endpoint":"*","status":500,"times":0}                       | times must be from 1 to 2147483647, or left out for until removed
+					{"endpoint":"*","status":99999999999999999999999}             | status: 99999999999999999999999 is too large
+					{"endpoint":"*","delayMs":-99999999999999999999999}           | delayMs: -99999999999999999999999 is too small
+					{"endpoint":"*","status":500,"probability":0.5,"seed":99999999999999999999999} | seed: 99999999999999999999999 is too large
+					{"endpoint":"*","status":500,"probability":1e400}             | probability must be above 0 and at most 1
+					{"endpoint":"*","status":500,"times":1e2}                     | times: expected a whole number, written without a decimal point or an exponent
+					{"endpoint":"*","status":5.0E2}                               | status: expected a whole number, written without a decimal point or an exponent
+					""")
+	void numberOutOfRangeIsRefusedWithTheFieldsRange(String body, String detail) {
+		this.admin.given()
+			.body(body)
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo(detail));
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(0));
+	}
+
+	/**
+	 * With delayMaxMs, each wait is drawn from delayMs to delayMaxMs: both are kept, and
+	 * a maximum below delayMs, or without it, is refused.
+	 */
+	@Test
+	void randomDelayIsKeptWithBothBoundsAndRefusedBelowItsMinimum() {
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"delayMs\":100,\"delayMaxMs\":300}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201)
+			.body("delayMs", equalTo(100))
+			.body("delayMaxMs", equalTo(300));
+		for (String body : List.of("{\"endpoint\":\"*\",\"delayMs\":300,\"delayMaxMs\":100}",
+				"{\"endpoint\":\"*\",\"status\":500,\"delayMaxMs\":100}")) {
+			this.admin.given()
+				.body(body)
+				.post("/emulator/api/faults")
+				.then()
+				.statusCode(400)
+				.body("detail", equalTo("delayMaxMs needs delayMs and must be from delayMs to 120000: "
+						+ "each wait is drawn at random from delayMs to delayMaxMs"));
+		}
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(1));
 	}
 
 	@Test
