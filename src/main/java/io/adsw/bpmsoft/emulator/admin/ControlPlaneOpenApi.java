@@ -2,6 +2,8 @@ package io.adsw.bpmsoft.emulator.admin;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -12,7 +14,9 @@ import org.springframework.stereotype.Component;
  * How the control plane is signed in to, in the OpenAPI document: HTTP Basic where the
  * stand allows it, or a session from {@code AuthService.svc/Login} with its
  * {@code BPMCSRF} token in the header of the same name. Swagger UI copies the token from
- * its cookie into that header itself ({@code springdoc.swagger-ui.csrf.*}).
+ * its cookie into that header itself ({@code springdoc.swagger-ui.csrf.*}). Every
+ * operation may also answer the stand's own failure (500) and a database that does not
+ * answer (503).
  */
 @Component
 class ControlPlaneOpenApi implements OpenApiCustomizer {
@@ -45,7 +49,18 @@ class ControlPlaneOpenApi implements OpenApiCustomizer {
 		}
 		openApi.getPaths().forEach((path, item) -> {
 			if (path.startsWith(CONTROL_PLANE)) {
-				item.readOperations().forEach((operation) -> operation.addSecurityItem(basic).addSecurityItem(session));
+				item.readOperations().forEach((operation) -> {
+					operation.addSecurityItem(basic).addSecurityItem(session);
+					ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses()
+							: new ApiResponses();
+					responses.putIfAbsent("500", new ApiResponse()
+						.description("A problem detail: the stand failed to carry out the request; its log says why"));
+					responses.putIfAbsent("503",
+							new ApiResponse()
+								.description("A problem detail: the stand's database is not answering; try again once"
+										+ " /actuator/health says UP"));
+					operation.responses(responses);
+				});
 			}
 		});
 	}

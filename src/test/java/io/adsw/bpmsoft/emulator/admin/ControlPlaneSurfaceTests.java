@@ -48,11 +48,11 @@ class ControlPlaneSurfaceTests {
 			.body("paths.'/ServiceModel/ElmaService.svc/ChangeApproverResolution'.post.responses.keySet()",
 					org.hamcrest.Matchers.containsInAnyOrder("200", "400", "403", "405", "413", "415", "500"))
 			.body("paths.'/emulator/api/faults'.post.responses.keySet()",
-					org.hamcrest.Matchers.containsInAnyOrder("201", "400"))
+					org.hamcrest.Matchers.containsInAnyOrder("201", "400", "500", "503"))
 			.body("paths.'/emulator/api/faults/{id}'.delete.responses.keySet()",
-					org.hamcrest.Matchers.containsInAnyOrder("204", "400", "404"))
+					org.hamcrest.Matchers.containsInAnyOrder("204", "400", "404", "500", "503"))
 			.body("paths.'/emulator/api/snapshots/{name}/restore'.post.responses.keySet()",
-					org.hamcrest.Matchers.containsInAnyOrder("200", "404"))
+					org.hamcrest.Matchers.containsInAnyOrder("200", "404", "500", "503"))
 			.body("components.securitySchemes.keySet()",
 					org.hamcrest.Matchers.containsInAnyOrder("basic", "session", "BPMCSRF"))
 			.body("components.securitySchemes.BPMCSRF.in", equalTo("header"))
