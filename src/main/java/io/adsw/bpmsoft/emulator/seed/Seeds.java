@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.adsw.bpmsoft.emulator.seed.SeedFields.author;
 import static io.adsw.bpmsoft.emulator.seed.SeedFields.fits;
@@ -71,15 +74,18 @@ public class Seeds {
 
 	private final JdbcTemplate jdbc;
 
+	private final PlatformTransactionManager transactions;
+
 	private volatile @Nullable Boolean postgres;
 
 	Seeds(ContactRepository contacts, ApprovalRepository approvals, EntityManager entityManager, Clock clock,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.contacts = contacts;
 		this.approvals = approvals;
 		this.entityManager = entityManager;
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -369,20 +375,23 @@ public class Seeds {
 
 	/**
 	 * The stand's contacts and approvals, with every approval's status, round and steps,
-	 * as they stand at one moment. Their rows are locked first, in the order ELMA's
-	 * requests lock them: a request under way finishes before they are read, and later
-	 * ones and the data service's writes wait until the state is read whole. Read while
-	 * they went on, an approval's round and its steps could come from two moments, a
-	 * state no import accepts. Exports take their turn with each other and with the
-	 * replacements of the data: two locking every row at once deadlock.
+	 * as they stood at one moment: read in one snapshot of the database (repeatable read
+	 * on PostgreSQL, serializable on H2, where repeatable read takes each table's
+	 * snapshot when first read), so that ELMA's requests and the data service's writes go
+	 * on meanwhile. Read at the default level, an approval's round and its steps could
+	 * come from two moments, a state no import accepts; locking the rows instead made
+	 * ELMA wait and deadlocked with changesets that lock a contact, then an approval.
 	 */
-	@Transactional
 	public SeedDocument export() {
-		takeTurn();
-		this.jdbc.query("SELECT id FROM approval FOR UPDATE", (row) -> {
-		});
-		this.jdbc.query("SELECT id FROM contact FOR UPDATE", (row) -> {
-		});
+		TransactionTemplate snapshot = new TransactionTemplate(this.transactions);
+		snapshot.setReadOnly(true);
+		snapshot.setIsolationLevel(onPostgres() ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+				: TransactionDefinition.ISOLATION_SERIALIZABLE);
+		SeedDocument document = snapshot.execute((status) -> read());
+		return Objects.requireNonNull(document);
+	}
+
+	private SeedDocument read() {
 		List<SeedContact> contacts = this.contacts.findAll()
 			.stream()
 			.sorted(Comparator.comparing(Contact::getCreatedOn).thenComparing(Contact::getId))

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Named snapshots of the stand's state, kept in the database as seed documents, so that a
@@ -31,7 +34,11 @@ public class Snapshots {
 
 	private final Clock clock;
 
-	Snapshots(NamedParameterJdbcTemplate jdbc, Seeds seeds, JsonMapper jsonMapper, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	Snapshots(NamedParameterJdbcTemplate jdbc, Seeds seeds, JsonMapper jsonMapper, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.seeds = seeds;
 		this.jsonMapper = jsonMapper;
@@ -44,14 +51,19 @@ public class Snapshots {
 	}
 
 	/**
-	 * Saves the current state under the name, replacing a snapshot of the same name.
-	 * Takes its turn with imports, restores and other snapshots: it saves a whole state,
-	 * and two snapshots of one name do not collide.
+	 * Saves the current state under the name, replacing a snapshot of the same name. The
+	 * state is read at one moment ({@link Seeds#export()}); saving it takes its turn with
+	 * imports, restores and other snapshots, so that two snapshots of one name do not
+	 * collide.
 	 */
-	@Transactional
 	public Snapshot take(String name) {
-		this.seeds.takeTurn();
 		String document = this.jsonMapper.writeValueAsString(this.seeds.export());
+		Snapshot saved = this.transaction.execute((status) -> save(name, document));
+		return Objects.requireNonNull(saved);
+	}
+
+	private Snapshot save(String name, String document) {
+		this.seeds.takeTurn();
 		Instant now = this.clock.instant();
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("name", name)
 			.addValue("createdOn", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Burst;
@@ -139,29 +140,45 @@ class StateControlTests {
 	}
 
 	/**
-	 * An export read while ELMA's chains start round after round holds each approval as
-	 * it stood at one moment, its round and its steps together: every one of them imports
-	 * back.
+	 * An export read while ELMA's chains start round after round, and while changesets
+	 * change a contact and then an approval, holds each approval as it stood at one
+	 * moment, its round and its steps together: every one of them imports back, and no
+	 * request of any side fails for the others' sake.
 	 */
 	@Test
-	void exportsReadWhileElmaPostsChainsAllImportBack() throws Exception {
+	void exportsReadWhileElmaPostsChainsAndChangesetsWriteAllImportBack() throws Exception {
 		List<String> approvals = List.of(this.data.approval(), this.data.approval(), this.data.approval());
 		String ivan = this.data.contact("ivan");
 		String maria = this.data.contact("maria");
+		UUID ivanId = this.contacts.findByEmailKey(ivan).orElseThrow().getId();
 		List<String> answers = Burst.atOnce(96, (i) -> {
-			HttpRequest request = (i % 3 == 0) ? asAdmin("/emulator/api/state").GET().build() : HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + ElmaClient.CREATE))
-				.header("X-Elma-Service", ElmaClient.KEY)
-				.header("Content-Type", "application/json")
-				.POST(BodyPublishers.ofString(ElmaClient.json("id_crm", approvals.get((i / 3) % 3), "chain_of_approval",
-						(i % 2 == 0) ? ivan + ";" + maria : maria + ";" + ivan), StandardCharsets.UTF_8))
-				.build();
+			String approval = approvals.get((i / 4) % 3);
+			HttpRequest request = switch (i % 4) {
+				case 0 -> asAdmin("/emulator/api/state").GET().build();
+				case 1 -> asAdmin("/0/odata/$batch").POST(BodyPublishers.ofString("""
+						{"requests":[
+						 {"id":"1","atomicityGroup":"g","method":"PATCH","url":"Contact(%s)",
+						  "headers":{"Content-Type":"application/json"},"body":{"JobTitle":"Job %d"}},
+						 {"id":"2","atomicityGroup":"g","method":"PATCH","url":"Approval(%s)",
+						  "headers":{"Content-Type":"application/json"},"body":{"Name":"Approval %d"}}]}"""
+					.formatted(ivanId, i, approval, i), StandardCharsets.UTF_8)).build();
+				default -> HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + ElmaClient.CREATE))
+					.header("X-Elma-Service", ElmaClient.KEY)
+					.header("Content-Type", "application/json")
+					.POST(BodyPublishers.ofString(ElmaClient.json("id_crm", approval, "chain_of_approval",
+							(i % 2 == 0) ? ivan + ";" + maria : maria + ";" + ivan), StandardCharsets.UTF_8))
+					.build();
+			};
 			HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-			assertThat(response.statusCode()).isEqualTo(200);
-			return (i % 3 == 0) ? response.body() : null;
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			if (i % 4 == 1) {
+				assertThat(response.body()).contains("\"id\":\"1\"", "\"id\":\"2\"")
+					.doesNotContain("\"status\":4", "\"status\":5");
+			}
+			return (i % 4 == 0) ? response.body() : null;
 		});
 		List<String> exports = answers.stream().filter((body) -> body != null).toList();
-		assertThat(exports).hasSize(32);
+		assertThat(exports).hasSize(24);
 		for (String export : exports) {
 			this.admin.given().body(export).put("/emulator/api/state").then().statusCode(200);
 		}
