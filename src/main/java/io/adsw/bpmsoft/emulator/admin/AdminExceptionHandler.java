@@ -9,6 +9,8 @@ import io.adsw.bpmsoft.emulator.JsonInputErrors;
 import io.adsw.bpmsoft.emulator.approval.ApprovalNotFoundException;
 import io.adsw.bpmsoft.emulator.fault.FaultSpecException;
 import io.adsw.bpmsoft.emulator.seed.SeedException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -17,18 +19,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -49,6 +55,9 @@ class AdminExceptionHandler {
 
 	static final String DATABASE_AWAY = "the stand's database is not answering: try again once /actuator/health"
 			+ " says UP";
+
+	static final String BUSY = "the stand's data is busy with another change (an import, a restore, a reset or a"
+			+ " changeset): nothing was changed; try again";
 
 	static final String FAILED = "the stand failed to carry out the request; its log says why";
 
@@ -162,6 +171,21 @@ class AdminExceptionHandler {
 				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"the database refused the change (a value too long for its column, or one that conflicts with stored data); nothing was changed");
+	}
+
+	/**
+	 * A lock the request needed was held too long, or two writers deadlocked (an import
+	 * or a reset while a changeset writes a contact, then an approval): the transaction
+	 * was rolled back, and the same request succeeds once the other change is done.
+	 */
+	@ExceptionHandler({ ConcurrencyFailureException.class, PessimisticLockException.class, LockTimeoutException.class,
+			LockAcquisitionException.class })
+	ResponseEntity<ProblemDetail> busy(RuntimeException ex) {
+		logger.warn("A control plane request met a change under way: {}",
+				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, BUSY));
 	}
 
 	/**

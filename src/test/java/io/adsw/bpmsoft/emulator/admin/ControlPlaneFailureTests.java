@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,23 @@ class ControlPlaneFailureTests {
 		assertThat(output.getOut()).contains("A control plane operation failed")
 			.contains("java.lang.IllegalStateException: rules list broken")
 			.contains("\tat ");
+	}
+
+	/**
+	 * A lock held too long or a deadlock rolls the request back: a 503 that says to try
+	 * again, not the stand's failure.
+	 */
+	@Test
+	void requestMeetingAChangeUnderWayIsToldToTryAgain() {
+		doThrow(new CannotAcquireLockException("Timeout trying to lock table")).when(this.faults).list();
+		this.admin.given()
+			.get("/emulator/api/faults")
+			.then()
+			.statusCode(503)
+			.header("Retry-After", "1")
+			.contentType("application/problem+json")
+			.body("detail", equalTo("the stand's data is busy with another change (an import, a restore, a reset or a"
+					+ " changeset): nothing was changed; try again"));
 	}
 
 	@Test
