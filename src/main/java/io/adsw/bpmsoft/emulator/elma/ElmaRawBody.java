@@ -40,24 +40,12 @@ final class ElmaRawBody {
 	 * without either the body is UTF-8.
 	 */
 	Charset charset() {
-		if (startsWith(0xEF, 0xBB, 0xBF)) {
-			return StandardCharsets.UTF_8;
-		}
-		if (startsWith(0xFE, 0xFF)) {
-			return StandardCharsets.UTF_16BE;
-		}
-		if (startsWith(0xFF, 0xFE)) {
-			return StandardCharsets.UTF_16LE;
-		}
-		return (this.declaredCharset != null) ? this.declaredCharset : StandardCharsets.UTF_8;
+		return charsetOf(this.bytes, this.declaredCharset);
 	}
 
 	/** Where the text begins: after the byte order mark, if there is one. */
 	int textOffset() {
-		if (startsWith(0xEF, 0xBB, 0xBF)) {
-			return 3;
-		}
-		return (startsWith(0xFE, 0xFF) || startsWith(0xFF, 0xFE)) ? 2 : 0;
+		return byteOrderMarkLength(this.bytes);
 	}
 
 	/**
@@ -66,16 +54,44 @@ final class ElmaRawBody {
 	 * refused.
 	 */
 	String text() {
-		int offset = textOffset();
-		return new String(this.bytes, offset, this.bytes.length - offset, charset());
+		return textOf(this.bytes, this.declaredCharset);
 	}
 
-	private boolean startsWith(int... prefix) {
-		if (this.bytes.length < prefix.length) {
+	/**
+	 * Bytes of a body as the service reads them, leniently: in the charset of their byte
+	 * order mark, else the declared one, else UTF-8, without the mark.
+	 */
+	static String textOf(byte[] bytes, @Nullable Charset declared) {
+		int offset = byteOrderMarkLength(bytes);
+		return new String(bytes, offset, bytes.length - offset, charsetOf(bytes, declared));
+	}
+
+	private static Charset charsetOf(byte[] bytes, @Nullable Charset declared) {
+		if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+			return StandardCharsets.UTF_8;
+		}
+		if (startsWith(bytes, 0xFE, 0xFF)) {
+			return StandardCharsets.UTF_16BE;
+		}
+		if (startsWith(bytes, 0xFF, 0xFE)) {
+			return StandardCharsets.UTF_16LE;
+		}
+		return (declared != null) ? declared : StandardCharsets.UTF_8;
+	}
+
+	private static int byteOrderMarkLength(byte[] bytes) {
+		if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+			return 3;
+		}
+		return (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) ? 2 : 0;
+	}
+
+	private static boolean startsWith(byte[] bytes, int... prefix) {
+		if (bytes.length < prefix.length) {
 			return false;
 		}
 		for (int i = 0; i < prefix.length; i++) {
-			if ((this.bytes[i] & 0xFF) != prefix[i]) {
+			if ((bytes[i] & 0xFF) != prefix[i]) {
 				return false;
 			}
 		}

@@ -3,7 +3,6 @@ package io.adsw.bpmsoft.emulator.elma;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
@@ -79,9 +78,12 @@ final class ElmaRefusedBody {
 		this.pending = false;
 	}
 
-	/** The kept bytes as text, decoded leniently in the declared charset, else UTF-8. */
+	/**
+	 * The kept bytes as text, decoded leniently as the service reads a body: in the
+	 * charset of its byte order mark, else the declared one, else UTF-8.
+	 */
 	String text() {
-		return new String(this.bytes, (this.charset != null) ? this.charset : StandardCharsets.UTF_8);
+		return ElmaRawBody.textOf(this.bytes, this.charset);
 	}
 
 	/** Whether the body was longer than {@link #text()}: cut, or not read at all. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,9 @@ class ODataServlet extends HttpServlet {
 	/**
 	 * A {@code $format} option, its {@code $} written or encoded, with the '&' before it.
 	 */
+	/** The methods whose body the data service reads. */
+	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "MERGE");
+
 	private static final Pattern FORMAT_OPTION = Pattern.compile("(?:^|&)(?:\\$|%24)format=[^&]*");
 
 	private final OData odata;
@@ -57,6 +61,9 @@ class ODataServlet extends HttpServlet {
 	protected void service(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		ODataRequestException unsupported = JsonBatch.unsupportedType(request);
+		if (unsupported == null && untypedBody(request)) {
+			unsupported = ODataRequestException.unsupportedMediaType(null, CreatioErrorProcessor.JSON_BODIES);
+		}
 		if (unsupported != null) {
 			this.service.json().answer(response, unsupported);
 			return;
@@ -66,6 +73,17 @@ class ODataServlet extends HttpServlet {
 			return;
 		}
 		dispatch(request, response);
+	}
+
+	/**
+	 * A body announced without a Content-Type. Olingo takes a body with no bytes waiting
+	 * for none, and supposes JSON for it; a client that asked to be told to send its body
+	 * ({@code Expect: 100-continue}) has sent nothing yet when Olingo looks, so the
+	 * body's announcement decides.
+	 */
+	private static boolean untypedBody(HttpServletRequest request) {
+		return request.getContentType() == null && WRITES.contains(request.getMethod().toUpperCase(Locale.ROOT))
+				&& (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null);
 	}
 
 	private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -184,13 +184,20 @@ class JournalControlTests {
 			.then()
 			.statusCode(400)
 			.body("error_message", equalTo(Contract.approvalNotFound("utf16-body")));
+		// Refused for its method, before the service reads it: shown the same way.
+		given().port(this.port)
+			.contentType("application/json")
+			.body(utf16)
+			.put(ElmaClient.CREATE)
+			.then()
+			.statusCode(405);
 		this.admin.given()
 			.queryParam("from", from)
 			.get("/emulator/api/journal")
 			.then()
-			.body("total", equalTo(1))
-			.body("items[0].idCrm", equalTo("utf16-body"))
-			.body("items[0].requestBody", equalTo(json));
+			.body("total", equalTo(2))
+			.body("items.find { it.status == 400 }.idCrm", equalTo("utf16-body"))
+			.body("items.requestBody", everyItem(equalTo(json)));
 	}
 
 	@Test

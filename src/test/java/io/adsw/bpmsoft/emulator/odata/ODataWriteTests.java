@@ -1,7 +1,10 @@
 package io.adsw.bpmsoft.emulator.odata;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +16,7 @@ import java.util.UUID;
 
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.RawResponses;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -448,6 +452,35 @@ class ODataWriteTests {
 		assertThat(DataService.JSON.readTree(response.body())).isEqualTo(error(
 				"The request entity's media type is not given: the request has no Content-Type header.", JSON_BODIES));
 		assertThat(this.odata.rows("Contact?$filter=Name eq '" + this.tag + "'")).isEmpty();
+	}
+
+	/**
+	 * .NET's HttpWebRequest asks before sending a body ({@code Expect: 100-continue}): a
+	 * body without a Content-Type is refused before it is asked for, as one sent at once
+	 * is, and a body with one is asked for and written.
+	 */
+	@Test
+	void clientAskingBeforeSendingItsBodyIsRefusedWithoutAContentTypeAndServedWithOne() throws IOException {
+		String credentials = Base64.getEncoder()
+			.encodeToString((DataService.USER + ":" + DataService.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		byte[] body = json("Name", this.tag).getBytes(StandardCharsets.UTF_8);
+		String head = "POST " + this.odata.url("Contact") + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+				+ credentials + "\r\nExpect: 100-continue\r\nContent-Length: " + body.length + "\r\n";
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream().write((head + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			// Tomcat closes the connection of a client never asked for its body.
+			assertThat(RawResponses.read(socket)).startsWith("HTTP/1.1 415 ")
+				.doesNotContain("HTTP/1.1 100")
+				.contains("The request entity's media type is not given: the request has no Content-Type header.");
+		}
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write((head + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			assertThat(RawResponses.read(socket, "\r\n\r\n")).startsWith("HTTP/1.1 100");
+			out.write(body);
+			assertThat(RawResponses.read(socket, "}")).startsWith("HTTP/1.1 201 ");
+		}
+		assertThat(this.odata.rows("Contact?$filter=Name eq '" + this.tag + "'")).hasSize(1);
 	}
 
 	@ParameterizedTest
