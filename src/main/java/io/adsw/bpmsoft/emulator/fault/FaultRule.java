@@ -63,6 +63,11 @@ public class FaultRule {
 	protected FaultRule() {
 	}
 
+	/**
+	 * A rule as the spec asks for it. The spec has passed the checks of {@link Faults}
+	 * first (numbers within their ranges among them), which is why its whole numbers fit
+	 * the columns' {@code int}.
+	 */
 	FaultRule(FaultSpec spec, Instant now) {
 		this.id = UUID.randomUUID();
 		this.endpoint = spec.endpoint();
