@@ -11,6 +11,7 @@ import io.adsw.bpmsoft.emulator.contact.ContactNotFoundException;
 import io.adsw.bpmsoft.emulator.contact.ContactRef;
 import io.adsw.bpmsoft.emulator.contact.Contacts;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -92,7 +93,23 @@ public class Approvals {
 	 * Locks the approval, lets the rules decide, and writes their outcome, in one
 	 * transaction.
 	 */
+	/**
+	 * Applies the rules to the approval under its lock, once more when the database
+	 * refused the outcome's rows: a contact the request named was deleted between its
+	 * lookup and the writing of its steps (contacts are not locked, and the data service
+	 * deletes one no step refers to). Looked up again, it is not found, as if the request
+	 * had come after the deletion.
+	 */
 	private Change locked(String approvalId, Function<ApprovalState, Outcome> rules) {
+		try {
+			return lockedOnce(approvalId, rules);
+		}
+		catch (DataIntegrityViolationException ex) {
+			return lockedOnce(approvalId, rules);
+		}
+	}
+
+	private Change lockedOnce(String approvalId, Function<ApprovalState, Outcome> rules) {
 		Change change = this.transactions.execute((status) -> {
 			ApprovalState approval = lock(approvalId);
 			Outcome outcome = rules.apply(approval);

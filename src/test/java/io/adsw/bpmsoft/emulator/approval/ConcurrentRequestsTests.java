@@ -11,13 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.adsw.bpmsoft.emulator.Contract;
+import io.adsw.bpmsoft.emulator.CreatioClient;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandData.ApprovalView;
 import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.StandTest;
+import io.adsw.bpmsoft.emulator.contact.Contact;
+import io.adsw.bpmsoft.emulator.contact.ContactRepository;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -129,6 +135,53 @@ class ConcurrentRequestsTests {
 			assertThat(view.steps()).extracting(StepView::email).containsExactlyElementsOf(approvers);
 			assertThat(view.steps()).extracting(StepView::status).containsOnly("APPROVED");
 		});
+	}
+
+	/**
+	 * A contact the data service deletes while ELMA's chain names it: either the chain
+	 * came first (its steps refer to the contact, and the deletion is refused) or the
+	 * deletion did (the chain is refused, the contact not found), never a failure. A long
+	 * chain leaves time between its lookups and its steps' writing.
+	 */
+	@Test
+	void chainNamingAContactDeletedMeanwhileIsAnsweredAsIfOneCameFirst() throws Exception {
+		List<String> others = this.data.contacts("long.chain", 2000);
+		CreatioClient.Session session = new CreatioClient(this.port).logIn();
+		String cookies = session.cookies()
+			.entrySet()
+			.stream()
+			.map((cookie) -> cookie.getKey() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+		ContactRepository contacts = this.context.getBean(ContactRepository.class);
+		for (int run = 0; run < 8; run++) {
+			String approval = this.data.approval();
+			String victim = this.data.contact("victim");
+			UUID victimId = contacts.findByEmailKey(Contact.emailKey(victim)).orElseThrow().getId();
+			String chain = String.join(";", others) + ";" + victim;
+			List<Object> answers = atOnce(
+					2, (
+							i) -> (i == 0) ? createChain(this.port, approval, chain)
+									: HTTP
+										.send(HttpRequest
+											.newBuilder(URI.create("http://localhost:" + this.port + "/0/odata/Contact("
+													+ victimId + ")"))
+											.header("Cookie", cookies)
+											.header(CreatioClient.CSRF, session.csrf())
+											.DELETE()
+											.build(), BodyHandlers.ofString(StandardCharsets.UTF_8))
+										.statusCode());
+			Answer chainAnswer = (Answer) answers.get(0);
+			int deletion = (Integer) answers.get(1);
+			if (deletion == 204) {
+				assertThat(chainAnswer).as("run %d", run)
+					.isEqualTo(new Answer(400, "application/json;charset=utf-8",
+							Map.of("status", 400, "error_message", Contract.contactNotFound(victim))));
+			}
+			else {
+				assertThat(chainAnswer).as("run %d, deletion answered %d", run, deletion).isEqualTo(SUCCESS);
+				assertThat(contacts.findById(victimId)).isPresent();
+			}
+		}
 	}
 
 	/**
