@@ -96,11 +96,12 @@ public class Approval {
 
 	/**
 	 * A step as saved: its id (a new one when none), where it stands in its chain, who
-	 * decides it, how it stands, and when it was created and last changed (the time of
-	 * the restore when not given).
+	 * decides it, how it stands, when it was created and last changed (the time of the
+	 * restore when not given), and what it is for (the approval's name when not given).
 	 */
 	public record StepState(@Nullable UUID id, int round, int position, Contact approver, StepStatus status,
-			@Nullable Instant decidedOn, @Nullable Instant createdOn, @Nullable Instant modifiedOn) {
+			@Nullable Instant decidedOn, @Nullable Instant createdOn, @Nullable Instant modifiedOn,
+			@Nullable String objective) {
 
 	}
 

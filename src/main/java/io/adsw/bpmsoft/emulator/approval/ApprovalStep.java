@@ -88,7 +88,8 @@ public class ApprovalStep {
 	}
 
 	ApprovalStep(Approval approval, Approval.StepState state, Instant now) {
-		this(approval, state.round(), state.position(), state.approver(), approval.getName(), now);
+		this(approval, state.round(), state.position(), state.approver(),
+				(state.objective() != null) ? state.objective() : approval.getName(), now);
 		if (state.id() != null) {
 			this.id = state.id();
 		}

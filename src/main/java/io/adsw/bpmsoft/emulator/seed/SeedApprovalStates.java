@@ -76,9 +76,13 @@ final class SeedApprovalStates {
 			if (stepStatus == StepStatus.PENDING && step.decidedOn() != null) {
 				throw new SeedException(source, at + " is Pending, so it has no decidedOn (a decision sets it)");
 			}
+			if (step.objective() != null && step.objective().length() > Approval.MAX_NAME_LENGTH) {
+				throw new SeedException(source,
+						at + ".objective is longer than " + Approval.MAX_NAME_LENGTH + " characters");
+			}
 			steps.add(new StepState(id(source, at, step.id(), false), step.round(), step.position(),
 					approver(source, at, step, approvers), stepStatus, step.decidedOn(), step.createdOn(),
-					step.modifiedOn()));
+					step.modifiedOn(), step.objective()));
 			lastRound = Math.max(lastRound, step.round());
 		}
 		int round = (seed.round() != null) ? seed.round() : lastRound;

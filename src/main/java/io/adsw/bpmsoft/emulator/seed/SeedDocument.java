@@ -60,13 +60,15 @@ public record SeedDocument(@Nullable List<SeedContact> contacts, @Nullable List<
 
 	/**
 	 * A step (visa) of a round: its id (the data service's {@code ApprovalVisa.Id}; a new
-	 * one when left out), its approver (by id, or by email) and its status
-	 * ({@code Pending}, {@code Approved}, {@code Rejected}, {@code Cancelled}).
+	 * one when left out), its approver (by id, or by email), its status ({@code Pending},
+	 * {@code Approved}, {@code Rejected}, {@code Cancelled}) and its objective
+	 * ({@code ApprovalVisa.Objective}: the approval's name when its chain came, kept when
+	 * the approval is renamed; the approval's name when left out).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SeedStep(@Nullable String id, int round, int position, @Nullable String approver,
 			@Nullable String approverId, String status, @Nullable Instant decidedOn, @Nullable Instant createdOn,
-			@Nullable Instant modifiedOn) {
+			@Nullable Instant modifiedOn, @Nullable String objective) {
 
 	}
 

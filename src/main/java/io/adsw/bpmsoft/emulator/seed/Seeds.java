@@ -414,7 +414,7 @@ public class Seeds {
 	private static SeedStep step(ApprovalStep step) {
 		return new SeedStep(step.getId().toString(), step.getRound(), step.getPosition(), step.getApprover().getEmail(),
 				step.getApprover().getId().toString(), SeedApprovalStates.label(step.getStatus()), step.getDecidedOn(),
-				step.getCreatedOn(), step.getModifiedOn());
+				step.getCreatedOn(), step.getModifiedOn(), step.getObjective());
 	}
 
 	private static @Nullable String text(@Nullable UUID id) {

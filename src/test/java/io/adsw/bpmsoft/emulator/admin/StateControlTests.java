@@ -241,6 +241,31 @@ class StateControlTests {
 			.contains(nameless, padded);
 	}
 
+	/**
+	 * A visa keeps the name its approval had when the chain came (its Objective), also
+	 * after the approval is renamed: an export and a snapshot bring it back so.
+	 */
+	@Test
+	void visaObjectiveComesBackAsItWasAfterTheApprovalWasRenamed() {
+		String approval = odataCreated("Approval", Map.of("Name", "Old name"));
+		String ivan = this.data.contact("ivan");
+		this.elma.createChain(approval, ivan).spec(success());
+		this.admin.given()
+			.body(Map.of("Name", "New name"))
+			.patch("/0/odata/Approval(" + approval + ")")
+			.then()
+			.statusCode(204);
+		String visas = "ApprovalVisa?$filter=ApprovalId eq " + approval + "&$select=Id,Objective,ModifiedOn";
+		String before = odata(visas);
+		assertThat(before).contains("\"Objective\":\"Old name\"");
+		String state = this.admin.given().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		this.admin.given().body(Map.of("name", "objective")).post("/emulator/api/snapshots").then().statusCode(201);
+		this.admin.given().body(state).put("/emulator/api/state").then().statusCode(200);
+		assertThat(odata(visas)).isEqualTo(before);
+		this.admin.given().post("/emulator/api/snapshots/objective/restore").then().statusCode(200);
+		assertThat(odata(visas)).isEqualTo(before);
+	}
+
 	private void assertNameParts(String contact, String givenName, String surname) {
 		this.admin.given()
 			.get("/0/odata/Contact(" + contact + ")?$select=GivenName,Surname")
