@@ -76,13 +76,24 @@ final class SeedApprovalStates {
 			if (stepStatus == StepStatus.PENDING && step.decidedOn() != null) {
 				throw new SeedException(source, at + " is Pending, so it has no decidedOn (a decision sets it)");
 			}
+			if (stepStatus == StepStatus.CANCELLED && step.decidedOn() != null) {
+				throw new SeedException(source,
+						at + " is Cancelled, so it has no decidedOn (a new round cancels a step undecided)");
+			}
+			if (step.decidedOn() != null && step.createdOn() != null && step.decidedOn().isBefore(step.createdOn())) {
+				throw new SeedException(source, at + ".decidedOn " + step.decidedOn() + " is before its createdOn "
+						+ step.createdOn() + ": a step is decided after it is created");
+			}
+			// A decision without its time was taken at the import, as a row without its
+			// creation time is created then: the data service tells decided visas by it.
+			Instant decidedOn = (stepStatus.isDecided() && step.decidedOn() == null) ? now : step.decidedOn();
 			if (step.objective() != null && step.objective().length() > Approval.MAX_NAME_LENGTH) {
 				throw new SeedException(source,
 						at + ".objective is longer than " + Approval.MAX_NAME_LENGTH + " characters");
 			}
 			steps.add(new StepState(id(source, at, step.id(), false), step.round(), step.position(),
-					approver(source, at, step, approvers), stepStatus, step.decidedOn(), step.createdOn(),
-					step.modifiedOn(), step.objective()));
+					approver(source, at, step, approvers), stepStatus, decidedOn, step.createdOn(), step.modifiedOn(),
+					step.objective()));
 			lastRound = Math.max(lastRound, step.round());
 		}
 		int round = (seed.round() != null) ? seed.round() : lastRound;

@@ -242,6 +242,28 @@ class StateControlTests {
 	}
 
 	/**
+	 * A decided step given without its time was decided at the import, as the data
+	 * service tells decided visas by their SetDate.
+	 */
+	@Test
+	void decidedStepWithoutItsTimeIsDecidedAtTheImport() {
+		String ivan = this.data.contact("ivan");
+		String approval = "5e0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4";
+		this.admin.given()
+			.body("{\"contacts\":[{\"email\":\"" + ivan + "\"}],\"approvals\":[{\"id\":\"" + approval
+					+ "\",\"status\":\"Approved\",\"round\":1,\"steps\":[{\"approver\":\"" + ivan
+					+ "\",\"status\":\"Approved\",\"round\":1,\"position\":1}]}]}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(200);
+		assertThat(odata("ApprovalVisa?$filter=ApprovalId eq " + approval + " and SetDate lt 2000-01-01T00:00:00Z"
+				+ "&$select=Id"))
+			.isEqualTo("{\"value\":[]}");
+		assertThat(this.data.approvalView(approval).steps()).singleElement()
+			.satisfies((step) -> assertThat(step.decidedOn()).isNotNull());
+	}
+
+	/**
 	 * A visa keeps the name its approval had when the chain came (its Objective), also
 	 * after the approval is renamed: an export and a snapshot bring it back so.
 	 */
@@ -493,6 +515,8 @@ class StateControlTests {
 											step position past   | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approverId":"C","status":"Pending","round":1,"position":-99999999999}]}]} | approvals[0].steps[0].position: -99999999999 is too small (line 1, column 299)
 							round without status | {"contacts":[],"approvals":[{"id":"A","round":1}]} | approvals[0] has no status: it is New, so it has no round and no steps yet (ELMA's chain starts them)
 									decided while pending | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approverId":"C","status":"Pending","round":1,"position":1,"decidedOn":"2026-01-01T00:00:00Z"}]}]} | approvals[0].steps[0] is Pending, so it has no decidedOn (a decision sets it)
+					cancelled with time  | {"contacts":[I],"approvals":[{"id":"A","status":"Rejected","round":1,"steps":[{"approverId":"C","status":"Rejected","round":1,"position":1},{"approverId":"C","status":"Cancelled","round":1,"position":2,"decidedOn":"2026-01-01T00:00:00Z"}]}]} | approvals[0].steps[1] is Cancelled, so it has no decidedOn (a new round cancels a step undecided)
+					decided before made  | {"contacts":[I],"approvals":[{"id":"A","status":"Approved","round":1,"steps":[{"approverId":"C","status":"Approved","round":1,"position":1,"decidedOn":"2026-01-01T00:00:00Z","createdOn":"2026-05-01T00:00:00Z"}]}]} | approvals[0].steps[0].decidedOn 2026-01-01T00:00:00Z is before its createdOn 2026-05-01T00:00:00Z: a step is decided after it is created
 					year zero            | {"contacts":[{"email":"zero.year@example.com","createdOn":"0000-01-01T00:00:00Z"}],"approvals":[]} | contacts[0].createdOn 0000-01-01T00:00:00Z is outside the years 1 to 9999 a stand's dates hold
 					year 99999           | {"contacts":[],"approvals":[{"id":"A","modifiedOn":"+99999-01-01T00:00:00Z"}]} | approvals[0].modifiedOn +99999-01-01T00:00:00Z is outside the years 1 to 9999 a stand's dates hold
 					empty contact id     | {"contacts":[{"id":"00000000-0000-0000-0000-000000000000","email":"zero@example.com"}],"approvals":[]} | contacts[0]: id 00000000-0000-0000-0000-000000000000 is the empty GUID, which stands for no row: give another, or none for a new one
