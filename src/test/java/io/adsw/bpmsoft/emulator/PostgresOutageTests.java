@@ -19,6 +19,7 @@ import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -65,11 +66,22 @@ class PostgresOutageTests {
 				.statusCode(201);
 			elma.createChain(approval, ivan).spec(success());
 			given().port(port).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
+			given().port(port).get("/actuator/health/readiness").then().statusCode(200);
 
 			admin("ALTER DATABASE stand ALLOW_CONNECTIONS false");
 			admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'stand'");
 			elma.resolve(approval, ivan, "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
 			given().port(port).get("/actuator/health").then().statusCode(503).body("status", equalTo("DOWN"));
+			// Not ready without its database, yet alive: a restart would not bring it
+			// back.
+			given().port(port).get("/actuator/health/readiness").then().statusCode(503).body("status", equalTo("DOWN"));
+			given().port(port).get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+			// Metrics still answer, the approvals' counts unknown rather than waited for.
+			new AdminClient(port).given()
+				.get("/actuator/prometheus")
+				.then()
+				.statusCode(200)
+				.body(containsString("emulator_approvals{status=\"Approved\"} NaN"));
 			// The key is still checked first (check 1 before check 11): the fault rules,
 			// read before it, cannot be read now, and keep what they last read.
 			new ElmaClient(port, "wrong-key").resolve(approval, ivan, "Согласовано")
@@ -96,6 +108,7 @@ class PostgresOutageTests {
 			admin("ALTER DATABASE stand ALLOW_CONNECTIONS true");
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> given().port(port).get("/actuator/health").then().statusCode(200));
+			given().port(port).get("/actuator/health/readiness").then().statusCode(200);
 			assertThat(data.approvalView(approval).status()).isEqualTo("IN_PROGRESS");
 			elma.resolve(approval, ivan, "Согласовано").spec(success());
 			assertThat(data.approvalView(approval).status()).isEqualTo("APPROVED");

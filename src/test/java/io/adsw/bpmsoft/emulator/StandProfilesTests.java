@@ -95,6 +95,17 @@ class StandProfilesTests {
 				"prod", "--EMULATOR_MASTER_KEY=" + PROD_MASTER_KEY);
 	}
 
+	/** A journal kept for no time at all would delete every entry as it is written. */
+	@Test
+	void journalKeptForNoTimeRefusesToStart(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("dev", "--EMULATOR_MASTER_KEY=" + DEV_MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypt(DEV_MASTER_KEY, DEV_KEY), "--emulator.journal.max-age=-1d")
+			.close());
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("Origin: \"emulator.journal.max-age\"")
+			.contains("Reason: must be longer than or equal to 1 second");
+	}
+
 	@Test
 	void devStandWithKeyInClearRefusesToStart(CapturedOutput output) {
 		assertRefusesToStart(output,

@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.approval;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +24,10 @@ public interface ApprovalRepository extends JpaRepository<Approval, UUID> {
 	@Query("select a from Approval a where a.id = :id")
 	Optional<Approval> lockById(UUID id);
 
-	long countByStatus(ApprovalStatus status);
+	/**
+	 * How many approvals stand in each status that any holds: rows of status and count.
+	 */
+	@Query("select a.status, count(a) from Approval a group by a.status")
+	List<Object[]> countEachStatus();
 
 }
