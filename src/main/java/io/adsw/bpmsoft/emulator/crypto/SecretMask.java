@@ -18,7 +18,7 @@ import org.springframework.util.StringUtils;
  * Hibernate each log the database's URL as they connect), and a URL with a password in it
  * is as much a secret as the password.
  */
-final class SecretMask {
+public final class SecretMask {
 
 	static final String MASK = "******";
 
@@ -69,7 +69,7 @@ final class SecretMask {
 	}
 
 	/** The text with every secret in it replaced by {@value #MASK}. */
-	static String mask(String text) {
+	public static String mask(String text) {
 		String masked = text;
 		for (String secret : secrets) {
 			if (masked.contains(secret)) {

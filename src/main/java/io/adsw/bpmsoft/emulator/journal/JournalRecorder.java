@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.adsw.bpmsoft.emulator.crypto.SecretMask;
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswer;
 import io.adsw.bpmsoft.emulator.elma.ElmaAnswers;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
@@ -150,9 +151,14 @@ public class JournalRecorder extends OncePerRequestFilter {
 			}
 		}
 		Object fault = request.getAttribute(FaultInjector.FAULT_ATTRIBUTE);
+		// A secret a request carries in its body (ELMA's key pasted into a field) is kept
+		// masked, as the logs mask it: the journal is read by everyone who tests.
+		String idCrm = summary.idCrm();
 		return new JournalRecord(received, summary.operation(), request.getRemoteAddr(),
-				this.authOutcome.apply(request), body, truncated, envelope.status(), dropped ? 0 : httpStatus,
-				envelope.errorMessage(), micros, summary.idCrm(), summary.emails(), summary.approvalId(),
+				this.authOutcome.apply(request), SecretMask.mask(body), truncated, envelope.status(),
+				dropped ? 0 : httpStatus, SecretMask.mask(envelope.errorMessage()), micros,
+				(idCrm != null) ? SecretMask.mask(idCrm) : null,
+				summary.emails().stream().map(SecretMask::mask).toList(), summary.approvalId(),
 				(fault instanceof UUID id) ? id : null);
 	}
 
