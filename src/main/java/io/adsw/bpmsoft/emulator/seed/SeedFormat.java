@@ -17,6 +17,7 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Reads seed documents in YAML or JSON; an unknown field is an error, so that a typo does
@@ -73,6 +74,13 @@ public final class SeedFormat {
 			return (seed != null) ? seed : new SeedDocument(null, null);
 		}
 		catch (JacksonException ex) {
+			if (ex.getCause() instanceof MarkedYamlEngineException syntax && syntax.getProblem() != null) {
+				// One line, as every other refusal of a seed: the YAML parser's own text
+				// runs over several, with the line it stopped at drawn beneath.
+				throw new SeedException(source, "not valid YAML: " + syntax.getProblem() + syntax.getProblemMark()
+					.map((mark) -> " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")")
+					.orElse(""));
+			}
 			String place = (ex.getLocation() != null)
 					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
 					: "";

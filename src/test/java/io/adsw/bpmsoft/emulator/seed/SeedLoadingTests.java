@@ -264,17 +264,18 @@ class SeedLoadingTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			malformed.yml               | line 5, column 4
-			approval-without-id.yml     | approvals[0] has no id
-			approval-id-not-a-guid.yml  | approvals[0]: id 123-123 is not a GUID
-			email-twice.yml             | contacts[1] repeats the id or email
-			key-twice.json              | "contacts" is given more than once (line 3, column 13)
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					malformed.yml               | not valid YAML: expected <block end>, but found '<block sequence start>' (line 5, column 4)
+					approval-without-id.yml     | approvals[0] has no id
+					approval-id-not-a-guid.yml  | approvals[0]: id 123-123 is not a GUID
+					email-twice.yml             | contacts[1] repeats the id or email
+					key-twice.json              | "contacts" is given more than once (line 3, column 13)
+					""")
 	void brokenSeedStopsTheStart(String file, String problem, CapturedOutput output) {
 		String seed = "classpath:seed/broken/" + file;
 		assertThatException().isThrownBy(() -> start(memoryDatabase(), seed).close());
-		assertThat(description(output)).startsWith(failurePrefix(seed)).contains(problem);
+		assertThat(description(output)).startsWith(failurePrefix(seed)).contains(problem).doesNotContain("\n");
 	}
 
 	@Test
