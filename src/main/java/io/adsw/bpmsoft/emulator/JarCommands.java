@@ -3,6 +3,7 @@ package io.adsw.bpmsoft.emulator;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.adsw.bpmsoft.emulator.crypto.CryptoCommand;
@@ -19,6 +20,8 @@ final class JarCommands {
 	/** The exit status of a command line the jar does not understand. */
 	static final int USAGE = 2;
 
+	private static final Set<String> HELP = Set.of("--help", "-h", "help");
+
 	private JarCommands() {
 	}
 
@@ -28,6 +31,13 @@ final class JarCommands {
 	 */
 	static OptionalInt run(String[] args, InputStream in, PrintStream out, PrintStream err,
 			Function<String, @Nullable String> settings) {
+		if (args.length > 0 && HELP.contains(args[0])) {
+			// Would otherwise start a stand, with an H2 file in the current folder.
+			out.println("java -jar bpmsoft-emulator.jar [--setting=value ...] runs the stand (settings: README,"
+					+ " \"Settings\"); java -jar bpmsoft-emulator.jar <command> runs one of "
+					+ String.join(", ", CryptoCommand.NAMES) + ", reading its secret from standard input");
+			return OptionalInt.of(0);
+		}
 		if (args.length == 0 || args[0].startsWith("--")) {
 			return OptionalInt.empty();
 		}

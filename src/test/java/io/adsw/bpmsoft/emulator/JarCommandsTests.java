@@ -75,6 +75,17 @@ class JarCommandsTests {
 				+ " EMULATOR_MASTER_PASSPHRASE or EMULATOR_MASTER_PASSPHRASE_FILE\n");
 	}
 
+	@Test
+	void helpIsPrintedInsteadOfRunningTheStand() {
+		for (String help : new String[] { "--help", "-h", "help" }) {
+			this.out.reset();
+			assertThat(run(help)).hasValue(0);
+			assertThat(this.out.toString(StandardCharsets.UTF_8))
+				.startsWith("java -jar bpmsoft-emulator.jar [--setting=value ...] runs the stand")
+				.contains("keygen, encrypt, hash-password");
+		}
+	}
+
 	private OptionalInt run(String... args) {
 		return JarCommands.run(args, new ByteArrayInputStream("a secret\n".getBytes(StandardCharsets.UTF_8)),
 				new PrintStream(this.out, true, StandardCharsets.UTF_8),
