@@ -44,8 +44,10 @@ record ResourcePath(EntitySetMapping<?> set, @Nullable UUID key, @Nullable Navig
 			if (part instanceof UriResourceNavigation step && navigation == null && key != null) {
 				navigation = set.navigation(step.getProperty().getName()).orElseThrow();
 				if (!step.getKeyPredicates().isEmpty()) {
+					String message = "A key after the navigation '" + navigation.name() + "' is not supported:"
+							+ " address the row in its own entity set, " + navigation.target() + "(<key>).";
 					throw new ODataRequestException(org.apache.olingo.commons.api.http.HttpStatusCode.NOT_IMPLEMENTED,
-							"Keys after a navigation are not supported.", "Keys after a navigation are not supported.");
+							message, message);
 				}
 				current = sets.get(navigation.target());
 			}

@@ -417,6 +417,26 @@ class ODataAddressingTests {
 		assertThat(body.get("value").values()).isEmpty();
 	}
 
+	/**
+	 * A path that follows a second navigation, or names a row by its key after a
+	 * navigation, is not implemented: the answer says how to reach the row instead.
+	 */
+	@Test
+	void pathsBeyondOneNavigationAreNotImplementedSayingWhatToWriteInstead() {
+		String approval = this.odata.createApproval(DataService.tag());
+		String visa = UUID.randomUUID().toString();
+		Response keyed = this.odata.get("Approval(" + approval + ")/ApprovalVisaCollectionByApproval(" + visa + ")");
+		assertThat(keyed.statusCode()).isEqualTo(501);
+		assertThat(json(keyed).get("error").get("message").asString())
+			.isEqualTo("A key after the navigation 'ApprovalVisaCollectionByApproval' is not supported: address the"
+					+ " row in its own entity set, ApprovalVisa(<key>).");
+		Response twice = this.odata.get("ApprovalVisa(" + visa + ")/Approval/Status/Name");
+		assertThat(twice.statusCode()).isEqualTo(501);
+		assertThat(json(twice).get("error").get("message").asString())
+			.isEqualTo("A path follows one navigation at most: read 'Approval' and follow 'Status' from its row, or"
+					+ " use $expand.");
+	}
+
 	@Test
 	void visasOfAnUnknownApprovalAreA404WithAnEmptyBody() {
 		Response response = this.odata.get("Approval(" + UUID.randomUUID() + ")/ApprovalVisaCollectionByApproval");
