@@ -243,15 +243,16 @@ class StateController {
 
 	/**
 	 * A snapshot to take. One constraint, one message, whatever is wrong with the name:
-	 * missing, empty, only spaces and dots, too long or with other characters. A name of
-	 * dots alone ({@code ..}) would be a path segment no client sends as it is, so the
-	 * snapshot could never be restored or deleted.
+	 * missing, empty, only spaces and dots, a space at either end, too long or with other
+	 * characters. A name of dots alone ({@code ..}) would be a path segment no client
+	 * sends as it is, so the snapshot could never be restored or deleted; one that
+	 * differs from another by a space at its end is a slip that restores the wrong state.
 	 */
-	record SnapshotRequest(@NotNull(message = NAME) @Pattern(regexp = "(?=.*[\\p{L}\\p{N}_-])[\\p{L}\\p{N}._ -]{1,200}",
-			message = NAME) String name) {
+	record SnapshotRequest(@NotNull(message = NAME) @Pattern(
+			regexp = "(?=.*[\\p{L}\\p{N}_-])(?! )(?!.* $)[\\p{L}\\p{N}._ -]{1,200}", message = NAME) String name) {
 
 		static final String NAME = "must be 1 to 200 letters, digits, spaces, dots, dashes or underscores, "
-				+ "not only spaces and dots";
+				+ "not only spaces and dots, and no space at either end";
 
 	}
 

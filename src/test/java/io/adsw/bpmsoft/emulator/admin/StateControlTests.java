@@ -998,14 +998,15 @@ class StateControlTests {
 	void snapshotNameThatCannotBeTakenIsRefusedWithOneMessage() {
 		for (String body : List.of("{\"name\": \"a/b\"}", "{\"name\": \"\"}", "{\"name\": \"   \"}",
 				"{\"name\": \".\"}", "{\"name\": \"..\"}", "{\"name\": \" . . \"}",
-				"{\"name\": \"" + "n".repeat(201) + "\"}", "{\"name\": null}", "{}")) {
+				"{\"name\": \"" + "n".repeat(201) + "\"}", "{\"name\": null}", "{}", "{\"name\": \"s5 \"}",
+				"{\"name\": \" s5\"}")) {
 			this.admin.given()
 				.body(body)
 				.post("/emulator/api/snapshots")
 				.then()
 				.statusCode(400)
 				.body("detail", equalTo("name: must be 1 to 200 letters, digits, spaces, dots, dashes or underscores, "
-						+ "not only spaces and dots"));
+						+ "not only spaces and dots, and no space at either end"));
 		}
 		this.admin.given()
 			.get("/emulator/api/snapshots")
