@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.adsw.bpmsoft.emulator.Whitespace;
 import io.adsw.bpmsoft.emulator.approval.Approval;
 import io.adsw.bpmsoft.emulator.approval.ApprovalStatusEntry;
 import io.adsw.bpmsoft.emulator.approval.ApprovalStep;
@@ -190,8 +191,12 @@ class EntitySets {
 		return (value != null) ? (String) value : "";
 	}
 
+	/**
+	 * An email as ELMA's chains and the seeds store it: without whitespace of any kind at
+	 * either end, the NO-BREAK SPACE of a pasted address included.
+	 */
 	private static @Nullable String email(@Nullable Object value) {
-		return (value == null || ((String) value).isBlank()) ? null : ((String) value).strip();
+		return (value == null || Whitespace.isBlank((String) value)) ? null : Whitespace.strip((String) value);
 	}
 
 }

@@ -714,6 +714,19 @@ class ODataWriteTests {
 	}
 
 	@Test
+	void anEmailIsStoredWithoutTheNoBreakSpacesOfAPastedAddressAsElmaMatchesIt() {
+		String email = DataService.email(this.tag);
+		Response created = this.odata.post("Contact",
+				json("Name", this.tag, "Email", "\u00A0" + email + "\u00A0\u2003"));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(DataService.json(created).get("Email").asString()).isEqualTo(email);
+		String id = DataService.json(created).get("Id").asString();
+		Response blank = this.odata.patch("Contact(" + id + ")", json("Email", "\u00A0 "));
+		assertThat(blank.statusCode()).isEqualTo(204);
+		assertThat(this.odata.entity("Contact", id).get("Email").asString()).isEmpty();
+	}
+
+	@Test
 	void changingAnEmailToAnotherContactsIsRefusedAndNothingChanges() {
 		String taken = DataService.email(this.tag);
 		String own = DataService.email(this.tag);
