@@ -37,7 +37,8 @@ class EntityCollectionReader implements CountEntityCollectionProcessor {
 		ODataQuery query = ODataQuery.of(uri);
 		EntitySetMapping target = path.target(this.service.sets());
 		this.service.expansions().check(target, query.expand());
-		byte[] body = this.service.read(() -> {
+		boolean severalStatements = path.navigation() != null || query.count() || query.expand() != null;
+		byte[] body = this.service.read(severalStatements, () -> {
 			ODataReads.Restriction restriction = restriction(path);
 			if (restriction == null && path.navigation() != null) {
 				return null;
@@ -65,7 +66,7 @@ class EntityCollectionReader implements CountEntityCollectionProcessor {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		ODataQuery query = ODataQuery.of(uri);
 		EntitySetMapping target = path.target(this.service.sets());
-		Long count = this.service.read(() -> {
+		Long count = this.service.read(path.navigation() != null, () -> {
 			ODataReads.Restriction restriction = restriction(path);
 			if (restriction == null && path.navigation() != null) {
 				return null;

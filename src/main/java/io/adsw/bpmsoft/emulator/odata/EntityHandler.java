@@ -44,7 +44,8 @@ class EntityHandler implements EntityProcessor {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		ODataQuery query = ODataQuery.of(uri);
 		this.service.expansions().check(path.target(this.service.sets()), query.expand());
-		Reply reply = this.service.read(() -> {
+		boolean severalStatements = path.navigation() != null || query.expand() != null;
+		Reply reply = this.service.read(severalStatements, () -> {
 			RowAtPath found = this.service.reads().single(path);
 			if (found.row() == null) {
 				return found.emptyLookup() ? Reply.NO_CONTENT : Reply.NOT_FOUND;

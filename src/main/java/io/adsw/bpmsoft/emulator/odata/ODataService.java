@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.adsw.bpmsoft.emulator.Guids;
+import io.adsw.bpmsoft.emulator.OneMomentReads;
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.security.UserContacts;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
@@ -62,12 +63,14 @@ class ODataService {
 
 	private final TransactionTemplate readTransaction;
 
+	private final OneMomentReads oneMoment;
+
 	private final TransactionTemplate writeTransaction;
 
 	private final Clock clock;
 
 	ODataService(EntitySets sets, ODataReads reads, Expansions expansions, CreatioJson json, JsonMapper jsonMapper,
-			PlatformTransactionManager transactions, Clock clock, UserContacts userContacts) {
+			PlatformTransactionManager transactions, OneMomentReads oneMoment, Clock clock, UserContacts userContacts) {
 		this.userContacts = userContacts;
 		this.sets = sets;
 		this.reads = reads;
@@ -76,6 +79,7 @@ class ODataService {
 		this.jsonMapper = jsonMapper;
 		this.readTransaction = new TransactionTemplate(transactions);
 		this.readTransaction.setReadOnly(true);
+		this.oneMoment = oneMoment;
 		this.writeTransaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
@@ -108,8 +112,13 @@ class ODataService {
 		return this.userContacts.current();
 	}
 
-	<T> T read(Supplier<T> work) {
-		return this.readTransaction.execute((status) -> work.get());
+	/**
+	 * A read; one that runs several statements ({@code $expand}, {@code $count}, a path
+	 * through a navigation) sees the stand at one moment, so that an approval is never
+	 * shown with its round from before an ELMA request and its visas from after it.
+	 */
+	<T> T read(boolean severalStatements, Supplier<T> work) {
+		return severalStatements ? this.oneMoment.read(work) : this.readTransaction.execute((status) -> work.get());
 	}
 
 	<T> T write(Supplier<T> work) {

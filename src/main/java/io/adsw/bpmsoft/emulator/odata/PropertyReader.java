@@ -46,7 +46,7 @@ class PropertyReader implements PrimitiveValueProcessor {
 	private void read(ODataRequest request, ODataResponse response, UriInfo uri, boolean raw) {
 		ResourcePath path = ResourcePath.of(uri, this.service.sets());
 		ColumnMapping column = path.property();
-		Reply reply = this.service.read(() -> {
+		Reply reply = this.service.read(path.navigation() != null, () -> {
 			RowAtPath found = this.service.reads().single(path);
 			if (found.row() == null) {
 				return found.emptyLookup() ? Reply.NO_CONTENT : Reply.NOT_FOUND;

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.adsw.bpmsoft.emulator.Guids;
+import io.adsw.bpmsoft.emulator.OneMomentReads;
 import io.adsw.bpmsoft.emulator.Whitespace;
 import io.adsw.bpmsoft.emulator.approval.Approval;
 import io.adsw.bpmsoft.emulator.approval.ApprovalRepository;
@@ -33,10 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.adsw.bpmsoft.emulator.seed.SeedFields.author;
 import static io.adsw.bpmsoft.emulator.seed.SeedFields.fits;
@@ -74,18 +72,18 @@ public class Seeds {
 
 	private final JdbcTemplate jdbc;
 
-	private final PlatformTransactionManager transactions;
+	private final OneMomentReads oneMoment;
 
 	private volatile @Nullable Boolean postgres;
 
 	Seeds(ContactRepository contacts, ApprovalRepository approvals, EntityManager entityManager, Clock clock,
-			JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+			JdbcTemplate jdbc, OneMomentReads oneMoment) {
 		this.contacts = contacts;
 		this.approvals = approvals;
 		this.entityManager = entityManager;
 		this.clock = clock;
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.oneMoment = oneMoment;
 	}
 
 	/**
@@ -375,20 +373,13 @@ public class Seeds {
 
 	/**
 	 * The stand's contacts and approvals, with every approval's status, round and steps,
-	 * as they stood at one moment: read in one snapshot of the database (repeatable read
-	 * on PostgreSQL, serializable on H2, where repeatable read takes each table's
-	 * snapshot when first read), so that ELMA's requests and the data service's writes go
-	 * on meanwhile. Read at the default level, an approval's round and its steps could
-	 * come from two moments, a state no import accepts; locking the rows instead made
-	 * ELMA wait and deadlocked with changesets that lock a contact, then an approval.
+	 * as they stood at one moment, while ELMA's requests and the data service's writes go
+	 * on. Read at the default level, an approval's round and its steps could come from
+	 * two moments, a state no import accepts; locking the rows instead made ELMA wait and
+	 * deadlocked with changesets that lock a contact, then an approval.
 	 */
 	public SeedDocument export() {
-		TransactionTemplate snapshot = new TransactionTemplate(this.transactions);
-		snapshot.setReadOnly(true);
-		snapshot.setIsolationLevel(onPostgres() ? TransactionDefinition.ISOLATION_REPEATABLE_READ
-				: TransactionDefinition.ISOLATION_SERIALIZABLE);
-		SeedDocument document = snapshot.execute((status) -> read());
-		return Objects.requireNonNull(document);
+		return Objects.requireNonNull(this.oneMoment.read(this::read));
 	}
 
 	private SeedDocument read() {
