@@ -32,26 +32,56 @@
     return body;
   }
 
+  const SHOWN = 100;
+  const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const literal = (value) => "'" + value.replace(/'/g, "''") + "'";
+  const odata = (set, options) => call('/0/odata/' + set + '?' + Object.entries(options)
+    .map(([name, value]) => name + '=' + encodeURIComponent(value)).join('&'));
+
+  // The filter runs in the stand, over every approval: a name, an id, or an approver's email
+  // (found through the visas, newest approvals first).
+  async function approvalQuery(filter) {
+    if (!filter) {
+      return { filter: null };
+    }
+    if (GUID.test(filter)) {
+      return { filter: 'Id eq ' + filter };
+    }
+    if (!filter.includes('@')) {
+      return { filter: 'contains(tolower(Name),' + literal(filter) + ')' };
+    }
+    const visas = await odata('ApprovalVisa', { $select: 'ApprovalId', $orderby: 'Approval/ModifiedOn desc',
+      $filter: 'contains(tolower(VisaOwner/Email),' + literal(filter) + ')' });
+    const ids = [...new Set(visas.value.map((v) => v.ApprovalId))];
+    return { filter: ids.length ? 'Id in (' + ids.slice(0, SHOWN).join(',') + ')' : 'false', total: ids.length,
+      atLeast: visas.value.length >= 20000 };
+  }
+
   async function loadApprovals() {
-    const query = '$orderby=ModifiedOn desc&$top=100&$expand=ApprovalVisaCollectionByApproval($orderby=Round,Position;'
-      + '$expand=VisaOwner($select=Email,Name)),Status($select=Name)';
-    const data = await call('/0/odata/Approval?' + query);
-    const filter = $('approval-filter').value.trim().toLowerCase();
+    const query = await approvalQuery($('approval-filter').value.trim().toLowerCase());
+    const data = await odata('Approval', { $orderby: 'ModifiedOn desc', $top: SHOWN, $count: true,
+      ...(query.filter ? { $filter: query.filter } : {}),
+      $expand: 'ApprovalVisaCollectionByApproval($count=true;$orderby=Round,Position;'
+        + '$expand=VisaOwner($select=Email,Name)),Status($select=Name)' });
     const history = $('show-history').checked;
-    const approvals = data.value.filter((a) => !filter || a.Name.toLowerCase().includes(filter) || a.Id.includes(filter)
-      || a.ApprovalVisaCollectionByApproval.some((v) => (v.VisaOwner?.Email || '').toLowerCase().includes(filter)));
-    $('approval-count').textContent = approvals.length;
+    const approvals = data.value;
+    const total = query.total ?? data['@odata.count'];
+    $('approval-count').textContent = approvals.length < total
+      ? `${approvals.length} changed last of ${query.atLeast ? 'at least ' : ''}${total}` : approvals.length;
     $('approvals').innerHTML = approvals.map((a) => {
-      const current = a.ApprovalVisaCollectionByApproval.filter((v) => v.Round === a.Round);
-      const earlier = a.ApprovalVisaCollectionByApproval.filter((v) => v.Round < a.Round);
+      const visas = a.ApprovalVisaCollectionByApproval;
+      const current = visas.filter((v) => v.Round === a.Round);
+      const earlier = visas.filter((v) => v.Round < a.Round);
       const chain = current.map((v) => step(v)).join('<span class="arrow">→</span>')
         || (a.Round > 0 ? '<span class="muted">approved by ELMA with no steps</span>' : '<span class="muted">no chain yet</span>');
+      const cut = visas.length < a['ApprovalVisaCollectionByApproval@odata.count']
+        ? `<div class="muted" data-visas-cut>the first ${visas.length} of ${a['ApprovalVisaCollectionByApproval@odata.count']} visas (all rounds): the data service answers at most ${visas.length} rows</div>` : '';
       const older = history && earlier.length
         ? `<div class="history">earlier rounds: ${earlier.map((v) => `r${v.Round}·${text(v.VisaOwner?.Email)} ${VISA_STATUS[v.StatusId]}`).join(', ')}</div>` : '';
       return `<div class="approval" data-approval-id="${a.Id}">
         <div class="title"><span class="name">${text(a.Name)}</span><span class="badge ${text(a.Status?.Name)}" data-status>${text(a.Status?.Name)}</span>
         <span class="muted">round ${a.Round}</span><span class="id">${a.Id}</span></div>
-        <div class="chain">${chain}</div>${older}</div>`;
+        <div class="chain">${chain}</div>${cut}${older}</div>`;
     }).join('') || '<p class="muted">No approvals.</p>';
   }
 

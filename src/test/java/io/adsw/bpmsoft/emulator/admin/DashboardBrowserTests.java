@@ -102,6 +102,13 @@ class DashboardBrowserTests {
 		this.wait.until((page) -> attributes(steps, "data-step-email").equals(List.of(ivan, maria))
 				&& attributes(steps, "data-step-status").equals(List.of("Pending", "Pending")));
 
+		// The filter searches the stand, not only the approvals on the page.
+		this.browser.findElement(By.id("approval-filter")).sendKeys(maria.toUpperCase());
+		By shown = By.cssSelector("#approvals [data-approval-id]");
+		this.wait.until((page) -> attributes(shown, "data-approval-id").equals(List.of(approval))
+				&& page.findElement(By.id("approval-count")).getText().equals("1"));
+		this.browser.findElement(By.id("approval-filter")).clear();
+
 		new Select(this.browser.findElement(By.id("fault-endpoint"))).selectByVisibleText("ChangeApproverResolution");
 		this.browser.findElement(By.id("fault-status")).sendKeys("500");
 		this.browser.findElement(By.id("fault-times")).sendKeys("1");
