@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.format.ContentType;
@@ -189,10 +190,11 @@ class CreatioErrorProcessor implements ErrorProcessor {
 								+ "' on type '" + qualified(quoted(message, 1)) + "'.");
 			case "TYPES_NOT_COMPATIBLE" ->
 				notBoolean(exception) ? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
-						: ODataRequestException.invalidQuery(
-								"A binary operator with incompatible types was detected. Found operand types '"
-										+ quoted(message, 0) + "' and '" + quoted(message, 1) + "' for operator kind '"
-										+ operator(request) + "'.");
+						: methodArgument(exception) ? wrongArgument(quoted(message, 0), quoted(message, 1))
+								: ODataRequestException.invalidQuery(
+										"A binary operator with incompatible types was detected. Found operand types '"
+												+ quoted(message, 0) + "' and '" + quoted(message, 1)
+												+ "' for operator kind '" + operator(request) + "'.");
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			// Olingo lists the options with a space after each.
 			case "SYSTEM_QUERY_OPTION_NOT_ALLOWED_FOR_HTTP_METHOD" ->
@@ -333,6 +335,31 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static boolean notBoolean(@Nullable Exception exception) {
 		return exception != null && exception.getStackTrace().length > 0
 				&& exception.getStackTrace()[0].getClassName().equals(OLINGO_URI_PARSER + "FilterParser");
+	}
+
+	/**
+	 * Whether Olingo refused an argument of a function ({@code contains(Id,'03')}), which
+	 * it words as types that are not compatible, like those of an operator.
+	 */
+	private static boolean methodArgument(@Nullable Exception exception) {
+		StackTraceElement[] stack = (exception != null) ? exception.getStackTrace() : new StackTraceElement[0];
+		return stack.length > 1 && stack[0].getMethodName().equals("checkType")
+				&& stack[1].getMethodName().equals("parseMethodParameters");
+	}
+
+	/**
+	 * The refusal of a function's argument: its type, and the types the function takes
+	 * there, which Olingo lists by their short names ({@code [Date, DateTimeOffset]}).
+	 */
+	private static ODataRequestException wrongArgument(String given, String taken) {
+		String types = Arrays.stream(taken.replaceAll("[\\[\\]\\s]", "").split(","))
+			.filter((type) -> !type.isEmpty())
+			.map((type) -> "Edm." + type)
+			.collect(Collectors.joining(" or "));
+		String hint = given.equals("Edm.Guid") ? " A GUID is compared whole: Id eq <guid>, or Id in (<guid>, ...)."
+				: "";
+		return ODataRequestException.invalidQuery(
+				"A function was given an argument of type '" + given + "', where it takes " + types + "." + hint);
 	}
 
 	private static String unparsable(@Nullable String message) {

@@ -144,9 +144,9 @@ class EntityHandler implements EntityProcessor {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static void unchanged(EntitySetMapping set, Map<ColumnMapping, Object> values, Object entity) {
 		values.forEach((column, value) -> {
-			if (!column.writable() && !CreatioJson.text(column.type(), column.reader().apply(entity))
-				.equals(CreatioJson.text(column.type(), value))) {
-				throw ODataService.readOnly(set, column);
+			String shown = CreatioJson.text(column.type(), column.reader().apply(entity));
+			if (!column.writable() && !shown.equals(CreatioJson.text(column.type(), value))) {
+				throw ODataService.readOnlyChanged(set, column, shown);
 			}
 		});
 	}

@@ -228,6 +228,17 @@ class ODataService {
 	}
 
 	/**
+	 * A read-only property a PATCH sends with another value than the row's: often a row
+	 * read before ELMA changed it (a {@code StatusId}, a {@code Round}), so the row's
+	 * value is named.
+	 */
+	static ODataRequestException readOnlyChanged(EntitySetMapping<?> set, ColumnMapping<?> column, String shown) {
+		return ODataRequestException.invalidBody("The property '" + column.name() + "' of type '"
+				+ BpmEdmProvider.NAMESPACE + "." + set.name() + "' is read-only: the stand maintains it, and the row's"
+				+ " value is now '" + shown + "'. Read the row again, or leave the property out.");
+	}
+
+	/**
 	 * The charset a Content-Type names, or {@code null} for none; one this JVM does not
 	 * know is refused (415), as ASP.NET refuses it.
 	 */
@@ -291,9 +302,13 @@ class ODataService {
 				+ type.getFullQualifiedName() + "'.");
 	}
 
+	/**
+	 * A number as its literal was written, {@code 1.0} included, the exponent spelled
+	 * out.
+	 */
 	private static String numberText(JsonNode value) {
 		BigDecimal number = value.decimalValue();
-		return number.stripTrailingZeros().toPlainString();
+		return number.toPlainString();
 	}
 
 	UUID newId(Map<? extends ColumnMapping<?>, @Nullable Object> values) {

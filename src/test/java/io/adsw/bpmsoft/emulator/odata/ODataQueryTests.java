@@ -377,6 +377,19 @@ class ODataQueryTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"contains(Id,'03')|A function was given an argument of type 'Edm.Guid', where it takes Edm.String. A GUID is"
+					+ " compared whole: Id eq <guid>, or Id in (<guid>, ...).",
+			"startswith(Name,'a') and year(Name) eq 2026|A function was given an argument of type 'Edm.String', where it"
+					+ " takes Edm.Date or Edm.DateTimeOffset.",
+			"endswith(Round,'1')|A function was given an argument of type 'Edm.Int32', where it takes Edm.String." })
+	void functionGivenAnArgumentOfAnotherTypeIsRefusedNamingBothTypes(String filter, String message) {
+		Response response = this.odata.get("Approval?$filter=" + filter);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery(message));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Name", "Round", "1", "'x'", "length(Name)" })
 	void filterThatIsNotAConditionIsRefused(String filter) {
 		Response response = this.odata.get("Approval?$filter=" + filter);

@@ -338,7 +338,9 @@ class ODataWriteTests {
 		Response changed = this.odata.patch("Contact(" + id + ")",
 				json("CreatedOn", "2020-01-01T00:00:00Z", "JobTitle", "Changed"));
 		assertThat(changed.statusCode()).isEqualTo(400);
-		assertThat(DataService.json(changed)).isEqualTo(invalidBody(readOnly));
+		assertThat(DataService.json(changed))
+			.isEqualTo(invalidBody(readOnly.substring(0, readOnly.length() - 1) + ", and the row's value is now '"
+					+ row.get("CreatedOn").asString() + "'. Read the row again, or leave the property out."));
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Lead");
 		Response created = this.odata.post("Contact",
 				json("Name", this.tag + " new", "CreatedOn", row.get("CreatedOn").asString()));
@@ -678,6 +680,7 @@ class ODataWriteTests {
 			value = { "Contact|\"Id\": \"Canada\"|Canada|Edm.Guid",
 					"Contact|\"CreatedById\": \"Canada\"|Canada|Edm.Guid", "Contact|\"Surname\": 5|5|Edm.String",
 					"Contact|\"Email\": true|True|Edm.String", "Approval|\"Round\": \"x\"|x|Edm.Int32",
+					"Approval|\"Round\": 1.0|1.0|Edm.Int32", "Approval|\"Round\": 2.5|2.5|Edm.Int32",
 					"Approval|\"StatusId\": \"Canada\"|Canada|Edm.Guid" })
 	void valueOfTheWrongTypeInAPostIsRefusedAndNothingIsWritten(String set, String property, String literal,
 			String type) {
@@ -942,6 +945,22 @@ class ODataWriteTests {
 		assertThat(row.get("Name").asString()).isEqualTo(this.tag);
 		assertThat(row.get("StatusId").asString()).isEqualTo(DataService.NEW);
 		assertThat(row.get("Round").intValue()).isZero();
+	}
+
+	@Test
+	void rowReadBeforeElmaChangedItAndSentBackIsRefusedNamingTheRowsValue() {
+		String email = DataService.email(this.tag);
+		this.odata.createContact(this.tag, email);
+		String id = this.odata.createApproval(this.tag);
+		JsonNode read = this.odata.entity("Approval", id);
+		this.elma.createChain(id, email).spec(success());
+		Response response = this.odata.patch("Approval(" + id + ")", json("Name", this.tag + " renamed", "StatusId",
+				read.get("StatusId").asString(), "Round", read.get("Round").intValue()));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody("The property 'StatusId' of type"
+				+ " 'BPMSoft.Configuration.OData.Approval' is read-only: the stand maintains it, and the row's value is"
+				+ " now '" + DataService.IN_PROGRESS + "'. Read the row again, or leave the property out."));
+		assertThat(this.odata.entity("Approval", id).get("Name").asString()).isEqualTo(this.tag);
 	}
 
 	@Test
