@@ -194,7 +194,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 								: ODataRequestException.invalidQuery(
 										"A binary operator with incompatible types was detected. Found operand types '"
 												+ quoted(message, 0) + "' and '" + quoted(message, 1)
-												+ "' for operator kind '" + operator(request) + "'.");
+												+ "' for operator kind '" + operator(request) + "'."
+												+ timeHint(quoted(message, 0), quoted(message, 1)));
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			// Olingo lists the options with a space after each.
 			case "SYSTEM_QUERY_OPTION_NOT_ALLOWED_FOR_HTTP_METHOD" ->
@@ -335,6 +336,23 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static boolean notBoolean(@Nullable Exception exception) {
 		return exception != null && exception.getStackTrace().length > 0
 				&& exception.getStackTrace()[0].getClassName().equals(OLINGO_URI_PARSER + "FilterParser");
+	}
+
+	/**
+	 * How to write a point in time, when one was compared with a date or a text: Olingo
+	 * reads {@code 2026-01-01T00:00:00} without its offset as a date followed by more,
+	 * and a quoted time as text.
+	 */
+	private static String timeHint(String left, String right) {
+		List<String> types = List.of(left, right);
+		if (!types.contains("Edm.DateTimeOffset")) {
+			return "";
+		}
+		if (types.contains("Edm.Date")) {
+			return " A point in time is written in full, with its offset: 2026-01-01T00:00:00Z.";
+		}
+		return types.contains("Edm.String")
+				? " A point in time is written without quotes, with its offset: 2026-01-01T00:00:00Z." : "";
 	}
 
 	/**
