@@ -33,6 +33,7 @@
   }
 
   const SHOWN = 100;
+  const VISAS_SEARCHED = 2000;
   const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const literal = (value) => "'" + value.replace(/'/g, "''") + "'";
   const odata = (set, options) => call('/0/odata/' + set + '?' + Object.entries(options)
@@ -51,18 +52,24 @@
       return { filter: 'contains(tolower(Name),' + literal(filter) + ')' };
     }
     const visas = await odata('ApprovalVisa', { $select: 'ApprovalId', $orderby: 'Approval/ModifiedOn desc',
-      $filter: 'contains(tolower(VisaOwner/Email),' + literal(filter) + ')' });
+      $top: VISAS_SEARCHED, $filter: 'contains(tolower(VisaOwner/Email),' + literal(filter) + ')' });
     const ids = [...new Set(visas.value.map((v) => v.ApprovalId))];
     return { filter: ids.length ? 'Id in (' + ids.slice(0, SHOWN).join(',') + ')' : 'false', total: ids.length,
-      atLeast: visas.value.length >= 20000 };
+      atLeast: visas.value.length >= VISAS_SEARCHED };
   }
 
+  // A refresh started later wins: an earlier one's answers, for an older filter, are dropped.
+  let approvalsDrawn = 0;
   async function loadApprovals() {
+    const generation = ++approvalsDrawn;
     const query = await approvalQuery($('approval-filter').value.trim().toLowerCase());
     const data = await odata('Approval', { $orderby: 'ModifiedOn desc', $top: SHOWN, $count: true,
       ...(query.filter ? { $filter: query.filter } : {}),
       $expand: 'ApprovalVisaCollectionByApproval($count=true;$orderby=Round,Position;'
         + '$expand=VisaOwner($select=Email,Name)),Status($select=Name)' });
+    if (generation !== approvalsDrawn) {
+      return;
+    }
     const history = $('show-history').checked;
     const approvals = data.value;
     const total = query.total ?? data['@odata.count'];
@@ -190,7 +197,12 @@
     }
     $('snapshots').value = '';
   });
-  ['approval-filter', 'show-history', 'journal-filter'].forEach((id) => $(id).addEventListener('input', refresh));
+  // Typing refreshes once it pauses, not at every key.
+  let typing;
+  ['approval-filter', 'show-history', 'journal-filter'].forEach((id) => $(id).addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(refresh, 250);
+  }));
 
   loadSettings().catch((error) => console.warn(error));
   refresh();

@@ -46,10 +46,9 @@ public class OneMomentReads {
 			return this.serializable.execute((status) -> work.get());
 		}
 		return this.readOnly.execute((status) -> {
-			// Set for this transaction alone, in its first statement: the connection's
-			// own
-			// level, set and reset around it, costs PostgreSQL three round trips more. A
-			// read joining a changeset's transaction reads within that.
+			// Set by the transaction's first statement, for it alone: setting the
+			// connection's level, and resetting it after, costs PostgreSQL three round
+			// trips more. A read within a changeset's transaction reads within that.
 			if (status.isNewTransaction()) {
 				this.jdbc.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 			}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.format.ContentType;
@@ -190,7 +189,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 								+ "' on type '" + qualified(quoted(message, 1)) + "'.");
 			case "TYPES_NOT_COMPATIBLE" ->
 				notBoolean(exception) ? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
-						: methodArgument(exception) ? wrongArgument(quoted(message, 0), quoted(message, 1))
+						: quoted(message, 1).startsWith("[")
+								? wrongOperand(exception, quoted(message, 0), quoted(message, 1))
 								: ODataRequestException.invalidQuery(
 										"A binary operator with incompatible types was detected. Found operand types '"
 												+ quoted(message, 0) + "' and '" + quoted(message, 1)
@@ -356,28 +356,42 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	}
 
 	/**
-	 * Whether Olingo refused an argument of a function ({@code contains(Id,'03')}), which
-	 * it words as types that are not compatible, like those of an operator.
+	 * An operand Olingo refused against the list of types it takes there (by their short
+	 * names, {@code [Date, DateTimeOffset]}), which it words as types that are not
+	 * compatible, like an operator's two: a function's argument
+	 * ({@code contains(Id,'03')}), an operand of {@code and}, {@code or}, {@code not} or
+	 * {@code -}. Which one, the parser's own method tells.
 	 */
-	private static boolean methodArgument(@Nullable Exception exception) {
-		StackTraceElement[] stack = (exception != null) ? exception.getStackTrace() : new StackTraceElement[0];
-		return stack.length > 1 && stack[0].getMethodName().equals("checkType")
-				&& stack[1].getMethodName().equals("parseMethodParameters");
-	}
-
-	/**
-	 * The refusal of a function's argument: its type, and the types the function takes
-	 * there, which Olingo lists by their short names ({@code [Date, DateTimeOffset]}).
-	 */
-	private static ODataRequestException wrongArgument(String given, String taken) {
-		String types = Arrays.stream(taken.replaceAll("[\\[\\]\\s]", "").split(","))
+	private static ODataRequestException wrongOperand(@Nullable Exception exception, String given, String taken) {
+		List<String> types = Arrays.stream(taken.replaceAll("[\\[\\]\\s]", "").split(","))
 			.filter((type) -> !type.isEmpty())
 			.map((type) -> "Edm." + type)
-			.collect(Collectors.joining(" or "));
-		String hint = given.equals("Edm.Guid") ? " A GUID is compared whole: Id eq <guid>, or Id in (<guid>, ...)."
-				: "";
-		return ODataRequestException.invalidQuery(
-				"A function was given an argument of type '" + given + "', where it takes " + types + "." + hint);
+			.toList();
+		StackTraceElement[] stack = (exception != null) ? exception.getStackTrace() : new StackTraceElement[0];
+		// The check itself, then the step of the parser that called it, directly or
+		// through a check of numbers.
+		String caller = Arrays.stream(stack)
+			.limit(4)
+			.map(StackTraceElement::getMethodName)
+			.filter((method) -> method.startsWith("parse"))
+			.findFirst()
+			.orElse("");
+		String binary = "A binary operator with incompatible types was detected. Found operand types '" + given
+				+ "' and 'Edm.Boolean' for operator kind '";
+		String guid = given.equals("Edm.Guid")
+				? " A GUID is compared whole: <property> eq <guid>, or <property> in (<guid>, ...)." : "";
+		return switch (caller) {
+			case "parseAnd" -> ODataRequestException.invalidQuery(binary + "And'.");
+			case "parseExpression" -> ODataRequestException.invalidQuery(binary + "Or'.");
+			case "parseExprUnary" -> ODataRequestException
+				.invalidQuery("A unary operator with an incompatible type was detected. Found operand type '" + given
+						+ "' for operator kind '" + (types.contains("Edm.Boolean") ? "Not" : "Negate") + "'.");
+			case "parseMethodParameters" ->
+				ODataRequestException.invalidQuery("A function was given an argument of type '" + given
+						+ "', where it takes " + String.join(" or ", types) + "." + guid);
+			default -> ODataRequestException.invalidQuery("An operand of type '" + given + "' was given where "
+					+ String.join(" or ", types) + " is taken." + guid);
+		};
 	}
 
 	private static String unparsable(@Nullable String message) {

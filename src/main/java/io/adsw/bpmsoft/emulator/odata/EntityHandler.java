@@ -146,7 +146,9 @@ class EntityHandler implements EntityProcessor {
 		values.forEach((column, value) -> {
 			String shown = CreatioJson.text(column.type(), column.reader().apply(entity));
 			if (!column.writable() && !shown.equals(CreatioJson.text(column.type(), value))) {
-				throw ODataService.readOnlyChanged(set, column, shown);
+				// A row's Id never changes: another one is no stale read.
+				throw column.name().equals("Id") ? ODataService.readOnly(set, column)
+						: ODataService.readOnlyChanged(set, column, shown);
 			}
 		});
 	}

@@ -10,7 +10,10 @@ import io.adsw.bpmsoft.emulator.JsonSyntax;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +50,13 @@ final class JsonBodies {
 			// detects the other encodings JSON may come in. The stand's mapper refuses a
 			// property given twice (JsonReadingConfiguration), as Creatio's OData library
 			// does.
-			return (text != null) ? mapper.readTree(text) : mapper.readTree(body);
+			// Numbers with their decimals as written, so that a refusal quotes 1.0 or
+			// 2.50
+			// as the client sent it.
+			ObjectReader reader = mapper.reader()
+				.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+				.without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+			return (text != null) ? reader.readTree(text) : reader.readTree(body);
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,11 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.OneMomentReads;
 import io.adsw.bpmsoft.emulator.StandTest;
+import io.adsw.bpmsoft.emulator.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +51,12 @@ class ODataOneMomentReadTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	OneMomentReads oneMoment;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void pollsWhileElmaSendsChainsSeeEachRoundWhole() throws Exception {
 		DataService odata = new DataService(this.port);
@@ -63,6 +75,7 @@ class ODataOneMomentReadTests {
 
 		AtomicBoolean chainsSent = new AtomicBoolean();
 		AtomicInteger polls = new AtomicInteger();
+		Set<Integer> roundsSeen = ConcurrentHashMap.newKeySet();
 		ConcurrentLinkedQueue<String> torn = new ConcurrentLinkedQueue<>();
 		ExecutorService readers = Executors.newFixedThreadPool(READERS);
 		try {
@@ -73,6 +86,7 @@ class ODataOneMomentReadTests {
 						JsonNode expanded = read(odata, "Approval(" + approval
 								+ ")?$select=Round&$expand=ApprovalVisaCollectionByApproval($select=Round)");
 						int round = expanded.get("Round").asInt();
+						roundsSeen.add(round);
 						int visas = expanded.get("ApprovalVisaCollectionByApproval").size();
 						if (visas != 3 * round) {
 							torn.add("round " + round + " with " + visas + " visas");
@@ -102,9 +116,29 @@ class ODataOneMomentReadTests {
 		finally {
 			readers.shutdownNow();
 		}
-		assertThat(polls.get()).isPositive();
+		// The polls met the chains on their way, not only the approval before or after.
+		assertThat(roundsSeen).as("rounds seen in %d polls", polls.get()).hasSizeGreaterThan(20);
 		assertThat(torn).as("answers torn between two moments in %d polls", polls.get()).isEmpty();
 		assertThat(read(odata, "Approval(" + approval + ")?$select=Round").get("Round").asInt()).isEqualTo(CHAINS);
+	}
+
+	/**
+	 * The snapshot is the database's own: a read through {@link OneMomentReads} runs at
+	 * repeatable read on PostgreSQL and serializable on H2, not silently at the default.
+	 */
+	@Test
+	void oneMomentReadsRunInTheDatabasesSnapshotLevel() {
+		String level = this.oneMoment
+			.read(() -> TestDatabase.isPostgres() ? this.jdbc.queryForObject("SHOW transaction_isolation", String.class)
+					: this.jdbc.queryForObject(
+							"SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()",
+							String.class));
+		assertThat(level).isEqualTo(TestDatabase.isPostgres() ? "repeatable read" : "SERIALIZABLE");
+		if (TestDatabase.isPostgres()) {
+			// Set for that transaction alone: the pool's connections keep their own.
+			assertThat(this.jdbc.queryForObject("SHOW transaction_isolation", String.class))
+				.isEqualTo("read committed");
+		}
 	}
 
 	private int createChain(String body) throws Exception {

@@ -392,9 +392,17 @@ class ODataQueryTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
 			"contains(Id,'03')|A function was given an argument of type 'Edm.Guid', where it takes Edm.String. A GUID is"
-					+ " compared whole: Id eq <guid>, or Id in (<guid>, ...).",
+					+ " compared whole: <property> eq <guid>, or <property> in (<guid>, ...).",
+			"Name eq 'a' and Round|A binary operator with incompatible types was detected. Found operand types 'Edm.Int32'"
+					+ " and 'Edm.Boolean' for operator kind 'And'.",
+			"Round or Name eq 'a'|A binary operator with incompatible types was detected. Found operand types 'Edm.Int32'"
+					+ " and 'Edm.Boolean' for operator kind 'Or'.",
+			"not Name|A unary operator with an incompatible type was detected. Found operand type 'Edm.String' for"
+					+ " operator kind 'Not'.",
+			"-Name eq 1|A unary operator with an incompatible type was detected. Found operand type 'Edm.String' for"
+					+ " operator kind 'Negate'.",
 			"startswith(Name,'a') and year(Name) eq 2026|A function was given an argument of type 'Edm.String', where it"
 					+ " takes Edm.Date or Edm.DateTimeOffset.",
 			"endswith(Round,'1')|A function was given an argument of type 'Edm.Int32', where it takes Edm.String." })

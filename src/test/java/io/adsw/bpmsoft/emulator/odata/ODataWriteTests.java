@@ -321,6 +321,17 @@ class ODataWriteTests {
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Lead");
 	}
 
+	@Test
+	void patchWithAnotherIdIsRefusedAsReadOnlyAndNothingChanges() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		Response response = this.odata.patch("Contact(" + id + ")",
+				json("Id", java.util.UUID.randomUUID().toString(), "JobTitle", "Lead"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response)).isEqualTo(invalidBody(
+				"The property 'Id' of type 'BPMSoft.Configuration.OData.Contact' is read-only: the stand maintains it."));
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEmpty();
+	}
+
 	/**
 	 * A row read, edited and sent back carries its read-only properties unchanged: they
 	 * are taken; one changed is refused, and so is one in a new row.
@@ -680,8 +691,8 @@ class ODataWriteTests {
 			value = { "Contact|\"Id\": \"Canada\"|Canada|Edm.Guid",
 					"Contact|\"CreatedById\": \"Canada\"|Canada|Edm.Guid", "Contact|\"Surname\": 5|5|Edm.String",
 					"Contact|\"Email\": true|True|Edm.String", "Approval|\"Round\": \"x\"|x|Edm.Int32",
-					"Approval|\"Round\": 1.0|1.0|Edm.Int32", "Approval|\"Round\": 2.5|2.5|Edm.Int32",
-					"Approval|\"StatusId\": \"Canada\"|Canada|Edm.Guid" })
+					"Approval|\"Round\": 1.0|1.0|Edm.Int32", "Approval|\"Round\": 2.50|2.50|Edm.Int32",
+					"Approval|\"Round\": 1e3|1000|Edm.Int32", "Approval|\"StatusId\": \"Canada\"|Canada|Edm.Guid" })
 	void valueOfTheWrongTypeInAPostIsRefusedAndNothingIsWritten(String set, String property, String literal,
 			String type) {
 		Response response = this.odata.post(set, "{\"Name\": \"" + this.tag + "\", " + property + "}");
