@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,18 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	/** Olingo's URI parser and validator, whose refusals are about the request's URI. */
 	private static final String OLINGO_URI_VALIDATOR = "org.apache.olingo.server.core.uri.";
 
-	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s", Pattern.CASE_INSENSITIVE);
+	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s+(\\S*)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * The literals whose form tells their type, as Olingo reads them. Text is left out: a
+	 * comparison with text is no sign of the one refused.
+	 */
+	private static final Map<String, Pattern> LITERAL_TYPES = Map.of("Edm.Date",
+			Pattern.compile("^\\d{4}-\\d{2}-\\d{2}(?![\\d:]|T\\d{2}:\\d{2}(:[\\d.]+)?(Z|[+-]\\d)).*"),
+			"Edm.DateTimeOffset", Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:[\\d.]+)?(Z|[+-]\\d).*"),
+			"Edm.Boolean", Pattern.compile("^(?i)(true|false)\\b.*"), "Edm.Guid",
+			Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*"));
 
 	/** A path of names joined by slashes, {@code Status/CreatedBy/Name}. */
 	private static final Pattern PATH = Pattern.compile("(?<![\\w$.])[A-Za-z_][\\w.]*(?:/[A-Za-z_$][\\w.]*)+");
@@ -194,7 +206,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 								: ODataRequestException.invalidQuery(
 										"A binary operator with incompatible types was detected. Found operand types '"
 												+ quoted(message, 0) + "' and '" + quoted(message, 1)
-												+ "' for operator kind '" + operator(request) + "'."
+												+ "' for operator kind '" + operator(request, quoted(message, 1)) + "'."
 												+ timeHint(quoted(message, 0), quoted(message, 1)));
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			// Olingo lists the options with a space after each.
@@ -344,15 +356,14 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	 * and a quoted time as text.
 	 */
 	private static String timeHint(String left, String right) {
-		List<String> types = List.of(left, right);
-		if (!types.contains("Edm.DateTimeOffset")) {
+		if (!left.equals("Edm.DateTimeOffset")) {
 			return "";
 		}
-		if (types.contains("Edm.Date")) {
-			return " A point in time is written in full, with its offset: 2026-01-01T00:00:00Z.";
-		}
-		return types.contains("Edm.String")
-				? " A point in time is written without quotes, with its offset: 2026-01-01T00:00:00Z." : "";
+		return switch (right) {
+			case "Edm.Date" -> " A point in time is written in full, with its offset: 2026-01-01T00:00:00Z.";
+			case "Edm.String" -> " A point in time is written without quotes, with its offset: 2026-01-01T00:00:00Z.";
+			default -> "";
+		};
 	}
 
 	/**
@@ -607,12 +618,31 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		return type.contains(".") ? type : BpmEdmProvider.NAMESPACE + "." + type;
 	}
 
-	/** The comparison a type error was found in, named as ASP.NET OData names it. */
-	private static String operator(ODataRequest request) {
+	private static boolean ofType(String literal, String type) {
+		Pattern form = LITERAL_TYPES.get(type);
+		return form != null && form.matcher(literal).matches();
+	}
+
+	/**
+	 * The comparison Olingo refused, which it does not name, as ASP.NET OData names it:
+	 * the first whose right-hand literal is of the type Olingo found there
+	 * ({@code gt 2026-01-01} for {@code Edm.Date}), else the first of the query.
+	 */
+	private static String operator(ODataRequest request, String right) {
 		String query = (request.getRawQueryPath() != null)
 				? java.net.URLDecoder.decode(request.getRawQueryPath(), java.nio.charset.StandardCharsets.UTF_8) : "";
 		Matcher matcher = OPERATOR.matcher(query);
-		String operator = matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "eq";
+		String first = null;
+		String refused = null;
+		while (refused == null && matcher.find()) {
+			String operator = matcher.group(1).toLowerCase(Locale.ROOT);
+			first = (first != null) ? first : operator;
+			// Olingo names the right-hand operand's type second.
+			if (ofType(matcher.group(2), right)) {
+				refused = operator;
+			}
+		}
+		String operator = (refused != null) ? refused : (first != null) ? first : "eq";
 		return switch (operator) {
 			case "ne" -> "NotEqual";
 			case "gt" -> "GreaterThan";

@@ -382,6 +382,10 @@ class ODataQueryTests {
 					+ " in time is written in full, with its offset: 2026-01-01T00:00:00Z.",
 			"CreatedOn le 2026-01-01|'Edm.DateTimeOffset' and 'Edm.Date' for operator kind 'LessThanOrEqual'. A point in"
 					+ " time is written in full, with its offset: 2026-01-01T00:00:00Z.",
+			"Name eq 'a' or (CreatedOn ge 2026-01-01)|'Edm.DateTimeOffset' and 'Edm.Date' for operator kind"
+					+ " 'GreaterThanOrEqual'. A point in time is written in full, with its offset: 2026-01-01T00:00:00Z.",
+			"JobTitle eq 'x' and Name lt 2026-01-01T00:00:00Z|'Edm.String' and 'Edm.DateTimeOffset' for operator kind"
+					+ " 'LessThan'.",
 			"CreatedOn gt '2026-01-01T00:00:00Z'|'Edm.DateTimeOffset' and 'Edm.String' for operator kind 'GreaterThan'."
 					+ " A point in time is written without quotes, with its offset: 2026-01-01T00:00:00Z." })
 	void timeWrittenAsADateOrAsTextIsRefusedSayingHowToWriteIt(String filter, String types) {
