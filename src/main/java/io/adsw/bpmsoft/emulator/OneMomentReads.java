@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,10 +29,11 @@ public class OneMomentReads {
 
 	private final TransactionTemplate serializable;
 
-	private volatile @Nullable Boolean postgres;
+	private final DatabaseKind database;
 
-	OneMomentReads(PlatformTransactionManager transactions, DataSource dataSource) {
+	OneMomentReads(PlatformTransactionManager transactions, DataSource dataSource, DatabaseKind database) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.database = database;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.serializable = new TransactionTemplate(transactions);
@@ -42,7 +42,7 @@ public class OneMomentReads {
 	}
 
 	public <T> @Nullable T read(Supplier<T> work) {
-		if (!onPostgres()) {
+		if (!this.database.isPostgres()) {
 			return this.serializable.execute((status) -> work.get());
 		}
 		return this.readOnly.execute((status) -> {
@@ -54,19 +54,6 @@ public class OneMomentReads {
 			}
 			return work.get();
 		});
-	}
-
-	/**
-	 * Asked at the first read, not while the stand starts: the database may come later.
-	 */
-	private boolean onPostgres() {
-		Boolean postgres = this.postgres;
-		if (postgres == null) {
-			postgres = Boolean.TRUE.equals(this.jdbc.execute((ConnectionCallback<Boolean>) (
-					connection) -> connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
-			this.postgres = postgres;
-		}
-		return postgres;
 	}
 
 }

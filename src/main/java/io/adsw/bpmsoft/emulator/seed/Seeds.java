@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.adsw.bpmsoft.emulator.DatabaseKind;
 import io.adsw.bpmsoft.emulator.Guids;
 import io.adsw.bpmsoft.emulator.OneMomentReads;
 import io.adsw.bpmsoft.emulator.Whitespace;
@@ -31,7 +32,6 @@ import io.adsw.bpmsoft.emulator.seed.SeedDocument.SeedStep;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,16 +74,17 @@ public class Seeds {
 
 	private final OneMomentReads oneMoment;
 
-	private volatile @Nullable Boolean postgres;
+	private final DatabaseKind database;
 
 	Seeds(ContactRepository contacts, ApprovalRepository approvals, EntityManager entityManager, Clock clock,
-			JdbcTemplate jdbc, OneMomentReads oneMoment) {
+			JdbcTemplate jdbc, OneMomentReads oneMoment, DatabaseKind database) {
 		this.contacts = contacts;
 		this.approvals = approvals;
 		this.entityManager = entityManager;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.oneMoment = oneMoment;
+		this.database = database;
 	}
 
 	/**
@@ -123,7 +124,7 @@ public class Seeds {
 	 * right.
 	 */
 	private <T> T plannedForTheChunk(Supplier<T> lookup) {
-		if (!onPostgres()) {
+		if (!this.database.isPostgres()) {
 			return lookup.get();
 		}
 		// No finally: a failed lookup rolls the transaction back, settings included.
@@ -145,16 +146,6 @@ public class Seeds {
 			lookup.apply(all.subList(from, Math.min(from + KEYS_PER_LOOKUP, all.size()))).forEach(found::add);
 		}
 		return found;
-	}
-
-	private boolean onPostgres() {
-		Boolean postgres = this.postgres;
-		if (postgres == null) {
-			postgres = Boolean.TRUE.equals(this.jdbc.execute((ConnectionCallback<Boolean>) (
-					connection) -> connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
-			this.postgres = postgres;
-		}
-		return postgres;
 	}
 
 	/**
