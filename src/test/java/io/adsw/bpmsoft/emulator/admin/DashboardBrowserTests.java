@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,6 +89,9 @@ class DashboardBrowserTests {
 		String approval = data.approval();
 		String ivan = data.contact("ivan");
 		String maria = data.contact("maria");
+		for (int i = 0; i <= 100; i++) {
+			data.approval();
+		}
 
 		this.browser.get("http://localhost:" + this.port + "/emulator/");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-name"))).sendKeys("Supervisor");
@@ -102,11 +106,20 @@ class DashboardBrowserTests {
 		this.wait.until((page) -> attributes(steps, "data-step-email").equals(List.of(ivan, maria))
 				&& attributes(steps, "data-step-status").equals(List.of("Pending", "Pending")));
 
-		// The filter searches the stand, not only the approvals on the page.
-		this.browser.findElement(By.id("approval-filter")).sendKeys(maria.toUpperCase());
+		// The page shows the 100 approvals changed last and says how many there are; its
+		// filter searches them all, by an approver's email, the whole id or part of the
+		// name.
+		this.wait
+			.until((page) -> page.findElement(By.id("approval-count")).getText().matches("100 changed last of \\d+"));
 		By shown = By.cssSelector("#approvals [data-approval-id]");
-		this.wait.until((page) -> attributes(shown, "data-approval-id").equals(List.of(approval))
-				&& page.findElement(By.id("approval-count")).getText().equals("1"));
+		for (String filter : List.of(maria.toUpperCase(), approval.toUpperCase(),
+				"ДОГОВОР " + approval.substring(0, 8))) {
+			WebElement field = this.browser.findElement(By.id("approval-filter"));
+			field.clear();
+			field.sendKeys(filter);
+			this.wait.until((page) -> attributes(shown, "data-approval-id").equals(List.of(approval))
+					&& page.findElement(By.id("approval-count")).getText().equals("1"));
+		}
 		this.browser.findElement(By.id("approval-filter")).clear();
 
 		new Select(this.browser.findElement(By.id("fault-endpoint"))).selectByVisibleText("ChangeApproverResolution");
