@@ -53,6 +53,11 @@ class ODataService {
 
 	private final EntitySets sets;
 
+	/**
+	 * How far a refused number's decimal point may move when it is written out in full.
+	 */
+	private static final int MAX_PLAIN_SCALE = 40;
+
 	private final ODataReads reads;
 
 	private final Expansions expansions;
@@ -303,12 +308,14 @@ class ODataService {
 	}
 
 	/**
-	 * A number as its literal was written, {@code 1.0} included, the exponent spelled
-	 * out.
+	 * A number as its literal was written, {@code 1.0} and {@code 2.50} included; written
+	 * out in full while that stays short ({@code 1e3} as {@code 1000}), else in its
+	 * exponent form ({@code 1E+999999999}), which a body of a few bytes could otherwise
+	 * turn into a message of a billion digits.
 	 */
 	private static String numberText(JsonNode value) {
 		BigDecimal number = value.decimalValue();
-		return number.toPlainString();
+		return (Math.abs((long) number.scale()) <= MAX_PLAIN_SCALE) ? number.toPlainString() : number.toString();
 	}
 
 	UUID newId(Map<? extends ColumnMapping<?>, @Nullable Object> values) {

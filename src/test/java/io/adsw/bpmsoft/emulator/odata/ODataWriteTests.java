@@ -692,7 +692,9 @@ class ODataWriteTests {
 					"Contact|\"CreatedById\": \"Canada\"|Canada|Edm.Guid", "Contact|\"Surname\": 5|5|Edm.String",
 					"Contact|\"Email\": true|True|Edm.String", "Approval|\"Round\": \"x\"|x|Edm.Int32",
 					"Approval|\"Round\": 1.0|1.0|Edm.Int32", "Approval|\"Round\": 2.50|2.50|Edm.Int32",
-					"Approval|\"Round\": 1e3|1000|Edm.Int32", "Approval|\"StatusId\": \"Canada\"|Canada|Edm.Guid" })
+					"Approval|\"Round\": 1e3|1000|Edm.Int32", "Approval|\"Round\": 1e999999999|1E+999999999|Edm.Int32",
+					"Approval|\"Round\": 1e-999999999|1E-999999999|Edm.Int32",
+					"Approval|\"StatusId\": \"Canada\"|Canada|Edm.Guid" })
 	void valueOfTheWrongTypeInAPostIsRefusedAndNothingIsWritten(String set, String property, String literal,
 			String type) {
 		Response response = this.odata.post(set, "{\"Name\": \"" + this.tag + "\", " + property + "}");
