@@ -69,8 +69,14 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	/** Olingo's URI parser and validator, whose refusals are about the request's URI. */
 	private static final String OLINGO_URI_VALIDATOR = "org.apache.olingo.server.core.uri.";
 
-	private static final Pattern OPERATOR = Pattern.compile("\\s(eq|ne|gt|ge|lt|le)\\s+(\\S*)",
+	/** A comparison: its left operand's last name, its operator, its right operand. */
+	private static final Pattern OPERATOR = Pattern.compile("([\\w.]+)\\)*\\s+(eq|ne|gt|ge|lt|le)\\s+([^\\s&,()]*)",
 			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern NUMBER = Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[)]*$");
+
+	private static final List<String> NUMBER_TYPES = List.of("Edm.SByte", "Edm.Byte", "Edm.Int16", "Edm.Int32",
+			"Edm.Int64", "Edm.Decimal", "Edm.Single", "Edm.Double");
 
 	/**
 	 * The literals whose form tells their type, as Olingo reads them. Text is left out: a
@@ -206,7 +212,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 								: ODataRequestException.invalidQuery(
 										"A binary operator with incompatible types was detected. Found operand types '"
 												+ quoted(message, 0) + "' and '" + quoted(message, 1)
-												+ "' for operator kind '" + operator(request, quoted(message, 1)) + "'."
+												+ "' for operator kind '"
+												+ operator(request, quoted(message, 0), quoted(message, 1)) + "'."
 												+ timeHint(quoted(message, 0), quoted(message, 1)));
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			// Olingo lists the options with a space after each.
@@ -625,24 +632,50 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	/**
 	 * The comparison Olingo refused, which it does not name, as ASP.NET OData names it:
-	 * the first whose right-hand literal is of the type Olingo found there
-	 * ({@code gt 2026-01-01} for {@code Edm.Date}), else the first of the query.
+	 * the first whose operands are of the two types Olingo found (a property's by its
+	 * name in the data service, a literal's by its form); else the first whose literal
+	 * has a form only the refused type has ({@code gt 2026-01-01} for {@code Edm.Date});
+	 * else the first of the query.
 	 */
-	private static String operator(ODataRequest request, String right) {
+	private String operator(ODataRequest request, String left, String right) {
 		String query = (request.getRawQueryPath() != null)
 				? java.net.URLDecoder.decode(request.getRawQueryPath(), java.nio.charset.StandardCharsets.UTF_8) : "";
 		Matcher matcher = OPERATOR.matcher(query);
 		String first = null;
-		String refused = null;
-		while (refused == null && matcher.find()) {
-			String operator = matcher.group(1).toLowerCase(Locale.ROOT);
-			first = (first != null) ? first : operator;
-			// Olingo names the right-hand operand's type second.
-			if (ofType(matcher.group(2), right)) {
-				refused = operator;
+		String byLiteral = null;
+		while (matcher.find()) {
+			String operator = matcher.group(2).toLowerCase(Locale.ROOT);
+			String operand = matcher.group(3);
+			if (isOf(matcher.group(1), left) && isOf(operand, right)) {
+				return operatorKind(operator);
 			}
+			first = (first != null) ? first : operator;
+			byLiteral = (byLiteral == null && ofType(operand, right)) ? operator : byLiteral;
 		}
-		String operator = (refused != null) ? refused : (first != null) ? first : "eq";
+		return operatorKind((byLiteral != null) ? byLiteral : (first != null) ? first : "eq");
+	}
+
+	/**
+	 * Whether an operand, a literal or a property named by its last name, is of the type.
+	 */
+	private boolean isOf(String operand, String type) {
+		if (operand.startsWith("'")) {
+			return type.equals("Edm.String");
+		}
+		if (NUMBER.matcher(operand).matches()) {
+			return NUMBER_TYPES.contains(type);
+		}
+		if (LITERAL_TYPES.values().stream().anyMatch((form) -> form.matcher(operand).matches())) {
+			return ofType(operand, type);
+		}
+		String name = operand.replaceAll("[)]+$", "");
+		return this.sets.all()
+			.stream()
+			.flatMap((set) -> set.column(name).stream())
+			.anyMatch((column) -> type.equals(column.type().getFullQualifiedName().getFullQualifiedNameAsString()));
+	}
+
+	private static String operatorKind(String operator) {
 		return switch (operator) {
 			case "ne" -> "NotEqual";
 			case "gt" -> "GreaterThan";

@@ -378,6 +378,21 @@ class ODataQueryTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+			"$filter=Round eq 0 and Id ne 2026-01-01|'Edm.Guid' and 'Edm.Date' for operator kind 'NotEqual'.",
+			"$filter=Round lt 9 and Id gt 'x'|'Edm.Guid' and 'Edm.String' for operator kind 'GreaterThan'.",
+			"$filter=Name eq 'eq' and (Round ne 'x')|'Edm.Int32' and 'Edm.String' for operator kind 'NotEqual'.",
+			"$filter=Round gt 0&$expand=ApprovalVisaCollectionByApproval($filter=Position le '1')|'Edm.Int32' and"
+					+ " 'Edm.String' for operator kind 'LessThanOrEqual'.",
+			"$filter=Name gt 'a'&$orderby=Name eq 1|'Edm.String' and 'Edm.SByte' for operator kind 'Equal'." })
+	void typeErrorNamesTheComparisonItWasFoundIn(String query, String types) {
+		Response response = this.odata.get("Approval?" + query);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(
+				invalidQuery("A binary operator with incompatible types was detected. Found operand types " + types));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
 			"CreatedOn gt 2026-01-01T00:00:00|'Edm.DateTimeOffset' and 'Edm.Date' for operator kind 'GreaterThan'. A point"
 					+ " in time is written in full, with its offset: 2026-01-01T00:00:00Z.",
 			"CreatedOn le 2026-01-01|'Edm.DateTimeOffset' and 'Edm.Date' for operator kind 'LessThanOrEqual'. A point in"
