@@ -209,12 +209,18 @@ class CreatioErrorProcessor implements ErrorProcessor {
 				notBoolean(exception) ? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
 						: quoted(message, 1).startsWith("[")
 								? wrongOperand(exception, quoted(message, 0), quoted(message, 1))
-								: ODataRequestException.invalidQuery(
+								: inList(exception) ? ODataRequestException.invalidQuery(
 										"A binary operator with incompatible types was detected. Found operand types '"
-												+ quoted(message, 0) + "' and '" + quoted(message, 1)
-												+ "' for operator kind '"
-												+ operator(request, quoted(message, 0), quoted(message, 1)) + "'."
-												+ timeHint(quoted(message, 0), quoted(message, 1)));
+												+ quoted(message, 1) + "' and '" + quoted(message,
+														0)
+												+ "' for operator kind 'In'."
+												+ timeHint(quoted(message, 1), quoted(message, 0)))
+										: ODataRequestException.invalidQuery(
+												"A binary operator with incompatible types was detected. Found operand types '"
+														+ quoted(message, 0) + "' and '" + quoted(message, 1)
+														+ "' for operator kind '"
+														+ operator(request, quoted(message, 0), quoted(message, 1))
+														+ "'." + timeHint(quoted(message, 0), quoted(message, 1)));
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			// Olingo lists the options with a space after each.
 			case "SYSTEM_QUERY_OPTION_NOT_ALLOWED_FOR_HTTP_METHOD" ->
@@ -371,6 +377,15 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			case "Edm.String" -> " A point in time is written without quotes, with its offset: 2026-01-01T00:00:00Z.";
 			default -> "";
 		};
+	}
+
+	/**
+	 * Whether Olingo refused a value of an {@code in} list, naming the value's type first
+	 * and the property's second.
+	 */
+	private static boolean inList(@Nullable Exception exception) {
+		return exception != null && exception.getStackTrace().length > 0
+				&& exception.getStackTrace()[0].getMethodName().equals("checkInExpressionTypes");
 	}
 
 	/**

@@ -261,6 +261,8 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			case OR -> Operand.condition(this.criteria.or(asPredicate(left), asPredicate(right)),
 					this.criteria.or(exact(left), exact(right)), BOOLEAN);
 			case EQ, NE, GT, GE, LT, LE -> compare(operator, left, right);
+			case IN -> throw ODataRequestException
+				.invalidQuery("The operator 'in' takes a list in parentheses: Name in ('a', 'b').");
 			default -> throw ODataRequestException
 				.invalidQuery("The operator '" + operator.toString().toLowerCase(Locale.ROOT) + "' is not supported.");
 		};

@@ -373,7 +373,24 @@ class ODataQueryTests {
 		Response response = this.odata.get("Approval?$filter=Round in (1.0, 2)");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(json(response)).isEqualTo(invalidQuery("A binary operator with incompatible types was detected."
-				+ " Found operand types 'Edm.Decimal' and 'Edm.Int32' for operator kind 'Equal'."));
+				+ " Found operand types 'Edm.Int32' and 'Edm.Decimal' for operator kind 'In'."));
+	}
+
+	@Test
+	void pointInTimeInTheInListWrittenAsADateIsRefusedSayingHowToWriteIt() {
+		Response response = this.odata.get("Approval?$filter=CreatedOn in (2026-01-01)");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("A binary operator with incompatible types was detected."
+				+ " Found operand types 'Edm.DateTimeOffset' and 'Edm.Date' for operator kind 'In'. A point in time is"
+				+ " written in full, with its offset: 2026-01-01T00:00:00Z."));
+	}
+
+	@Test
+	void inWithoutAListIsRefusedSayingHowToWriteIt() {
+		Response response = this.odata.get("Approval?$filter=Name in 'a'");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response))
+			.isEqualTo(invalidQuery("The operator 'in' takes a list in parentheses: Name in ('a', 'b')."));
 	}
 
 	@ParameterizedTest
