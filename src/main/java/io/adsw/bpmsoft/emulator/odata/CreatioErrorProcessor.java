@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.ODataServerError;
 import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.uri.queryoption.expression.MethodKind;
 import org.apache.olingo.server.api.processor.ErrorProcessor;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResource;
@@ -68,6 +70,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 
 	/** Olingo's URI parser and validator, whose refusals are about the request's URI. */
 	private static final String OLINGO_URI_VALIDATOR = "org.apache.olingo.server.core.uri.";
+
+	/** A function's call, by its name. */
+	private static final Pattern FUNCTION_CALL = Pattern.compile("(?<![\\w.'])(\\w+)\\s*\\(");
 
 	/** A comparison: its left operand's last name, its operator, its right operand. */
 	private static final Pattern OPERATOR = Pattern.compile("([\\w.]+)\\)*\\s+(eq|ne|gt|ge|lt|le)\\s+([^\\s&,()]*)",
@@ -205,22 +210,27 @@ class CreatioErrorProcessor implements ErrorProcessor {
 				lambdaAfterARow(request, quoted(message, 0)) ? FilterTranslator.lambda(quoted(message, 0))
 						: ODataRequestException.invalidQuery("Could not find a property named '" + quoted(message, 0)
 								+ "' on type '" + qualified(quoted(message, 1)) + "'.");
-			case "TYPES_NOT_COMPATIBLE" ->
-				notBoolean(exception) ? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
-						: quoted(message, 1).startsWith("[")
-								? wrongOperand(exception, quoted(message, 0), quoted(message, 1))
-								: inList(exception) ? ODataRequestException.invalidQuery(
-										"A binary operator with incompatible types was detected. Found operand types '"
-												+ quoted(message, 1) + "' and '" + quoted(message,
-														0)
-												+ "' for operator kind 'In'."
-												+ timeHint(quoted(message, 1), quoted(message, 0)))
-										: ODataRequestException.invalidQuery(
+			case "TYPES_NOT_COMPATIBLE" -> notBoolean(
+					exception)
+							? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
+							: quoted(message,
+									1)
+								.startsWith("[")
+										? wrongOperand(request, exception, quoted(message, 0), quoted(message, 1))
+										: inList(exception) ? ODataRequestException.invalidQuery(
 												"A binary operator with incompatible types was detected. Found operand types '"
-														+ quoted(message, 0) + "' and '" + quoted(message, 1)
-														+ "' for operator kind '"
-														+ operator(request, quoted(message, 0), quoted(message, 1))
-														+ "'." + timeHint(quoted(message, 0), quoted(message, 1)));
+														+ quoted(message, 1) + "' and '" + quoted(message,
+																0)
+														+ "' for operator kind 'In'."
+														+ timeHint(quoted(message, 1), quoted(message, 0)))
+												: ODataRequestException.invalidQuery(
+														"A binary operator with incompatible types was detected. Found operand types '"
+																+ quoted(message, 0) + "' and '" + quoted(message, 1)
+																+ "' for operator kind '"
+																+ operator(request, quoted(message, 0),
+																		quoted(message, 1))
+																+ "'."
+																+ timeHint(quoted(message, 0), quoted(message, 1)));
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			// Olingo lists the options with a space after each.
 			case "SYSTEM_QUERY_OPTION_NOT_ALLOWED_FOR_HTTP_METHOD" ->
@@ -380,6 +390,25 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	}
 
 	/**
+	 * A function the query calls that the data service does not run ({@code year}), whose
+	 * arguments Olingo checks first: it is refused as such, so that correcting its
+	 * argument does not lead to the refusal of the function.
+	 */
+	private static Optional<ODataRequestException> unsupportedFunction(ODataRequest request) {
+		String query = (request.getRawQueryPath() != null)
+				? java.net.URLDecoder.decode(request.getRawQueryPath(), java.nio.charset.StandardCharsets.UTF_8) : "";
+		Matcher call = FUNCTION_CALL.matcher(query);
+		while (call.find()) {
+			for (MethodKind method : MethodKind.values()) {
+				if (method.toString().equalsIgnoreCase(call.group(1)) && !FilterTranslator.FUNCTIONS.contains(method)) {
+					return Optional.of(FilterTranslator.unsupported(method));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * Whether Olingo refused a value of an {@code in} list, naming the value's type first
 	 * and the property's second.
 	 */
@@ -395,7 +424,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	 * ({@code contains(Id,'03')}), an operand of {@code and}, {@code or}, {@code not} or
 	 * {@code -}. Which one, the parser's own method tells.
 	 */
-	private static ODataRequestException wrongOperand(@Nullable Exception exception, String given, String taken) {
+	private static ODataRequestException wrongOperand(ODataRequest request, @Nullable Exception exception, String given,
+			String taken) {
 		List<String> types = Arrays.stream(taken.replaceAll("[\\[\\]\\s]", "").split(","))
 			.filter((type) -> !type.isEmpty())
 			.map((type) -> "Edm." + type)
@@ -419,9 +449,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			case "parseExprUnary" -> ODataRequestException
 				.invalidQuery("A unary operator with an incompatible type was detected. Found operand type '" + given
 						+ "' for operator kind '" + (types.contains("Edm.Boolean") ? "Not" : "Negate") + "'.");
-			case "parseMethodParameters" ->
-				ODataRequestException.invalidQuery("A function was given an argument of type '" + given
-						+ "', where it takes " + String.join(" or ", types) + "." + guid);
+			case "parseMethodParameters" -> unsupportedFunction(request)
+				.orElseGet(() -> ODataRequestException.invalidQuery("A function was given an argument of type '" + given
+						+ "', where it takes " + String.join(" or ", types) + "." + guid));
 			default -> ODataRequestException.invalidQuery("An operand of type '" + given + "' was given where "
 					+ String.join(" or ", types) + " is taken." + guid);
 		};

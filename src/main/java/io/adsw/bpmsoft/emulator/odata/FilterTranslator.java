@@ -302,6 +302,15 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		throw ODataRequestException.invalidQuery("The operator '" + operator + "' is not supported.");
 	}
 
+	/** The functions the data service runs; Olingo knows more. */
+	static final Set<MethodKind> FUNCTIONS = Set.of(MethodKind.CONTAINS, MethodKind.STARTSWITH, MethodKind.ENDSWITH,
+			MethodKind.TOLOWER, MethodKind.TOUPPER, MethodKind.TRIM, MethodKind.LENGTH);
+
+	/** The refusal of a function the data service does not run. */
+	static ODataRequestException unsupported(MethodKind method) {
+		return ODataRequestException.invalidQuery("The function '" + method.toString() + "' is not supported.");
+	}
+
 	@Override
 	public Operand visitMethodCall(MethodKind method, List<Operand> parameters) {
 		return switch (method) {
@@ -312,8 +321,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			case TOUPPER -> text(parameters, this.criteria::upper, (text) -> text.toUpperCase(Locale.ROOT));
 			case TRIM -> text(parameters, this.criteria::trim, String::strip);
 			case LENGTH -> length(parameters.get(0));
-			default ->
-				throw ODataRequestException.invalidQuery("The function '" + method.toString() + "' is not supported.");
+			default -> throw unsupported(method);
 		};
 	}
 
