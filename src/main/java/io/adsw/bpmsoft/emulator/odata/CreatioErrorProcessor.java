@@ -389,14 +389,18 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		};
 	}
 
+	/** The query as its writer wrote it, for finding what Olingo's messages leave out. */
+	private static String decodedQuery(ODataRequest request) {
+		return (request.getRawQueryPath() != null) ? decoded(request.getRawQueryPath()) : "";
+	}
+
 	/**
 	 * A function the query calls that the data service does not run ({@code year}), whose
 	 * arguments Olingo checks first: it is refused as such, so that correcting its
 	 * argument does not lead to the refusal of the function.
 	 */
 	private static Optional<ODataRequestException> unsupportedFunction(ODataRequest request) {
-		String query = (request.getRawQueryPath() != null)
-				? java.net.URLDecoder.decode(request.getRawQueryPath(), java.nio.charset.StandardCharsets.UTF_8) : "";
+		String query = decodedQuery(request);
 		Matcher call = FUNCTION_CALL.matcher(query);
 		while (call.find()) {
 			for (MethodKind method : MethodKind.values()) {
@@ -683,8 +687,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	 * else the first of the query.
 	 */
 	private String operator(ODataRequest request, String left, String right) {
-		String query = (request.getRawQueryPath() != null)
-				? java.net.URLDecoder.decode(request.getRawQueryPath(), java.nio.charset.StandardCharsets.UTF_8) : "";
+		String query = decodedQuery(request);
 		Matcher matcher = OPERATOR.matcher(query);
 		String first = null;
 		String byLiteral = null;
