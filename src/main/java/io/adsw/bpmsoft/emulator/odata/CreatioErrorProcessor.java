@@ -21,11 +21,11 @@ import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.ODataServerError;
 import org.apache.olingo.server.api.ServiceMetadata;
-import org.apache.olingo.server.api.uri.queryoption.expression.MethodKind;
 import org.apache.olingo.server.api.processor.ErrorProcessor;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceKind;
+import org.apache.olingo.server.api.uri.queryoption.expression.MethodKind;
 import org.apache.olingo.server.core.ContentNegotiatorException;
 import org.apache.olingo.server.core.ODataExceptionHelper;
 import org.apache.olingo.server.core.ODataHandlerException;
@@ -78,7 +78,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	private static final Pattern OPERATOR = Pattern.compile("([\\w.]+)\\)*\\s+(eq|ne|gt|ge|lt|le)\\s+([^\\s&,()]*)",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern NUMBER = Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[)]*$");
+	private static final Pattern NUMBER = Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$");
 
 	private static final List<String> NUMBER_TYPES = List.of("Edm.SByte", "Edm.Byte", "Edm.Int16", "Edm.Int32",
 			"Edm.Int64", "Edm.Decimal", "Edm.Single", "Edm.Double");
@@ -210,27 +210,8 @@ class CreatioErrorProcessor implements ErrorProcessor {
 				lambdaAfterARow(request, quoted(message, 0)) ? FilterTranslator.lambda(quoted(message, 0))
 						: ODataRequestException.invalidQuery("Could not find a property named '" + quoted(message, 0)
 								+ "' on type '" + qualified(quoted(message, 1)) + "'.");
-			case "TYPES_NOT_COMPATIBLE" -> notBoolean(
-					exception)
-							? ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN)
-							: quoted(message,
-									1)
-								.startsWith("[")
-										? wrongOperand(request, exception, quoted(message, 0), quoted(message, 1))
-										: inList(exception) ? ODataRequestException.invalidQuery(
-												"A binary operator with incompatible types was detected. Found operand types '"
-														+ quoted(message, 1) + "' and '" + quoted(message,
-																0)
-														+ "' for operator kind 'In'."
-														+ timeHint(quoted(message, 1), quoted(message, 0)))
-												: ODataRequestException.invalidQuery(
-														"A binary operator with incompatible types was detected. Found operand types '"
-																+ quoted(message, 0) + "' and '" + quoted(message, 1)
-																+ "' for operator kind '"
-																+ operator(request, quoted(message, 0),
-																		quoted(message, 1))
-																+ "'."
-																+ timeHint(quoted(message, 0), quoted(message, 1)));
+			case "TYPES_NOT_COMPATIBLE" ->
+				incompatibleTypes(request, exception, quoted(message, 0), quoted(message, 1));
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
 			// Olingo lists the options with a space after each.
 			case "SYSTEM_QUERY_OPTION_NOT_ALLOWED_FOR_HTTP_METHOD" ->
@@ -374,6 +355,25 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	}
 
 	/**
+	 * Olingo's refusal of two types that do not go together, which it words alike for an
+	 * operator's operands, a value of an {@code in} list, a function's argument and a
+	 * filter that is no condition; and leaves the operator unnamed.
+	 */
+	private ODataRequestException incompatibleTypes(ODataRequest request, @Nullable Exception exception, String first,
+			String second) {
+		if (notBoolean(exception)) {
+			return ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN);
+		}
+		if (second.startsWith("[")) {
+			return wrongOperand(request, exception, first, second);
+		}
+		if (inList(exception)) {
+			return FilterTranslator.incompatible(second, first, "In", timeHint(second, first));
+		}
+		return FilterTranslator.incompatible(first, second, operator(request, first, second), timeHint(first, second));
+	}
+
+	/**
 	 * How to write a point in time, when one was compared with a date or a text: Olingo
 	 * reads {@code 2026-01-01T00:00:00} without its offset as a date followed by more,
 	 * and a quoted time as text.
@@ -443,13 +443,11 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			.filter((method) -> method.startsWith("parse"))
 			.findFirst()
 			.orElse("");
-		String binary = "A binary operator with incompatible types was detected. Found operand types '" + given
-				+ "' and 'Edm.Boolean' for operator kind '";
 		String guid = given.equals("Edm.Guid")
 				? " A GUID is compared whole: <property> eq <guid>, or <property> in (<guid>, ...)." : "";
 		return switch (caller) {
-			case "parseAnd" -> ODataRequestException.invalidQuery(binary + "And'.");
-			case "parseExpression" -> ODataRequestException.invalidQuery(binary + "Or'.");
+			case "parseAnd" -> FilterTranslator.incompatible(given, "Edm.Boolean", "And", "");
+			case "parseExpression" -> FilterTranslator.incompatible(given, "Edm.Boolean", "Or", "");
 			case "parseExprUnary" -> ODataRequestException
 				.invalidQuery("A unary operator with an incompatible type was detected. Found operand type '" + given
 						+ "' for operator kind '" + (types.contains("Edm.Boolean") ? "Not" : "Negate") + "'.");
@@ -716,10 +714,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		if (LITERAL_TYPES.values().stream().anyMatch((form) -> form.matcher(operand).matches())) {
 			return ofType(operand, type);
 		}
-		String name = operand.replaceAll("[)]+$", "");
 		return this.sets.all()
 			.stream()
-			.flatMap((set) -> set.column(name).stream())
+			.flatMap((set) -> set.column(operand).stream())
 			.anyMatch((column) -> type.equals(column.type().getFullQualifiedName().getFullQualifiedNameAsString()));
 	}
 

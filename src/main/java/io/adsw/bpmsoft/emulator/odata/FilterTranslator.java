@@ -629,9 +629,17 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		if (NUMBERS.contains(left.type()) && NUMBERS.contains(right.type())) {
 			return;
 		}
-		throw ODataRequestException.invalidQuery("A binary operator with incompatible types was detected. Found operand"
-				+ " types '" + left.type() + "' and '" + right.type() + "' for operator kind '"
-				+ OPERATOR_NAMES.getOrDefault(operator, operator.toString()) + "'.");
+		throw incompatible(left.type(), right.type(), OPERATOR_NAMES.getOrDefault(operator, operator.toString()), "");
+	}
+
+	/**
+	 * Creatio's refusal of a binary operator's operand types, with what may help to write
+	 * them.
+	 */
+	static ODataRequestException incompatible(String left, String right, String operatorKind, String hint) {
+		return ODataRequestException
+			.invalidQuery("A binary operator with incompatible types was detected. Found operand" + " types '" + left
+					+ "' and '" + right + "' for operator kind '" + operatorKind + "'." + hint);
 	}
 
 	private static BinaryOperatorKind mirror(BinaryOperatorKind operator) {
