@@ -48,6 +48,20 @@ class TransportLimitsTests {
 	}
 
 	@Test
+	void aConnectionServesMoreThanAHundredRequests() throws IOException {
+		String refused = "POST " + ElmaClient.CREATE
+				+ " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: wrong\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+		StringBuilder requests = new StringBuilder();
+		for (int i = 1; i < 150; i++) {
+			requests.append(refused);
+		}
+		requests.append(refused.replace("Host: localhost", "Host: localhost\r\nConnection: close"));
+		String answers = exchange(requests.toString());
+		assertThat(answers.split("HTTP/1.1 403 ", -1)).hasSize(151);
+		assertThat(answers).doesNotContain("HTTP/1.1 400").endsWith(Contract.FORBIDDEN + "\"}");
+	}
+
+	@Test
 	void aBodyTheClientStopsSendingGetsTheEnvelope() throws IOException {
 		String request = "POST " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: localhost\r\nX-Elma-Service: "
 				+ ElmaClient.KEY + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id_crm\":";
