@@ -428,8 +428,9 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	 * ({@code contains(Id,'03')}), an operand of {@code and}, {@code or}, {@code not} or
 	 * {@code -}. Which one, the parser's own method tells.
 	 */
-	private static ODataRequestException wrongOperand(ODataRequest request, @Nullable Exception exception, String given,
-			String taken) {
+	private static ODataRequestException wrongOperand(ODataRequest request, @Nullable Exception exception,
+			String olingoType, String taken) {
+		String given = FilterTranslator.creatioType(olingoType);
 		List<String> types = Arrays.stream(taken.replaceAll("[\\[\\]\\s]", "").split(","))
 			.filter((type) -> !type.isEmpty())
 			.map((type) -> "Edm." + type)

@@ -75,6 +75,8 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	private static final Set<String> NUMBERS = Set.of("Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64",
 			"Edm.Decimal", "Edm.Double", "Edm.Single");
 
+	private static final Set<String> SMALL_INTEGERS = Set.of("Edm.Byte", "Edm.SByte", "Edm.Int16");
+
 	private static final Set<String> INTEGERS = Set.of("Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64");
 
 	private static final UUID EMPTY_GUID = new UUID(0, 0);
@@ -637,9 +639,18 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	 * them.
 	 */
 	static ODataRequestException incompatible(String left, String right, String operatorKind, String hint) {
-		return ODataRequestException
-			.invalidQuery("A binary operator with incompatible types was detected. Found operand" + " types '" + left
-					+ "' and '" + right + "' for operator kind '" + operatorKind + "'." + hint);
+		return ODataRequestException.invalidQuery(
+				"A binary operator with incompatible types was detected. Found operand" + " types '" + creatioType(left)
+						+ "' and '" + creatioType(right) + "' for operator kind '" + operatorKind + "'." + hint);
+	}
+
+	/**
+	 * A type as Creatio names it in a refusal: Olingo gives a whole number the smallest
+	 * type that holds it ({@code Edm.SByte} for {@code 1}), ASP.NET OData
+	 * {@code Edm.Int32} unless it needs {@code Edm.Int64}.
+	 */
+	static String creatioType(String type) {
+		return SMALL_INTEGERS.contains(type) ? INT32 : type;
 	}
 
 	private static BinaryOperatorKind mirror(BinaryOperatorKind operator) {

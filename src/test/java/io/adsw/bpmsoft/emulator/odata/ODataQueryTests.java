@@ -400,7 +400,9 @@ class ODataQueryTests {
 			"$filter=Name eq 'eq' and (Round ne 'x')|'Edm.Int32' and 'Edm.String' for operator kind 'NotEqual'.",
 			"$filter=Round gt 0&$expand=ApprovalVisaCollectionByApproval($filter=Position le '1')|'Edm.Int32' and"
 					+ " 'Edm.String' for operator kind 'LessThanOrEqual'.",
-			"$filter=Name gt 'a'&$orderby=Name eq 1|'Edm.String' and 'Edm.SByte' for operator kind 'Equal'." })
+			"$filter=Name gt 'a'&$orderby=Name eq 1|'Edm.String' and 'Edm.Int32' for operator kind 'Equal'.",
+			"$filter=Name eq -7|'Edm.String' and 'Edm.Int32' for operator kind 'Equal'.",
+			"$filter=Name ne 3000000000|'Edm.String' and 'Edm.Int64' for operator kind 'NotEqual'." })
 	void typeErrorNamesTheComparisonItWasFoundIn(String query, String types) {
 		Response response = this.odata.get("Approval?" + query);
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -441,7 +443,12 @@ class ODataQueryTests {
 					+ " operator kind 'Negate'.",
 			"startswith(Name,'a') and year(Name) eq 2026|The function 'year' is not supported.",
 			"substring(Name,'a') eq 'b'|The function 'substring' is not supported.",
-			"endswith(Round,'1')|A function was given an argument of type 'Edm.Int32', where it takes Edm.String." })
+			"endswith(Round,'1')|A function was given an argument of type 'Edm.Int32', where it takes Edm.String.",
+			"endswith(Name,1)|A function was given an argument of type 'Edm.Int32', where it takes Edm.String.",
+			"1 and Name eq 'a'|A binary operator with incompatible types was detected. Found operand types 'Edm.Int32'"
+					+ " and 'Edm.Boolean' for operator kind 'And'.",
+			"not 300|A unary operator with an incompatible type was detected. Found operand type 'Edm.Int32' for"
+					+ " operator kind 'Not'." })
 	void functionGivenAnArgumentOfAnotherTypeIsRefusedNamingBothTypes(String filter, String message) {
 		Response response = this.odata.get("Approval?$filter=" + filter);
 		assertThat(response.statusCode()).isEqualTo(400);
