@@ -91,14 +91,10 @@ public class Approvals {
 
 	/**
 	 * Locks the approval, lets the rules decide, and writes their outcome, in one
-	 * transaction.
-	 */
-	/**
-	 * Applies the rules to the approval under its lock, once more when the database
-	 * refused the outcome's rows: a contact the request named was deleted between its
-	 * lookup and the writing of its steps (contacts are not locked, and the data service
-	 * deletes one no step refers to). Looked up again, it is not found, as if the request
-	 * had come after the deletion.
+	 * transaction; once more when the database refused the outcome's rows: a contact the
+	 * request named was deleted between its lookup and the writing of its steps (contacts
+	 * are not locked, and the data service deletes one no step refers to). Looked up
+	 * again, it is not found, as if the request had come after the deletion.
 	 */
 	private Change locked(String approvalId, Function<ApprovalState, Outcome> rules) {
 		try {

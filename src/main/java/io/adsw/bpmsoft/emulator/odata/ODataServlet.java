@@ -30,12 +30,12 @@ class ODataServlet extends HttpServlet {
 	private static final Pattern KEY_SEGMENT = Pattern.compile(
 			"/([A-Za-z][A-Za-z0-9_]*)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?");
 
-	/**
-	 * A {@code $format} option, its {@code $} written or encoded, with the '&' before it.
-	 */
 	/** The methods whose body the data service reads. */
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "MERGE");
 
+	/**
+	 * A {@code $format} option, its {@code $} written or encoded, with the '&' before it.
+	 */
 	private static final Pattern FORMAT_OPTION = Pattern.compile("(?:^|&)(?:\\$|%24)format=[^&]*");
 
 	private final OData odata;
