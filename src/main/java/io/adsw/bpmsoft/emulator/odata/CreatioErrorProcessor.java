@@ -208,8 +208,11 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			case "RESOURCE_NOT_FOUND", "PROPERTY_NOT_IN_TYPE", "INVALID_KEY_VALUE", "INVALID_KEY_PROPERTY" -> null;
 			case "EXPRESSION_PROPERTY_NOT_IN_TYPE" ->
 				lambdaAfterARow(request, quoted(message, 0)) ? FilterTranslator.lambda(quoted(message, 0))
-						: ODataRequestException.invalidQuery("Could not find a property named '" + quoted(message, 0)
-								+ "' on type '" + qualified(quoted(message, 1)) + "'.");
+						: MalformedLiterals.in(decodedQuery(request))
+							.filter((malformed) -> malformed.literal().contains(quoted(message, 0)))
+							.map(MalformedLiterals.Malformed::refusal)
+							.orElseGet(() -> ODataRequestException.invalidQuery("Could not find a property named '"
+									+ quoted(message, 0) + "' on type '" + qualified(quoted(message, 1)) + "'."));
 			case "TYPES_NOT_COMPATIBLE" ->
 				incompatibleTypes(request, exception, quoted(message, 0), quoted(message, 1));
 			case "WRONG_VALUE_FOR_SYSTEM_QUERY_OPTION" -> wrongOption(message);
@@ -363,6 +366,10 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			String second) {
 		if (notBoolean(exception)) {
 			return ODataRequestException.invalidQuery(FilterTranslator.NOT_BOOLEAN);
+		}
+		Optional<MalformedLiterals.Malformed> malformed = MalformedLiterals.in(decodedQuery(request));
+		if (malformed.isPresent()) {
+			return malformed.get().refusal();
 		}
 		if (second.startsWith("[")) {
 			return wrongOperand(request, exception, first, second);

@@ -431,6 +431,23 @@ class ODataQueryTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+			"CreatedOn gt 2026-02-30T00:00:00Z|'2026-02-30T00:00:00Z' is not a valid Edm.DateTimeOffset.",
+			"CreatedOn gt 2026-13-01T00:00:00Z|'2026-13-01T00:00:00Z' is not a valid Edm.DateTimeOffset.",
+			"Name eq 'x' or CreatedOn le 2026-1-01T00:00:00Z|'2026-1-01T00:00:00Z' is not a valid Edm.DateTimeOffset.",
+			"CreatedOn lt 2026-01-01T25:00:00Z|'2026-01-01T25:00:00Z' is not a valid Edm.DateTimeOffset.",
+			"CreatedOn in (2026-13-01T00:00:00Z)|'2026-13-01T00:00:00Z' is not a valid Edm.DateTimeOffset.",
+			"CreatedOn gt 2026-01-32|'2026-01-32' is not a valid Edm.Date.",
+			"Id eq 0000000-0000-0000-0000-000000000000|'0000000-0000-0000-0000-000000000000' is not a valid Edm.Guid.",
+			"Id in (0000000-0000-0000-0000-000000000000)|'0000000-0000-0000-0000-000000000000' is not a valid"
+					+ " Edm.Guid." })
+	void literalOfAWrongFormIsNamed(String filter, String message) {
+		Response response = this.odata.get("Contact?$filter=" + filter);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("The literal " + message));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
 			"contains(Id,'03')|A function was given an argument of type 'Edm.Guid', where it takes Edm.String. A GUID is"
 					+ " compared whole: <property> eq <guid>, or <property> in (<guid>, ...).",
 			"Name eq 'a' and Round|A binary operator with incompatible types was detected. Found operand types 'Edm.Int32'"
