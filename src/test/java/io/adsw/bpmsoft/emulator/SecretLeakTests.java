@@ -145,6 +145,32 @@ class SecretLeakTests {
 			.doesNotContain(bare);
 	}
 
+	/**
+	 * A key given in clear, as on the local stand, shows up in settings of other names:
+	 * the JVM's {@code sun.java.command} lists the stand's arguments, and
+	 * {@code spring.application.json} may hold it. The actuator masks it there and shows
+	 * the rest of the value.
+	 */
+	@Test
+	void clearKeyIsMaskedInTheValuesOfOtherSettings() {
+		String clear = "local-elma-key-7c1f";
+		List<String> arguments = new ArrayList<>(List.of(TestDatabase.newDatabase()));
+		arguments.addAll(List.of("--server.port=0", "--emulator.security.users[0].name=admin",
+				"--emulator.security.users[0].password=" + ADMIN_HASH,
+				"--spring.application.json={\"emulator\":{\"elma\":{\"service-key\":\"" + clear + "\"}}}",
+				"--launched.with=java -jar bpmsoft-emulator.jar --emulator.elma.service-key=" + clear));
+		try (ConfigurableApplicationContext stand = new SpringApplicationBuilder(EmulatorApplication.class)
+			.profiles("test")
+			.run(arguments.toArray(String[]::new))) {
+			int port = stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			assertThat(stand.getEnvironment().getProperty("emulator.elma.service-key")).isEqualTo(clear);
+			String env = asAdmin(port, "/actuator/env");
+			assertThat(env).doesNotContain(clear)
+				.contains("\"value\":\"java -jar bpmsoft-emulator.jar --emulator.elma.service-key=******\"")
+				.contains("{\\\"emulator\\\":{\\\"elma\\\":{\\\"service-key\\\":\\\"******\\\"}}}");
+		}
+	}
+
 	/** What the admin reads at the address (HTTP 200). */
 	private static String asAdmin(int port, String view) {
 		return given().port(port)

@@ -23,7 +23,7 @@ public final class SecretMask {
 	static final String MASK = "******";
 
 	/** Shorter values are too common in any text for their masking to mean anything. */
-	private static final int SHORTEST = 4;
+	static final int SHORTEST = 4;
 
 	/**
 	 * Every stand started in this JVM adds its own; longest first, so that a secret
