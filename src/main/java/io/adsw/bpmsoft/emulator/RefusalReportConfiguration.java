@@ -32,9 +32,9 @@ class RefusalReportConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RepeatedSlashFilter> repeatedSlashFilter() {
-		FilterRegistrationBean<RepeatedSlashFilter> registration = new FilterRegistrationBean<>(
-				new RepeatedSlashFilter());
+	FilterRegistrationBean<UnmappableAddressFilter> unmappableAddressFilter() {
+		FilterRegistrationBean<UnmappableAddressFilter> registration = new FilterRegistrationBean<>(
+				new UnmappableAddressFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

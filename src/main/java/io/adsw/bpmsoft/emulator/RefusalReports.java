@@ -1,16 +1,22 @@
 package io.adsw.bpmsoft.emulator;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.StringUtils;
 
 /** The answer of the first service whose report covers the address. */
 final class RefusalReports {
 
 	private static final Pattern ENCODED_SLASH = Pattern.compile("%2[fF]");
+
+	private static final Pattern ENCODED_OCTET = Pattern.compile("%([0-9a-fA-F]{2})");
+
+	private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
 
 	private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
@@ -20,8 +26,12 @@ final class RefusalReports {
 	static Optional<RefusalReport.Answer> answer(ObjectProvider<RefusalReport> reports, String requestUri, int status,
 			String method, @Nullable Throwable failure) {
 		String addressed = addressed(requestUri);
+		// As written, or with its dot segments resolved:
+		// /ServiceModel/./ElmaService.svc/...
+		// is ElmaService's, and so is ElmaService.svc/../CreateChainOfApproval.
+		String resolved = StringUtils.cleanPath(addressed);
 		return reports.orderedStream()
-			.filter((report) -> report.covers(addressed))
+			.filter((report) -> report.covers(addressed) || report.covers(resolved))
 			.findFirst()
 			.flatMap((report) -> report.answer(status, requestUri, method, failure));
 	}
@@ -47,11 +57,25 @@ final class RefusalReports {
 	/**
 	 * The address as the client meant it, for choosing whose report answers: the refused
 	 * addresses are often just those with an encoded slash
-	 * ({@code ElmaService.svc%2F...}) or an empty segment ({@code //ServiceModel/...}, a
-	 * base address ending in a slash).
+	 * ({@code ElmaService.svc%2F...}), an empty segment ({@code //ServiceModel/...}, a
+	 * base address ending in a slash), a path parameter ({@code /ServiceModel;x/...}) or
+	 * an encoded letter, digit or dot ({@code /0/%6Fdata}, {@code %2e}).
 	 */
 	static String addressed(String requestUri) {
-		return REPEATED_SLASHES.matcher(ENCODED_SLASH.matcher(requestUri).replaceAll("/")).replaceAll("/");
+		String path = ENCODED_SLASH.matcher(unreservedDecoded(requestUri)).replaceAll("/");
+		return REPEATED_SLASHES.matcher(PATH_PARAMETERS.matcher(path).replaceAll("")).replaceAll("/");
+	}
+
+	/**
+	 * The address with its encoded unreserved characters (letters, digits, {@code -._~})
+	 * decoded, which mean the same either way.
+	 */
+	private static String unreservedDecoded(String address) {
+		return ENCODED_OCTET.matcher(address).replaceAll((octet) -> {
+			char c = (char) Integer.parseInt(octet.group(1), 16);
+			boolean unreserved = (c < 0x80) && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0);
+			return unreserved ? String.valueOf(c) : Matcher.quoteReplacement(octet.group());
+		});
 	}
 
 }

@@ -92,7 +92,13 @@ class ElmaTransportTests {
 			"/ServiceModel/ElmaService.svc%2FCreateChainOfApproval",
 			// ELMA's base address ending in a slash
 			"//ServiceModel/ElmaService.svc/CreateChainOfApproval",
-			"/ServiceModel//ElmaService.svc/CreateChainOfApproval" })
+			"/ServiceModel//ElmaService.svc/CreateChainOfApproval",
+			"/ServiceModel/./ElmaService.svc/CreateChainOfApproval",
+			"/./ServiceModel/ElmaService.svc/CreateChainOfApproval",
+			"/x/../ServiceModel/ElmaService.svc/CreateChainOfApproval",
+			"/ServiceModel/%2E/ElmaService.svc/CreateChainOfApproval",
+			"/ServiceModel;x/ElmaService.svc/CreateChainOfApproval",
+			"/ServiceModel/ElmaService%2Esvc/CreateChainOfApproval" })
 	void addressesRefusedByTheWebServerGetTheEnvelope(String target) throws Exception {
 		HttpResponse<String> response = HTTP
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + target))

@@ -33,7 +33,9 @@ class ODataWebServerRefusalTests {
 	@ValueSource(strings = { "/0/odata/Contact?$filter=Name eq 'x'", "/0/odata/Contact%2F", "/0/odata/Contact;a=b",
 			"/odata//Contact", "/0/odata/%2e%2e/Contact", "/0/odata/Con\"tact", "/0/odata/Contact?$filter=a b",
 			"/0//odata/Contact", "//0/odata/Contact", "//odata/Contact", "/0%2Fodata/Contact",
-			"/0/odata/Contact?$filter=contains(Name,'Ив')", "/0/odata/Contact?$filter=Name%20eq%20'\u0001'" })
+			"/0/odata/Contact?$filter=contains(Name,'Ив')", "/0/odata/Contact?$filter=Name%20eq%20'\u0001'",
+			"/0/./odata/Contact", "/x/../0/odata/Contact", "/0;x/odata/Contact", "/0/odata;x/Contact",
+			"/0/%6fdata/Contact", "/%30/odata/Contact" })
 	void addressesTheWebServerRefusesGetAnODataErrorSayingWhatToLookFor(String target) throws IOException {
 		String response = RawResponses.signedIn(this.port, "GET " + target + " HTTP/1.1");
 		assertThat(response).startsWith("HTTP/1.1 400 ")
