@@ -23,7 +23,9 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.BindParam;
@@ -66,6 +68,11 @@ final class KnownQueryParameters implements HandlerInterceptor {
 		// never reads it, and a client that stops sending it is answered by the web
 		// server, not here.
 		boolean formRead = !taken.readsBody() && !taken.names().isEmpty() && isForm(request);
+		// Any other body would be ignored: {"scope":"journal"} sent as JSON reset
+		// everything.
+		if (!taken.readsBody() && !taken.names().isEmpty() && !formRead && hasBody(request)) {
+			throw unreadBody(request, taken.names());
+		}
 		if (formRead) {
 			unknown.addAll(request.getParameterMap().keySet());
 		}
@@ -121,6 +128,20 @@ final class KnownQueryParameters implements HandlerInterceptor {
 				+ ((unknown.size() > MAX_NAMED) ? " and " + (unknown.size() - MAX_NAMED) + " more" : "");
 		return BadRequest.because("unknown " + kind + ((unknown.size() > 1) ? "s " : " ") + names
 				+ ": this operation takes " + (taken.isEmpty() ? "no query parameters" : String.join(", ", taken)));
+	}
+
+	private static ErrorResponseException unreadBody(HttpServletRequest request, Set<String> taken) {
+		String type = request.getContentType();
+		String detail = ((type != null) ? "Content-Type '" + Echo.of(type) + "' is not read by this operation"
+				: "a body without Content-Type is not read by this operation") + ": it takes "
+				+ String.join(", ", taken) + " as query parameters or as a form body"
+				+ " (application/x-www-form-urlencoded)";
+		return new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail), null);
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
 	}
 
 	private static boolean isForm(HttpServletRequest request) {

@@ -77,6 +77,48 @@ class UnknownParameterTests {
 		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
 	}
 
+	/**
+	 * Parameters sent as JSON or text would be ignored, and a reset of one part, or a
+	 * delete by filter, would act on everything.
+	 */
+	@Test
+	void parametersInABodyOfAnotherTypeAreRefusedAndChangeNothing() {
+		String approval = journaled();
+		this.admin.given()
+			.contentType("application/json")
+			.body("{\"scope\":\"journal\"}")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(415)
+			.contentType("application/problem+json")
+			.body("detail", equalTo("Content-Type 'application/json' is not read by this operation: it takes scope,"
+					+ " approval as query parameters or as a form body (application/x-www-form-urlencoded)"));
+		this.admin.given()
+			.contentType("text/plain")
+			.body("idCrm=" + approval)
+			.delete("/emulator/api/journal")
+			.then()
+			.statusCode(415)
+			.body("detail",
+					equalTo("Content-Type 'text/plain; charset=ISO-8859-1' is not read by this operation: it"
+							+ " takes " + JOURNAL_FILTERS + " as query parameters or as a form body"
+							+ " (application/x-www-form-urlencoded)"));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+		this.admin.given()
+			.contentType("application/json")
+			.body("{}")
+			.queryParam("idCrm", approval)
+			.delete("/emulator/api/journal")
+			.then()
+			.statusCode(415);
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.delete("/emulator/api/journal")
+			.then()
+			.statusCode(200)
+			.body("deleted", equalTo(1));
+	}
+
 	@Test
 	void journalDeleteWithAFilterInTheWrongCaseIsRefusedAndDeletesNothing() {
 		String approval = journaled();
