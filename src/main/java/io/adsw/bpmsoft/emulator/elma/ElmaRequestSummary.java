@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.elma;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -7,6 +8,8 @@ import java.util.UUID;
 import io.adsw.bpmsoft.emulator.Whitespace;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriUtils;
 
 /**
  * What an ElmaService request was about, for the stand's own bookkeeping (the journal,
@@ -88,15 +91,30 @@ public record ElmaRequestSummary(String operation, String body, boolean bodyTrun
 		return new ElmaRequestSummary(operation, body, false, idCrm, emails, null);
 	}
 
+	/**
+	 * The operation as the service dispatches it, percent-decoded
+	 * ({@code Create%43hainOfApproval} is CreateChainOfApproval), so that the fault
+	 * rules, the journal and the metrics name it as the service runs it.
+	 */
 	private static String operation(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		String operation = path.substring(path.lastIndexOf('/') + 1);
+		String operation = decoded(path.substring(path.lastIndexOf('/') + 1));
 		for (String known : List.of(CREATE, CHANGE)) {
 			if (known.toLowerCase(Locale.ROOT).equals(operation.toLowerCase(Locale.ROOT))) {
 				return known;
 			}
 		}
 		return operation;
+	}
+
+	private static String decoded(String segment) {
+		try {
+			return UriUtils.decode(segment, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// A '%' without two hex digits: named as sent.
+			return segment;
+		}
 	}
 
 }

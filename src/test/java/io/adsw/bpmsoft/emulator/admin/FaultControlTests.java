@@ -72,6 +72,30 @@ class FaultControlTests {
 		this.elma.createChain(this.data.approval(), "Согласовано").spec(answer(500, Contract.INTERNAL_ERROR));
 	}
 
+	/**
+	 * An operation's name percent-encoded is the operation the service runs: its rules
+	 * take it, and the journal names it as the service runs it.
+	 */
+	@Test
+	void ruleTakesAnOperationWhoseNameIsPercentEncoded() {
+		String approval = this.data.approval();
+		String id = rule("{\"endpoint\":\"CreateChainOfApproval\",\"status\":500,\"times\":1}");
+		this.elma.request()
+			.urlEncodingEnabled(false)
+			.body(ElmaClient.json("id_crm", approval, "chain_of_approval", "Согласовано"))
+			.post("/ServiceModel/ElmaService.svc/Create%43hainOfApproval")
+			.then()
+			.spec(answer(500, Contract.INTERNAL_ERROR));
+		this.admin.given().get("/emulator/api/faults/" + id).then().body("applied", equalTo(1));
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.queryParam("endpoint", "CreateChainOfApproval")
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1))
+			.body("items[0].faultId", equalTo(id));
+	}
+
 	@Test
 	void ruleAnswersItsStatusWithTheNoteMessageForTheNextTimes() {
 		String approval = this.data.approval();
