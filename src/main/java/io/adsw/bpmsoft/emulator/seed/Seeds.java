@@ -54,10 +54,11 @@ public class Seeds {
 	static final int CHUNK = 500;
 
 	/**
-	 * The highest round a document may give: more than any test reaches, and far enough
-	 * from the column's limit that ELMA's chains never overflow it.
+	 * The highest round a document may give: beyond what ELMA's chains reach on any
+	 * stand, so that every export imports back, and still a billion chains from the
+	 * column's limit.
 	 */
-	static final int MAX_ROUND = 1_000_000;
+	static final int MAX_ROUND = 1_000_000_000;
 
 	/** How many keys one lookup binds at most. */
 	private static final int KEYS_PER_LOOKUP = 1_000;

@@ -112,6 +112,25 @@ class StateControlTests {
 	}
 
 	/**
+	 * A round past any a test reaches, moved on by ELMA, still exports and imports back.
+	 */
+	@Test
+	void exportOfARoundPastAMillionImportsBack() {
+		String contact = UUID.randomUUID().toString();
+		String approval = UUID.randomUUID().toString();
+		String state = "{\"contacts\":[{\"id\":\"" + contact + "\",\"email\":\"far@example.com\",\"name\":\"Far\"}],"
+				+ "\"approvals\":[{\"id\":\"" + approval
+				+ "\",\"name\":\"A\",\"status\":\"InProgress\",\"round\":1000000,"
+				+ "\"steps\":[{\"round\":1000000,\"position\":1,\"approverId\":\"" + contact
+				+ "\",\"status\":\"Pending\"}]}]}";
+		this.admin.given().body(state).put("/emulator/api/state").then().statusCode(200);
+		this.elma.createChain(approval, "Согласовано").spec(success());
+		String exported = this.admin.given().get("/emulator/api/state").then().statusCode(200).extract().asString();
+		this.admin.given().body(exported).put("/emulator/api/state").then().statusCode(200);
+		assertThat(this.data.approvalView(approval).round()).isEqualTo(1_000_001);
+	}
+
+	/**
 	 * SPEC 2.3, whatever the load: an import replaces the data while ELMA goes on posting
 	 * chains. ELMA's requests wait for the import and find the approval it put back; no
 	 * request of either side is refused for the other's sake.
@@ -507,8 +526,8 @@ class StateControlTests {
 											no approver          | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0] names no approver: give its approver (an email) or approverId
 											unknown approverId   | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"ivan.import@example.com","approverId":"11111111-1111-4111-8111-111111111111","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId 11111111-1111-4111-8111-111111111111 is not the id of any contact
 											two approvers        | {"contacts":[I,{"id":"D","email":"anna.import@example.com"}],"approvals":[{"id":"A","status":"InProgress","round":1,"steps":[{"approver":"anna.import@example.com","approverId":"C","status":"Pending","round":1,"position":1}]}]} | approvals[0].steps[0].approverId C is not the contact anna.import@example.com (D): give one of the two, or both of one contact
-											round too high       | {"contacts":[],"approvals":[{"id":"A","status":"Approved","round":2147483647,"steps":[]}]} | approvals[0].round 2147483647 is not from 0 to 1000000
-											step round too high  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1000001,"steps":[{"approverId":"C","status":"Pending","round":1000001,"position":1}]}]} | approvals[0].round 1000001 is not from 0 to 1000000
+											round too high       | {"contacts":[],"approvals":[{"id":"A","status":"Approved","round":2147483647,"steps":[]}]} | approvals[0].round 2147483647 is not from 0 to 1000000000
+											step round too high  | {"contacts":[I],"approvals":[{"id":"A","status":"InProgress","round":1000000001,"steps":[{"approverId":"C","status":"Pending","round":1000000001,"position":1}]}]} | approvals[0].round 1000000001 is not from 0 to 1000000000
 											fraction of a round  | {"contacts":[],"approvals":[{"id":"A","status":"New","round":1.5}]} | approvals[0].round: "1.5" is not a whole number (line 1, column 97)
 											round in exponent    | {"contacts":[],"approvals":[{"id":"A","status":"New","round":1e2}]} | approvals[0].round: expected a whole number, written without a decimal point or an exponent (line 1, column 97)
 											round past a number  | {"contacts":[],"approvals":[{"id":"A","status":"New","round":99999999999}]} | approvals[0].round: 99999999999 is too large (line 1, column 108)
