@@ -77,6 +77,19 @@ class SecretLeakTests {
 				.spec(ElmaClient.success())
 				.extract()
 				.asString());
+			// The key as an operation's name, written with a JSON escape, and straddling
+			// the end of the part of a refused body the journal keeps: each answer echoes
+			// what was sent, the journal masks it.
+			elma.post("/ServiceModel/ElmaService.svc/" + KEY, "{}").statusCode(404);
+			elma.post(ElmaClient.CREATE,
+					"{\"id_crm\":\"" + KEY.substring(0, KEY.length() - 1) + "\\u"
+							+ String.format("%04x", (int) KEY.charAt(KEY.length() - 1))
+							+ "\",\"chain_of_approval\":\"ivan.petrov@example.com\"}")
+				.statusCode(400);
+			String start = "{\"id_crm\":\"x\",\"pad\":\"";
+			new ElmaClient(port, "wrong")
+				.post(ElmaClient.CREATE, start + "a".repeat(65536 - start.length() - 3) + KEY + "\"}")
+				.spec(answer(403, Contract.FORBIDDEN));
 			String env = given().port(port)
 				.auth()
 				.preemptive()
@@ -92,8 +105,10 @@ class SecretLeakTests {
 					"/emulator/api/journal?size=100", "/emulator/api/settings", "/emulator/api/state")) {
 				answers.add(asAdmin(port, view));
 			}
-			assertThat(answers.get(8)).as("the journal holds the five requests")
-				.contains("\"total\":5")
+			assertThat(answers.get(8)).as("the journal holds the eight requests")
+				.contains("\"total\":8")
+				.contains("\"endpoint\":\"******\"")
+				.contains("aaa***\",\"bodyTruncated\":true")
 				.contains("\\\"note\\\":\\\"******\\\"");
 			assertThat(answers.get(7)).as("the metrics count the refused request").contains("emulator_elma_requests");
 			answers.add(stand.getBean(JdbcTemplate.class).queryForList("SELECT * FROM journal_entry").toString());
@@ -149,7 +164,8 @@ class SecretLeakTests {
 	 * A key given in clear, as on the local stand, shows up in settings of other names:
 	 * the JVM's {@code sun.java.command} lists the stand's arguments, and
 	 * {@code spring.application.json} may hold it. The actuator masks it there and shows
-	 * the rest of the value.
+	 * the rest of the value; the journal masks it as on the stands whose key is
+	 * encrypted.
 	 */
 	@Test
 	void clearKeyIsMaskedInTheValuesOfOtherSettings() {
@@ -164,6 +180,10 @@ class SecretLeakTests {
 			.run(arguments.toArray(String[]::new))) {
 			int port = stand.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			assertThat(stand.getEnvironment().getProperty("emulator.elma.service-key")).isEqualTo(clear);
+			// Pasted into a field on the local stand too: the journal keeps it masked.
+			new ElmaClient(port, clear).createChain(clear, "ivan.petrov@example.com")
+				.spec(answer(400, Contract.approvalNotFound(clear)));
+			assertThat(asAdmin(port, "/emulator/api/journal")).contains("\"idCrm\":\"******\"").doesNotContain(clear);
 			String env = asAdmin(port, "/actuator/env");
 			assertThat(env).doesNotContain(clear)
 				.contains("\"value\":\"java -jar bpmsoft-emulator.jar --emulator.elma.service-key=******\"")

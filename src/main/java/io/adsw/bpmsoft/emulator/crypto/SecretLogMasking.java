@@ -21,11 +21,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
 /**
- * Masks the decrypted secrets in the stand's log from the moment the application context
- * is prepared (Spring Boot has set logging up, the beans that connect to the database are
- * still to come): every appender's output, whatever its format (Spring Boot's pattern or
- * its structured JSON), is written with them as {@value SecretMask#MASK}, messages and
- * stack traces alike. Without secrets decrypted, the log is left as it is.
+ * Masks the decrypted secrets and ELMA's key in the stand's log from the moment the
+ * application context is prepared (Spring Boot has set logging up, the beans that connect
+ * to the database are still to come): every appender's output, whatever its format
+ * (Spring Boot's pattern or its structured JSON), is written with them as
+ * {@value SecretMask#MASK}, messages and stack traces alike. Without secrets of four
+ * characters or more, the log is left as it is.
  */
 public class SecretLogMasking implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
@@ -36,7 +37,7 @@ public class SecretLogMasking implements ApplicationListener<ApplicationPrepared
 
 	@Override
 	public void onApplicationEvent(ApplicationPreparedEvent event) {
-		List<String> values = SecretMask.decryptedValues(event.getApplicationContext().getEnvironment());
+		List<String> values = SecretMask.secretValues(event.getApplicationContext().getEnvironment());
 		if (values.isEmpty()) {
 			return;
 		}

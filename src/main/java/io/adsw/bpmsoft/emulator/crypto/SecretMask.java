@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,6 +23,8 @@ public final class SecretMask {
 
 	static final String MASK = "******";
 
+	private static final String ELMA_KEY = "emulator.elma.service-key";
+
 	/** Shorter values are too common in any text for their masking to mean anything. */
 	static final int SHORTEST = 4;
 
@@ -33,6 +36,8 @@ public final class SecretMask {
 
 	private static final Pattern JDBC_OPTIONS = Pattern.compile("[;?]");
 
+	private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
+
 	private SecretMask() {
 	}
 
@@ -42,9 +47,24 @@ public final class SecretMask {
 	 * {@code jdbc:h2:mem:x}).
 	 */
 	static List<String> decryptedValues(Environment environment) {
-		return StringUtils
-			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, ""))
-			.stream()
+		return valuesOf(environment, StringUtils
+			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, "")));
+	}
+
+	/**
+	 * The decrypted values, and ELMA's key however it was given: the contract keeps it
+	 * out of the logs and the journal on every stand, the local one's key in clear
+	 * included.
+	 */
+	static List<String> secretValues(Environment environment) {
+		Set<String> names = new LinkedHashSet<>(StringUtils
+			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, "")));
+		names.add(ELMA_KEY);
+		return valuesOf(environment, names);
+	}
+
+	private static List<String> valuesOf(Environment environment, Set<String> names) {
+		return names.stream()
 			.map(environment::getProperty)
 			.filter(Objects::nonNull)
 			.flatMap((value) -> value.startsWith("jdbc:") ? Stream.of(value, JDBC_OPTIONS.split(value, 2)[0])
@@ -77,6 +97,36 @@ public final class SecretMask {
 			}
 		}
 		return masked;
+	}
+
+	/**
+	 * A request body with every secret in it masked: also one written with JSON's
+	 * {@code \\u} escapes (the body is then kept with its escapes read), and, for a body
+	 * kept only in part, the start of one it ends with.
+	 * @param body the body as received, or its beginning
+	 * @param cut whether the body goes on past the text given
+	 */
+	public static String maskBody(String body, boolean cut) {
+		String masked = mask(body);
+		if (masked.contains("\\u")) {
+			String read = UNICODE_ESCAPE.matcher(masked)
+				.replaceAll((escape) -> Matcher
+					.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
+			String readMasked = mask(read);
+			masked = readMasked.equals(read) ? masked : readMasked;
+		}
+		return cut ? withoutSecretStartAtTheEnd(masked) : masked;
+	}
+
+	private static String withoutSecretStartAtTheEnd(String text) {
+		for (String secret : secrets) {
+			for (int length = secret.length() - 1; length >= SHORTEST; length--) {
+				if (text.endsWith(secret.substring(0, length))) {
+					return text.substring(0, text.length() - length) + MASK;
+				}
+			}
+		}
+		return text;
 	}
 
 	/** Whether the text holds one of the given secrets. */

@@ -139,8 +139,11 @@ public class JournalRecorder extends OncePerRequestFilter {
 		boolean dropped = request.getAttribute(FaultInjector.DROPPED_ATTRIBUTE) != null;
 		ElmaAnswer envelope = dropped ? new ElmaAnswer(0, "The connection was dropped by a fault rule.")
 				: envelope(answer, httpStatus);
-		String body = summary.body();
+		// A secret a request carries in its body (ELMA's key pasted into a field) is kept
+		// masked, as the logs mask it: the journal is read by everyone who tests. Masked
+		// before the body is cut to its limit, so that no part of one is left at the end.
 		boolean truncated = summary.bodyTruncated();
+		String body = SecretMask.maskBody(summary.body(), truncated);
 		// UTF-8 takes at most three bytes for a char: shorter bodies need no encoding to
 		// be known to fit.
 		if (body.length() * 3L > this.properties.maxBodyBytes()) {
@@ -151,13 +154,10 @@ public class JournalRecorder extends OncePerRequestFilter {
 			}
 		}
 		Object fault = request.getAttribute(FaultInjector.FAULT_ATTRIBUTE);
-		// A secret a request carries in its body (ELMA's key pasted into a field) is kept
-		// masked, as the logs mask it: the journal is read by everyone who tests.
 		String idCrm = summary.idCrm();
-		return new JournalRecord(received, summary.operation(), request.getRemoteAddr(),
-				this.authOutcome.apply(request), SecretMask.mask(body), truncated, envelope.status(),
-				dropped ? 0 : httpStatus, SecretMask.mask(envelope.errorMessage()), micros,
-				(idCrm != null) ? SecretMask.mask(idCrm) : null,
+		return new JournalRecord(received, SecretMask.mask(summary.operation()), request.getRemoteAddr(),
+				this.authOutcome.apply(request), body, truncated, envelope.status(), dropped ? 0 : httpStatus,
+				SecretMask.mask(envelope.errorMessage()), micros, (idCrm != null) ? SecretMask.mask(idCrm) : null,
 				summary.emails().stream().map(SecretMask::mask).toList(), summary.approvalId(),
 				(fault instanceof UUID id) ? id : null);
 	}
