@@ -34,6 +34,10 @@ public final class JsonSyntax {
 	private static final Pattern CONTROL_CHARACTER = Pattern
 		.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
 
+	/** Jackson's "Unexpected character ('#' (code 35)): <why>", its code and its why. */
+	private static final Pattern UNEXPECTED = Pattern.compile(
+			"Unexpected character \\('.*?' \\(code (\\d+)(?: / 0x[0-9a-fA-F]+)?\\)\\)(?::\\s*(.*))?", Pattern.DOTALL);
+
 	private static final Pattern BAD_NUMBER = Pattern
 		.compile("(?:Invalid numeric value|Unexpected character \\(.*?\\) in numeric value): (.+)", Pattern.DOTALL);
 
@@ -109,10 +113,38 @@ public final class JsonSyntax {
 		if (message.startsWith("Unexpected character") && text != null && offset >= 0 && offset < text.length()) {
 			return "unexpected character '" + printable(text.charAt((int) offset)) + "'";
 		}
+		if ((matcher = UNEXPECTED.matcher(message)).lookingAt()) {
+			return "unexpected character '" + printable((char) Integer.parseInt(matcher.group(1))) + "'"
+					+ expected(String.valueOf(matcher.group(2)));
+		}
 		// Jackson's own words, without its notes on where the source is.
 		int note = message.indexOf(" (start marker at");
 		note = (note >= 0) ? note : message.indexOf(" [Source:");
 		return withoutSettings((note >= 0) ? message.substring(0, note) : message);
+	}
+
+	/** What JSON has where Jackson found the character, from its reason. */
+	private static String expected(String why) {
+		if (why.contains("comment")) {
+			return ": JSON has no comments";
+		}
+		if (why.contains("double-quote to start property name")) {
+			return " where a field's name in double quotes was expected";
+		}
+		if (why.contains("comma to separate Object entries")) {
+			return " where ',' or '}' was expected";
+		}
+		if (why.contains("comma to separate Array entries")) {
+			return " where ',' or ']' was expected";
+		}
+		if (why.contains("colon to separate")) {
+			return " where ':' was expected";
+		}
+		if (why.contains("expected a valid value")) {
+			return " where a value was expected: a string in double quotes, a number, an object, an array, true,"
+					+ " false or null";
+		}
+		return "";
 	}
 
 	/** A message without the names of the parser's settings. */

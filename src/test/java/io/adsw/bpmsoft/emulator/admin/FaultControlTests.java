@@ -405,7 +405,17 @@ class FaultControlTests {
 			"{\"endpoint\":\"*\", \"status\": 500} x|unrecognized token 'x': a value is a string in double quotes,"
 					+ " a number, an object, an array, true, false or null (line 1, column 33)",
 			"{\"endpoint\":\"*\", \"status\": 01}|invalid number: leading zeroes not allowed (line 1, column 29)",
-			"{\"endpoint\":\"*\", \"status\": 500, \"status\": 400}|\"status\" is given more than once (line 1, column 41)" })
+			"{\"endpoint\":\"*\", \"status\": 500, \"status\": 400}|\"status\" is given more than once (line 1, column 41)",
+			"{\"endpoint\":\"*\",/*c*/\"status\":500}|unexpected character '/': JSON has no comments (line 1, column 17)",
+			"{'endpoint':'*'}|unexpected character ''' where a field's name in double quotes was expected (line 1,"
+					+ " column 2)",
+			"{\"endpoint\":\"*\",}|unexpected character '}' where a field's name in double quotes was expected"
+					+ " (line 1, column 17)",
+			"{\"endpoint\":\"*\" \"status\":500}|unexpected character '\"' where ',' or '}' was expected (line 1,"
+					+ " column 17)",
+			"{\"endpoint\" \"*\"}|unexpected character '\"' where ':' was expected (line 1, column 13)",
+			"{\"status\":.5}|unexpected character '.' where a value was expected: a string in double quotes, a number,"
+					+ " an object, an array, true, false or null (line 1, column 11)" })
 	void bodyThatIsNotJsonIsRefusedSayingWhereAndAddsNoRule(String body, String detail) {
 		this.admin.given()
 			.body(body)
