@@ -1035,6 +1035,15 @@ class StateControlTests {
 			.body("name", not(hasItem("")));
 	}
 
+	/** 200 letters, whichever plane of Unicode they come from. */
+	@Test
+	void snapshotNameOfTwoHundredLettersOutsideTheBasicPlaneIsTaken() {
+		String name = "𝒜".repeat(200);
+		this.admin.given().body(Map.of("name", name)).post("/emulator/api/snapshots").then().statusCode(201);
+		this.admin.given().get("/emulator/api/snapshots").then().body("name", hasItem(name));
+		this.admin.given().delete("/emulator/api/snapshots/" + name).then().statusCode(204);
+	}
+
 	@Test
 	void snapshotSavedWithoutEmptyNamePartsComesBackWithThemEmpty() {
 		// As snapshots were written before exports carried empty name parts.
