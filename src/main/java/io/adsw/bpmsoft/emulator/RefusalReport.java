@@ -41,10 +41,19 @@ public interface RefusalReport {
 	}
 
 	/**
-	 * A refusal's body, its content type, and headers of its own ({@code Allow} for a
-	 * 405).
+	 * A refusal's body, its content type, headers of its own ({@code Allow} for a 405),
+	 * and its status when it is not the web server's (0).
 	 */
-	record Answer(String contentType, String body, Map<String, String> headers) {
+	record Answer(String contentType, String body, Map<String, String> headers, int status) {
+
+		public Answer(String contentType, String body, Map<String, String> headers) {
+			this(contentType, body, headers, 0);
+		}
+
+		/** The status to answer with, given the web server's. */
+		public int statusInsteadOf(int webServers) {
+			return (this.status != 0) ? this.status : webServers;
+		}
 
 	}
 

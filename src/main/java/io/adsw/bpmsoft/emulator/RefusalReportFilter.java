@@ -55,7 +55,7 @@ class RefusalReportFilter implements Filter {
 			throws IOException {
 		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
 		answer.headers().forEach(response::setHeader);
-		response.setStatus(status);
+		response.setStatus(answer.statusInsteadOf(status));
 		response.setContentType(answer.contentType());
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);

@@ -64,6 +64,7 @@ class RefusalReportValve extends ErrorReportValve {
 		}
 		try {
 			answer.get().headers().forEach(response::setHeader);
+			response.setStatus(answer.get().statusInsteadOf(status));
 			response.setContentType(answer.get().contentType());
 			Writer writer = response.getReporter();
 			if (writer != null) {

@@ -31,9 +31,10 @@ class ElmaRefusalReport implements RefusalReport {
 
 	@Override
 	public Optional<Answer> answer(int status, String requestUri, String method, @Nullable Throwable failure) {
-		return Optional.of(new Answer(ElmaAnswers.CONTENT_TYPE.toString(),
-				this.answers.json(WebServerRefusals.answer(status, method, failure)),
-				(status == 405) ? Map.of(HttpHeaders.ALLOW, HttpMethod.POST.name()) : Map.of()));
+		ElmaAnswer envelope = WebServerRefusals.answer(status, method, failure);
+		return Optional.of(new Answer(ElmaAnswers.CONTENT_TYPE.toString(), this.answers.json(envelope),
+				(envelope.status() == 405) ? Map.of(HttpHeaders.ALLOW, HttpMethod.POST.name()) : Map.of(),
+				envelope.status()));
 	}
 
 }

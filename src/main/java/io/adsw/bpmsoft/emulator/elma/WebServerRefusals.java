@@ -32,6 +32,11 @@ final class WebServerRefusals {
 			// stopped.
 			return new ElmaAnswer(status, ElmaMessages.REQUEST_NOT_RECEIVED);
 		}
+		// Tomcat does not implement CONNECT (501); to ELMA it is one more method the
+		// service does not take.
+		if (status == 501 && "CONNECT".equalsIgnoreCase(method)) {
+			return new ElmaAnswer(405, ElmaMessages.format(ElmaMessages.METHOD_NOT_ALLOWED, method));
+		}
 		String message = switch (status) {
 			case 400 -> ElmaMessages.MALFORMED_REQUEST;
 			case 405 -> ElmaMessages.format(ElmaMessages.METHOD_NOT_ALLOWED, method);

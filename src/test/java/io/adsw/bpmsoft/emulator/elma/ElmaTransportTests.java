@@ -69,6 +69,24 @@ class ElmaTransportTests {
 			.header("Allow", "POST");
 	}
 
+	/**
+	 * Tomcat implements no CONNECT; ELMA is told it is a method the service does not
+	 * take.
+	 */
+	@Test
+	void connectIsNotAllowedEither() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write(("CONNECT " + ElmaClient.CREATE + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Elma-Service: "
+						+ ElmaClient.KEY + "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			assertThat(RawResponses.read(socket)).startsWith("HTTP/1.1 405 ")
+				.contains("\r\nAllow: POST\r\n")
+				.endsWith("{\"status\":405,\"error_message\":\"Метод HTTP CONNECT не поддерживается: ElmaService"
+						+ " принимает только POST\"}");
+		}
+	}
+
 	/** In any case of the address, as the service's own answers. */
 	@ParameterizedTest
 	@ValueSource(strings = { ElmaClient.CREATE, "/servicemodel/elmaservice.svc/createchainofapproval" })
