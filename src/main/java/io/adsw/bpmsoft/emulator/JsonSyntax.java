@@ -111,7 +111,7 @@ public final class JsonSyntax {
 		TokenStreamLocation location = ex.getLocation();
 		long offset = (location != null) ? location.getCharOffset() : -1;
 		if (message.startsWith("Unexpected character") && text != null && offset >= 0 && offset < text.length()) {
-			return "unexpected character '" + printable(text.charAt((int) offset)) + "'";
+			return "unexpected character '" + visible(text.codePointAt((int) offset)) + "'";
 		}
 		if ((matcher = UNEXPECTED.matcher(message)).lookingAt()) {
 			return "unexpected character '" + printable((char) Integer.parseInt(matcher.group(1))) + "'"
@@ -153,7 +153,22 @@ public final class JsonSyntax {
 	}
 
 	private static String printable(char c) {
-		return Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c);
+		return visible(c);
+	}
+
+	/**
+	 * A character as a message quotes it: itself when it shows, else its code point
+	 * ({@code U+2060}): a control or format character, a space other than the ASCII one,
+	 * a line separator, an unpaired surrogate or an unassigned code point would be quoted
+	 * as nothing visible.
+	 */
+	public static String visible(int codePoint) {
+		int type = Character.getType(codePoint);
+		boolean shows = !Character.isISOControl(codePoint) && type != Character.FORMAT
+				&& (type != Character.SPACE_SEPARATOR || codePoint == ' ') && type != Character.LINE_SEPARATOR
+				&& type != Character.PARAGRAPH_SEPARATOR && type != Character.SURROGATE && type != Character.UNASSIGNED
+				&& type != Character.PRIVATE_USE;
+		return shows ? Character.toString(codePoint) : String.format("U+%04X", codePoint);
 	}
 
 }

@@ -167,7 +167,7 @@ final class ElmaRequestReader {
 		}
 		long offset = (ex.getLocation() != null) ? ex.getLocation().getCharOffset() : -1;
 		if (offset >= 0 && offset < json.length()) {
-			return "неожиданный символ «" + printable(json.charAt((int) offset)) + "»";
+			return "неожиданный символ «" + JsonSyntax.visible(json.codePointAt((int) offset)) + "»";
 		}
 		return "синтаксическая ошибка";
 	}
@@ -175,10 +175,6 @@ final class ElmaRequestReader {
 	/** Whether the mistake is a number written with a plus sign ({@code +1}). */
 	private static boolean plusSign(JacksonException ex) {
 		return String.valueOf(ex.getOriginalMessage()).contains("does not allow numbers to have plus signs");
-	}
-
-	private static String printable(char c) {
-		return Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c);
 	}
 
 	private static String kind(JsonNode node) {

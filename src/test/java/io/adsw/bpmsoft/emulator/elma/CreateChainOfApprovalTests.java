@@ -51,6 +51,16 @@ class CreateChainOfApprovalTests {
 					"Тело запроса не является корректным JSON: неожиданный символ «x» (строка 1, столбец 14)"));
 	}
 
+	/** A character that would show as nothing is named by its code point. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "\u2060|U+2060", "\u200c|U+200C", "\u00ad|U+00AD", "\u0378|U+0378", "\ue000|U+E000", "😀|😀" })
+	void characterThatShowsAsNothingIsNamedByItsCodePoint(String character, String named) {
+		this.elma.post(ElmaClient.CREATE, "{\"id_crm\": 1 " + character + "}")
+			.spec(answer(400, "Тело запроса не является корректным JSON: неожиданный символ «" + named
+					+ "» (строка 1, столбец 14)"));
+	}
+
 	/** Values JSON does not have are named, where they begin. */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
