@@ -18,7 +18,9 @@ record FaultView(UUID id, String endpoint, @Nullable String idCrm, @Nullable Str
 
 	static FaultView of(FaultRule rule) {
 		return new FaultView(rule.getId(), rule.getEndpoint(), rule.getIdCrm(), rule.getEmail(), rule.getStatus(),
-				rule.getMessage(), (rule.getDelayMs() > 0) ? rule.getDelayMs() : null,
+				// A random delay from 0 keeps its 0: the view is a rule to post again.
+				rule.getMessage(),
+				(rule.getDelayMs() > 0 || rule.getDelayMaxMs() > rule.getDelayMs()) ? rule.getDelayMs() : null,
 				(rule.getDelayMaxMs() > rule.getDelayMs()) ? rule.getDelayMaxMs() : null, rule.isDrop(),
 				rule.getTimes(), rule.getRemaining(), rule.getProbability(), rule.getSeed(), rule.getApplied(),
 				rule.getCreatedOn());

@@ -331,6 +331,14 @@ class FaultControlTests {
 			.statusCode(201)
 			.body("delayMs", equalTo(100))
 			.body("delayMaxMs", equalTo(300));
+		// From 0, shown with its 0: the view posts back as the same rule.
+		this.admin.given()
+			.body("{\"endpoint\":\"*\",\"delayMs\":0,\"delayMaxMs\":5}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201)
+			.body("delayMs", equalTo(0))
+			.body("delayMaxMs", equalTo(5));
 		for (String body : List.of("{\"endpoint\":\"*\",\"delayMs\":300,\"delayMaxMs\":100}",
 				"{\"endpoint\":\"*\",\"status\":500,\"delayMaxMs\":100}")) {
 			this.admin.given()
@@ -341,7 +349,7 @@ class FaultControlTests {
 				.body("detail", equalTo("delayMaxMs needs delayMs and must be from delayMs to 120000: "
 						+ "each wait is drawn at random from delayMs to delayMaxMs"));
 		}
-		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(1));
+		this.admin.given().get("/emulator/api/faults").then().body("", hasSize(2));
 	}
 
 	@Test
