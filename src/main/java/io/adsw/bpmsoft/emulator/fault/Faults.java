@@ -89,7 +89,11 @@ public class Faults {
 
 	private final TaskExecutor background;
 
-	private record KnownRules(List<FaultRule> rules, long readAtNanos) {
+	/**
+	 * Rules as last read, when, and whether the database gave them (else they are the
+	 * ones read before it went away).
+	 */
+	private record KnownRules(List<FaultRule> rules, long readAtNanos, boolean read) {
 
 	}
 
@@ -293,8 +297,18 @@ public class Faults {
 			return read(List.of()).rules();
 		}
 		long age = this.ticker.getAsLong() - current.readAtNanos();
-		if (age > RULES_STALE_NANOS) {
-			return read(current.rules()).rules();
+		// One request reads, the others go on with the rules they have, as under load:
+		// the
+		// list also grows old while every request waits for a database that went away,
+		// and then a read waits as long as they do. Once a read finds the database away,
+		// none waits for it until a read in the background finds it back.
+		if (age > RULES_STALE_NANOS && current.read() && this.reading.compareAndSet(false, true)) {
+			try {
+				return read(current.rules()).rules();
+			}
+			finally {
+				this.reading.set(false);
+			}
 		}
 		if (age > RULES_FRESH_NANOS && this.reading.compareAndSet(false, true)) {
 			List<FaultRule> last = current.rules();
@@ -325,11 +339,11 @@ public class Faults {
 		KnownRules read;
 		try {
 			read = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()),
-					this.ticker.getAsLong());
+					this.ticker.getAsLong(), true);
 		}
 		catch (DataAccessException | TransactionException ex) {
 			logger.warn("Fault rules not read again: the database did not answer ({})", ex.getMessage());
-			read = new KnownRules(whenAway, this.ticker.getAsLong());
+			read = new KnownRules(whenAway, this.ticker.getAsLong(), false);
 		}
 		if (this.changes.get() == changesBefore) {
 			this.known = read;
