@@ -26,8 +26,7 @@ final class RefusalReports {
 	static Optional<RefusalReport.Answer> answer(ObjectProvider<RefusalReport> reports, String requestUri, int status,
 			String method, @Nullable Throwable failure) {
 		String addressed = addressed(requestUri);
-		// As written, or with its dot segments resolved:
-		// /ServiceModel/./ElmaService.svc/...
+		// As written, or with its dot segments resolved: /ServiceModel/./ElmaService.svc
 		// is ElmaService's, and so is ElmaService.svc/../CreateChainOfApproval.
 		String resolved = StringUtils.cleanPath(addressed);
 		return reports.orderedStream()

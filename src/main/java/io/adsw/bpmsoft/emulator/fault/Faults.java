@@ -297,11 +297,10 @@ public class Faults {
 			return read(List.of()).rules();
 		}
 		long age = this.ticker.getAsLong() - current.readAtNanos();
-		// One request reads, the others go on with the rules they have, as under load:
-		// the
-		// list also grows old while every request waits for a database that went away,
-		// and then a read waits as long as they do. Once a read finds the database away,
-		// none waits for it until a read in the background finds it back.
+		// One request reads, the others go on with the rules they have, as under load.
+		// The list also grows old while every request waits for a database that went
+		// away, and a read then waits as long as they do. Once a read finds the database
+		// away, none waits for it until a read in the background finds it back.
 		if (age > RULES_STALE_NANOS && current.read() && this.reading.compareAndSet(false, true)) {
 			try {
 				return read(current.rules()).rules();
