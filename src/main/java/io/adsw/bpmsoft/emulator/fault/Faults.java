@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
@@ -56,17 +55,6 @@ public class Faults {
 	 */
 	static final long RULES_FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-	/**
-	 * How old a list may be and still serve the request that finds it so, while it is
-	 * read again: older, the stand was idle, and the request waits for the list as the
-	 * database holds it (a rule made through another replica in the meantime holds from
-	 * that request on).
-	 */
-	static final long RULES_STALE_NANOS = 2 * RULES_FRESH_NANOS;
-
-	/** The monotonic time the lists are dated by; replaceable for tests. */
-	private volatile LongSupplier ticker = System::nanoTime;
-
 	private final FaultRuleRepository rules;
 
 	private final Clock clock;
@@ -89,11 +77,7 @@ public class Faults {
 
 	private final TaskExecutor background;
 
-	/**
-	 * Rules as last read, when, and whether the database gave them (else they are the
-	 * ones read before it went away).
-	 */
-	private record KnownRules(List<FaultRule> rules, long readAtNanos, boolean read) {
+	private record KnownRules(List<FaultRule> rules, long readAtNanos) {
 
 	}
 
@@ -229,10 +213,9 @@ public class Faults {
 	 * when the stand answers as usual. The list of rules is read again in the background
 	 * once it is half a second old (at once, before the request, after a change through
 	 * this instance), so a rule added through another replica holds here within about
-	 * that time and no request waits for the list under load; after an idle spell the
-	 * list is read before the request; whether a matching rule still applies is decided
-	 * in the database, under the rule's row lock, so {@code times} and the probability
-	 * stay exact.
+	 * that time and no request waits for the list; whether a matching rule still applies
+	 * is decided in the database, under the rule's row lock, so {@code times} and the
+	 * probability stay exact.
 	 * <p>
 	 * While the database is away no rule takes a request: the request goes on to its key
 	 * check and its answer, as the contract orders them, rather than ending in a 500
@@ -296,20 +279,7 @@ public class Faults {
 		if (current == null) {
 			return read(List.of()).rules();
 		}
-		long age = this.ticker.getAsLong() - current.readAtNanos();
-		// One request reads, the others go on with the rules they have, as under load.
-		// The list also grows old while every request waits for a database that went
-		// away, and a read then waits as long as they do. Once a read finds the database
-		// away, none waits for it until a read in the background finds it back.
-		if (age > RULES_STALE_NANOS && current.read() && this.reading.compareAndSet(false, true)) {
-			try {
-				return read(current.rules()).rules();
-			}
-			finally {
-				this.reading.set(false);
-			}
-		}
-		if (age > RULES_FRESH_NANOS && this.reading.compareAndSet(false, true)) {
+		if (System.nanoTime() - current.readAtNanos() > RULES_FRESH_NANOS && this.reading.compareAndSet(false, true)) {
 			List<FaultRule> last = current.rules();
 			try {
 				this.background.execute(() -> {
@@ -338,21 +308,16 @@ public class Faults {
 		KnownRules read;
 		try {
 			read = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()),
-					this.ticker.getAsLong(), true);
+					System.nanoTime());
 		}
 		catch (DataAccessException | TransactionException ex) {
 			logger.warn("Fault rules not read again: the database did not answer ({})", ex.getMessage());
-			read = new KnownRules(whenAway, this.ticker.getAsLong(), false);
+			read = new KnownRules(whenAway, System.nanoTime());
 		}
 		if (this.changes.get() == changesBefore) {
 			this.known = read;
 		}
 		return read;
-	}
-
-	/** Replaces the time the lists are dated by (tests stand for time passing). */
-	void useTicker(LongSupplier ticker) {
-		this.ticker = ticker;
 	}
 
 }
