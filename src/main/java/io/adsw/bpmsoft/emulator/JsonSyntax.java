@@ -97,7 +97,7 @@ public final class JsonSyntax {
 					+ "': a value is a string in double quotes, a number, an object, an array, true, false or null";
 		}
 		if ((matcher = UNKNOWN_ESCAPE.matcher(message)).lookingAt()) {
-			return "unknown escape '\\" + printable(matcher.group(1).charAt(0)) + "' in a string";
+			return "unknown escape '\\" + visible(matcher.group(1).charAt(0)) + "' in a string";
 		}
 		if ((matcher = CONTROL_CHARACTER.matcher(message)).lookingAt()) {
 			return String.format("the control character U+%04X must be escaped in a string",
@@ -114,7 +114,7 @@ public final class JsonSyntax {
 			return "unexpected character '" + visible(text.codePointAt((int) offset)) + "'";
 		}
 		if ((matcher = UNEXPECTED.matcher(message)).lookingAt()) {
-			return "unexpected character '" + printable((char) Integer.parseInt(matcher.group(1))) + "'"
+			return "unexpected character '" + visible(Integer.parseInt(matcher.group(1))) + "'"
 					+ expected(String.valueOf(matcher.group(2)));
 		}
 		// Jackson's own words, without its notes on where the source is.
@@ -150,10 +150,6 @@ public final class JsonSyntax {
 	/** A message without the names of the parser's settings. */
 	public static String withoutSettings(String message) {
 		return SETTING.matcher(message).replaceAll("");
-	}
-
-	private static String printable(char c) {
-		return visible(c);
 	}
 
 	/**
