@@ -47,8 +47,7 @@ public final class SecretMask {
 	 * {@code jdbc:h2:mem:x}).
 	 */
 	static List<String> decryptedValues(Environment environment) {
-		return valuesOf(environment, StringUtils
-			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, "")));
+		return valuesOf(environment, decryptedNames(environment));
 	}
 
 	/**
@@ -57,10 +56,14 @@ public final class SecretMask {
 	 * included.
 	 */
 	static List<String> secretValues(Environment environment) {
-		Set<String> names = new LinkedHashSet<>(StringUtils
-			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, "")));
+		Set<String> names = new LinkedHashSet<>(decryptedNames(environment));
 		names.add(ELMA_KEY);
 		return valuesOf(environment, names);
+	}
+
+	private static Set<String> decryptedNames(Environment environment) {
+		return StringUtils
+			.commaDelimitedListToSet(environment.getProperty(SecretsEnvironmentPostProcessor.DECRYPTED, ""));
 	}
 
 	private static List<String> valuesOf(Environment environment, Set<String> names) {
