@@ -129,8 +129,8 @@ class ReplicaTests {
 			.post("/emulator/api/faults")
 			.then()
 			.statusCode(201);
-		// The other replica reads the rules again once its list is half a second old:
-		// until then it answers as usual.
+		// The other replica reads the rules again every half second: until then it
+		// answers as usual.
 		int faults = 0;
 		Instant deadline = Instant.now().plusSeconds(30);
 		while (faults == 0) {
@@ -147,6 +147,24 @@ class ReplicaTests {
 			.body("size()", equalTo(1))
 			.body("[0].applied", equalTo(4))
 			.body("[0].remaining", equalTo(0));
+	}
+
+	@Test
+	void idleReplicaObeysARuleMadeThroughTheOtherFromItsFirstRequest() {
+		String idCrm = UUID.randomUUID().toString();
+		admin(first)
+			.body("{\"endpoint\":\"CreateChainOfApproval\",\"status\":500,\"times\":1,\"idCrm\":\"" + idCrm + "\"}")
+			.post("/emulator/api/faults")
+			.then()
+			.statusCode(201);
+		// No request reaches the other replica meanwhile: it reads the rules again on its
+		// own, so the first request it is sent meets the rule.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					admin(second).get("/actuator/prometheus").then().statusCode(200).extract().asString().lines())
+				.contains("emulator_faults_known 1.0"));
+		assertThat(faultOrNotFound(second, idCrm)).isEqualTo(1);
+		assertThat(faultOrNotFound(second, idCrm)).isZero();
 	}
 
 	@Test

@@ -9,15 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.adsw.bpmsoft.emulator.StorableText;
 import io.adsw.bpmsoft.emulator.elma.ElmaRequestSummary;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
@@ -50,10 +52,10 @@ public class Faults {
 	private static final int MAX_MESSAGE_LENGTH = 2000;
 
 	/**
-	 * How long the list of rules read from the database is trusted before it is read
-	 * again, in the background.
+	 * How often the list of rules is read again from the database, in the background, so
+	 * that a rule made through another replica holds here within that time.
 	 */
-	static final long RULES_FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+	private static final long READ_AGAIN_MS = 500;
 
 	private final FaultRuleRepository rules;
 
@@ -62,10 +64,10 @@ public class Faults {
 	private final TransactionTemplate transaction;
 
 	/**
-	 * The rules as last read, and when: most requests meet no rule, and need not ask the
-	 * database.
+	 * The rules as last read: most requests meet no rule, and need not ask the database.
+	 * Empty (null) until read, and after a change through this instance.
 	 */
-	private volatile @Nullable KnownRules known;
+	private volatile @Nullable List<FaultRule> known;
 
 	/**
 	 * Counts the changes made through this instance: a background read that began before
@@ -73,19 +75,19 @@ public class Faults {
 	 */
 	private final AtomicLong changes = new AtomicLong();
 
-	private final AtomicBoolean reading = new AtomicBoolean();
+	/**
+	 * Whether the last read failed: a database that stays away is reported once, not at
+	 * every read.
+	 */
+	private final AtomicBoolean unread = new AtomicBoolean();
 
-	private final TaskExecutor background;
-
-	private record KnownRules(List<FaultRule> rules, long readAtNanos) {
-
-	}
-
-	Faults(FaultRuleRepository rules, Clock clock, PlatformTransactionManager transactions, TaskExecutor background) {
+	Faults(FaultRuleRepository rules, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
 		this.rules = rules;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
-		this.background = background;
+		Gauge.builder("emulator.faults.known", this, Faults::knownCount)
+			.description("The fault rules this replica applies, as it last read them from the database")
+			.register(meters);
 	}
 
 	/**
@@ -211,11 +213,11 @@ public class Faults {
 	/**
 	 * The first rule that takes this request, counted against its {@code times}; empty
 	 * when the stand answers as usual. The list of rules is read again in the background
-	 * once it is half a second old (at once, before the request, after a change through
-	 * this instance), so a rule added through another replica holds here within about
-	 * that time and no request waits for the list; whether a matching rule still applies
-	 * is decided in the database, under the rule's row lock, so {@code times} and the
-	 * probability stay exact.
+	 * every half second (and at once, before the request, after a change through this
+	 * instance), so a rule added through another replica holds here within about that
+	 * time, on a replica that was idle too, and no request waits for the list; whether a
+	 * matching rule still applies is decided in the database, under the rule's row lock,
+	 * so {@code times} and the probability stay exact.
 	 * <p>
 	 * While the database is away no rule takes a request: the request goes on to its key
 	 * check and its answer, as the contract orders them, rather than ending in a 500
@@ -275,49 +277,52 @@ public class Faults {
 	}
 
 	private List<FaultRule> rules() {
-		KnownRules current = this.known;
-		if (current == null) {
-			return read(List.of()).rules();
-		}
-		if (System.nanoTime() - current.readAtNanos() > RULES_FRESH_NANOS && this.reading.compareAndSet(false, true)) {
-			List<FaultRule> last = current.rules();
-			try {
-				this.background.execute(() -> {
-					try {
-						read(last);
-					}
-					finally {
-						this.reading.set(false);
-					}
-				});
-			}
-			catch (TaskRejectedException ex) {
-				// The stand is stopping: the rules it knows serve until then.
-				this.reading.set(false);
-			}
-		}
-		return current.rules();
+		List<FaultRule> current = this.known;
+		return (current != null) ? current : read(List.of());
+	}
+
+	/**
+	 * Reads the rules again, whether requests come or not: a replica that was idle must
+	 * not answer its first requests with a list from before its idle spell.
+	 */
+	@Scheduled(fixedDelay = READ_AGAIN_MS, timeUnit = TimeUnit.MILLISECONDS)
+	void readAgain() {
+		List<FaultRule> current = this.known;
+		read((current != null) ? current : List.of());
 	}
 
 	/**
 	 * The rules as the database holds them now, or those given when it does not answer;
 	 * kept for the requests to come unless a change through this instance came first.
 	 */
-	private KnownRules read(List<FaultRule> whenAway) {
+	private List<FaultRule> read(List<FaultRule> whenAway) {
 		long changesBefore = this.changes.get();
-		KnownRules read;
+		List<FaultRule> read;
 		try {
-			read = new KnownRules(this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn()),
-					System.nanoTime());
+			read = this.transaction.execute((status) -> this.rules.findAllByOrderByCreatedOn());
+			if (this.unread.compareAndSet(true, false)) {
+				logger.info("Fault rules read again: the database answers");
+			}
 		}
 		catch (DataAccessException | TransactionException ex) {
-			logger.warn("Fault rules not read again: the database did not answer ({})", ex.getMessage());
-			read = new KnownRules(whenAway, System.nanoTime());
+			if (this.unread.compareAndSet(false, true)) {
+				logger.warn("Fault rules not read again: the database did not answer ({}); the rules last read "
+						+ "are kept until it does", ex.getMessage());
+			}
+			read = whenAway;
+		}
+		if (read == null) {
+			read = whenAway;
 		}
 		if (this.changes.get() == changesBefore) {
 			this.known = read;
 		}
 		return read;
+	}
+
+	private double knownCount() {
+		List<FaultRule> current = this.known;
+		return (current != null) ? current.size() : Double.NaN;
 	}
 
 }
