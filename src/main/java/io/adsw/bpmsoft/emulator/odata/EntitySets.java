@@ -13,6 +13,7 @@ import io.adsw.bpmsoft.emulator.approval.StatusLookups;
 import io.adsw.bpmsoft.emulator.approval.VisaStatusEntry;
 import io.adsw.bpmsoft.emulator.contact.Contact;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
@@ -166,9 +167,19 @@ class EntitySets {
 				ColumnMapping.of("CreatedById", Guid, "createdById", createdById),
 				ColumnMapping.of("ModifiedOn", DateTimeOffset, "modifiedOn", modifiedOn),
 				ColumnMapping.of("ModifiedById", Guid, "modifiedById", modifiedById),
-				ColumnMapping
-					.<E>computed("ProcessListeners", Int32, (from, criteria) -> criteria.literal(0), (row) -> 0)
+				ColumnMapping.<E>computed("ProcessListeners", Int32, EntitySets::processListeners, (row) -> 0)
 					.required());
+	}
+
+	/**
+	 * Creatio's {@code ProcessListeners}: 0 on every row, and nothing on a lookup that
+	 * finds no row, as every other column of one. An expression, not the literal 0: SQL
+	 * reads a literal in {@code ORDER BY} as the number of a column of the result.
+	 */
+	private static Expression<Integer> processListeners(From<?, ?> from, CriteriaBuilder criteria) {
+		return criteria.<Integer>selectCase()
+			.when(criteria.isNull(from.get("id")), criteria.nullLiteral(Integer.class))
+			.otherwise(0);
 	}
 
 	/**

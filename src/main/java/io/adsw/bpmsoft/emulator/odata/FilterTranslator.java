@@ -117,8 +117,8 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	}
 
 	/**
-	 * The order of a {@code $orderby} item; empty text sorts as {@code ''}, first going
-	 * up and last going down.
+	 * The order of a {@code $orderby} item; empty text sorts as {@code ''}, and nothing
+	 * ({@code NULL}) before every value, first going up and last going down.
 	 */
 	Order order(org.apache.olingo.server.api.uri.queryoption.expression.Expression item, boolean descending) {
 		Operand operand = asValue(translate(item));
@@ -134,7 +134,14 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 			return descending ? this.criteria.desc(path, Nulls.LAST) : this.criteria.asc(path, Nulls.FIRST);
 		}
 		Expression<?> key = shown(operand);
-		return descending ? this.criteria.desc(key) : this.criteria.asc(key);
+		if (column != null && !column.nullable() && column.present() == null) {
+			return descending ? this.criteria.desc(key) : this.criteria.asc(key);
+		}
+		// Nothing sorts before everything else, as on SQL Server, on PostgreSQL too
+		// (which
+		// puts NULL last going up): a column of a lookup that finds no row, an empty
+		// column that is not text.
+		return descending ? this.criteria.desc(key, Nulls.LAST) : this.criteria.asc(key, Nulls.FIRST);
 	}
 
 	private Operand translate(org.apache.olingo.server.api.uri.queryoption.expression.Expression expression) {

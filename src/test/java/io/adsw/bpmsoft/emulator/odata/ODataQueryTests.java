@@ -308,6 +308,11 @@ class ODataQueryTests {
 		assertThat(letters("CreatedBy/Email ne 'x'")).containsExactly("A");
 		assertThat(letters("not (CreatedBy/Email eq 'x')")).containsExactly("A");
 		assertThat(letters("not (CreatedBy/Email ne '')")).containsExactly("A");
+		// ProcessListeners too, which is 0 on every row there is.
+		assertThat(letters("CreatedBy/ProcessListeners eq 0")).containsExactly("A");
+		assertThat(letters("CreatedBy/ProcessListeners ne 1")).containsExactly("A");
+		assertThat(letters("CreatedBy/ProcessListeners eq null")).containsExactly("B", "C", "D", "E", "Z creator");
+		assertThat(letters("ProcessListeners eq 0")).containsExactly("A", "B", "C", "D", "E", "Z creator");
 	}
 
 	@Test
@@ -593,6 +598,33 @@ class ODataQueryTests {
 		assertThat(letters("$orderby=Name asc")).containsExactly("A", "B", "C", "D", "E");
 		assertThat(letters("$orderby=Name desc")).containsExactly("E", "D", "C", "B", "A");
 		assertThat(letters("$orderby=GivenName desc")).containsExactly("E", "D", "C", "B", "A");
+	}
+
+	/**
+	 * A column that holds the same value on every row sorts nothing, and leaves the order
+	 * to the keys after it; on a lookup that finds no row it is empty, and comes first.
+	 */
+	@Test
+	void orderbyTakesAColumnOfOneValue() {
+		assertThat(letters("$orderby=ProcessListeners,Name desc")).containsExactly("E", "D", "C", "B", "A");
+		assertThat(letters("$orderby=ProcessListeners desc,Name")).containsExactly("A", "B", "C", "D", "E");
+		Contact created = this.contactRepository.findById(UUID.fromString(this.ids.get(3))).orElseThrow();
+		created.createdBy(UUID.fromString(this.ids.get(0)));
+		this.contactRepository.save(created);
+		assertThat(letters("$orderby=CreatedBy/ProcessListeners,Name desc")).containsExactly("E", "C", "B", "A", "D");
+		String approval = approvalAskingFour();
+		List<String> owners = this.odata.column("ApprovalVisa?$filter=ApprovalId eq " + approval
+				+ "&$orderby=Approval/ProcessListeners desc,VisaOwner/Name desc", "VisaOwnerId");
+		assertThat(owners).containsExactly(this.ids.get(3), this.ids.get(2), this.ids.get(1), this.ids.get(0));
+		List<JsonNode> visas = this.odata
+			.rows("Approval?$filter=Id eq " + approval
+					+ "&$expand=ApprovalVisaCollectionByApproval($orderby=ProcessListeners,Position desc)")
+			.get(0)
+			.get("ApprovalVisaCollectionByApproval")
+			.valueStream()
+			.toList();
+		assertThat(visas).extracting((visa) -> visa.get("VisaOwnerId").asString())
+			.containsExactly(this.ids.get(3), this.ids.get(2), this.ids.get(1), this.ids.get(0));
 	}
 
 	@Test
