@@ -147,6 +147,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			notFound(request, response, error, exception);
 			return;
 		}
+		// Olingo reads the body's type before it asks whether the set takes the method;
+		// ASP.NET finds no action for the method first.
+		if (refusal.status() == HttpStatusCode.UNSUPPORTED_MEDIA_TYPE && !takesMethod(request)) {
+			methodNotAllowed(request, response, format);
+			return;
+		}
 		// A failure of the stand's, not a refusal of what it does not implement (501).
 		if (refusal.status() == HttpStatusCode.INTERNAL_SERVER_ERROR) {
 			logger.error("OData request {} {} failed", request.getMethod(), request.getRawRequestUri(), exception);
@@ -277,6 +283,21 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			return;
 		}
 		this.json.answer(response, AllowedMethods.refusal(uri, this.sets, method));
+	}
+
+	/**
+	 * Whether the resource the request names takes its method; also when the path cannot
+	 * be parsed again, so that the refusal at hand stands.
+	 */
+	private boolean takesMethod(ODataRequest request) {
+		String method = (request.getMethod() != null) ? request.getMethod().name() : this.sent.method();
+		try {
+			String allow = AllowedMethods.refusal(parse(request), this.sets, method).allow();
+			return allow == null || List.of(allow.split(", ")).contains(method);
+		}
+		catch (UriParserException | UriValidationException ex) {
+			return true;
+		}
 	}
 
 	/** The request's path, parsed again by Olingo (its query left out). */

@@ -138,7 +138,8 @@ class JsonBatch {
 		}
 		boolean continueOnError = Collections.list(request.getHeaders("Prefer"))
 			.stream()
-			.anyMatch((prefer) -> prefer.toLowerCase(Locale.ROOT).contains("continue-on-error"));
+			.map((prefer) -> prefer.toLowerCase(Locale.ROOT))
+			.anyMatch((prefer) -> prefer.contains("continue-on-error") && !prefer.contains("continue-on-error=false"));
 		Run run = new Run(request, response, dispatcher, root);
 		List<BatchItem> group = new ArrayList<>();
 		for (BatchItem item : items) {

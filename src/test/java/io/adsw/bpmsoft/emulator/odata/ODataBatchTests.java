@@ -263,6 +263,25 @@ class ODataBatchTests {
 		assertThat(countNamed(this.tag + " three")).isEqualTo(1);
 	}
 
+	/** As ASP.NET OData reads the preference: present, and not written {@code =false}. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			continue-on-error=false                 | 1 404
+			odata.continue-on-error=false           | 1 404
+			respond-async, continue-on-error=false  | 1 404
+			continue-on-error=true                  | 1 404, 2 200
+			odata.continue-on-error                 | 1 404, 2 200
+			Continue-On-Error                       | 1 404, 2 200
+			""")
+	void preferenceToContinueWrittenFalseStopsTheBatch(String prefer, String answered) {
+		ArrayNode requests = JSON.createArrayNode();
+		item(requests, "1", "GET", "Contact(" + java.util.UUID.randomUUID() + ")");
+		item(requests, "2", "GET", "VisaStatus/$count");
+		List<JsonNode> answers = responses(batch(requests, prefer));
+		assertThat(answers).extracting((answer) -> answer.get("id").asString() + " " + answer.get("status"))
+			.containsExactlyElementsOf(List.of(answered.split(", ")));
+	}
+
 	@Test
 	void filterNestedTooDeeplyInAJsonBatchIsRefusedInItsRequest() {
 		ArrayNode requests = JSON.createArrayNode();

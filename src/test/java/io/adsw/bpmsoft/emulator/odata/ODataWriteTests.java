@@ -814,6 +814,28 @@ class ODataWriteTests {
 		assertThat(names(envelope.get("error").get("innererror"))).containsExactly("message", "type", "stacktrace");
 	}
 
+	/**
+	 * A method the resource does not take is refused whatever the body, as ASP.NET finds
+	 * no action for it before it looks at what was sent.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "POST|ApprovalVisa|GET|text/plain", "PATCH|ApprovalStatus(" + KEY + ")|GET|text/plain",
+					"PUT|VisaStatus(" + KEY + ")|GET|application/xml", "DELETE|Contact|GET, POST|text/plain",
+					"POST|Contact(" + KEY + ")/Name|GET|text/csv",
+					"PATCH|Contact/$count|GET|application/octet-stream" })
+	void methodNotAllowedComesBeforeTheMediaTypeOfTheBody(String method, String resource, String allow,
+			String contentType) {
+		Response response = this.odata.request()
+			.contentType(contentType)
+			.body("zzz".getBytes(StandardCharsets.UTF_8))
+			.request(method, this.odata.url(resource));
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.header("Allow")).isEqualTo(allow);
+		assertThat(DataService.json(response).get("error").get("message").asString())
+			.isEqualTo("The requested resource does not support http method '" + method + "'.");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "PROPFIND", "BREW" })
 	void methodsTheServiceDoesNotKnowAreRefusedWith405(String method) {
