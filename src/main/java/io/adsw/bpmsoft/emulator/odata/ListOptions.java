@@ -1,8 +1,5 @@
 package io.adsw.bpmsoft.emulator.odata;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -27,26 +24,7 @@ final class ListOptions {
 	 * string when there are none.
 	 */
 	static @Nullable String withoutBlanksAroundCommas(@Nullable String query) {
-		if (query == null) {
-			return null;
-		}
-		String[] parts = query.split("&", -1);
-		boolean changed = false;
-		for (int i = 0; i < parts.length; i++) {
-			int equals = parts[i].indexOf('=');
-			String value = (equals > 0 && isList(parts[i].substring(0, equals)))
-					? decoded(parts[i].substring(equals + 1)) : null;
-			if (value == null) {
-				continue;
-			}
-			String tight = tight(value);
-			if (!tight.equals(value)) {
-				parts[i] = parts[i].substring(0, equals + 1)
-						+ URLEncoder.encode(tight, StandardCharsets.UTF_8).replace("+", "%20");
-				changed = true;
-			}
-		}
-		return changed ? String.join("&", parts) : query;
+		return QueryOptionValues.rewrite(query, LISTS, ListOptions::tight);
 	}
 
 	/**
@@ -59,8 +37,9 @@ final class ListOptions {
 		}
 		for (String part : query.split("&")) {
 			int equals = part.indexOf('=');
-			String name = (equals > 0) ? decoded(part.substring(0, equals)) : null;
-			String value = (name != null && LISTS.contains(name)) ? decoded(part.substring(equals + 1)) : null;
+			String name = (equals > 0) ? QueryOptionValues.decoded(part.substring(0, equals)) : null;
+			String value = (name != null && LISTS.contains(name))
+					? QueryOptionValues.decoded(part.substring(equals + 1)) : null;
 			if (value != null && !value.isBlank() && hasEmptyItem(tight(value))) {
 				return name;
 			}
@@ -70,11 +49,6 @@ final class ListOptions {
 
 	static String emptyItem(String option) {
 		return "The " + option + " option has an empty item: a comma with nothing before or after it.";
-	}
-
-	private static boolean isList(String rawName) {
-		String name = decoded(rawName);
-		return name != null && LISTS.contains(name);
 	}
 
 	/** Blanks around commas outside quotes left out. */
@@ -124,16 +98,6 @@ final class ListOptions {
 			}
 		}
 		return false;
-	}
-
-	private static @Nullable String decoded(String raw) {
-		try {
-			return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			// Olingo refuses the malformed escape itself.
-			return null;
-		}
 	}
 
 }

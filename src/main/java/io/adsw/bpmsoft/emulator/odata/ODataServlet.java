@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataHttpHandler;
 import org.apache.olingo.server.api.ServiceMetadata;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -101,8 +102,8 @@ class ODataServlet extends HttpServlet {
 	}
 
 	private void process(HttpServletRequest sent, HttpServletResponse response) {
-		HttpServletRequest request = xmlForMetadata(plainTextForValues(tightLists(
-				spacesForPlus(keysAsSegments(withoutTrailingSlash(serviceRootWithSlash(verboseAsMinimal(sent))))))));
+		HttpServletRequest request = xmlForMetadata(plainTextForValues(tightLists(spacedNot(
+				spacesForPlus(keysAsSegments(withoutTrailingSlash(serviceRootWithSlash(verboseAsMinimal(sent)))))))));
 		String path = request.getRequestURI()
 			.substring(request.getContextPath().length() + request.getServletPath().length());
 		String uri = request.getRequestURL()
@@ -249,18 +250,26 @@ class ODataServlet extends HttpServlet {
 		};
 	}
 
+	/** A blank after {@code not} against its parenthesis ({@link NotOperator}). */
+	private static HttpServletRequest spacedNot(HttpServletRequest request) {
+		return withQuery(request, NotOperator.spaced(request.getQueryString()));
+	}
+
 	/** The list options without blanks around their commas ({@link ListOptions}). */
 	private static HttpServletRequest tightLists(HttpServletRequest request) {
-		String query = request.getQueryString();
-		String tight = ListOptions.withoutBlanksAroundCommas(query);
-		if (tight == null || tight.equals(query)) {
+		return withQuery(request, ListOptions.withoutBlanksAroundCommas(request.getQueryString()));
+	}
+
+	/** The request with another query string, or as it is when that is the same. */
+	private static HttpServletRequest withQuery(HttpServletRequest request, @Nullable String query) {
+		if (query == null || query.equals(request.getQueryString())) {
 			return request;
 		}
 		return new HttpServletRequestWrapper(request) {
 
 			@Override
 			public String getQueryString() {
-				return tight;
+				return query;
 			}
 
 		};

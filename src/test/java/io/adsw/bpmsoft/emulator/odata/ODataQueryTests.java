@@ -315,6 +315,27 @@ class ODataQueryTests {
 		assertThat(letters("ProcessListeners eq 0")).containsExactly("A", "B", "C", "D", "E", "Z creator");
 	}
 
+	/**
+	 * {@code not} against its parenthesis, as Power BI writes it and ASP.NET OData reads
+	 * it; text in quotes stays as it is.
+	 */
+	@Test
+	void notAgainstItsParenthesisIsReadAsNot() {
+		assertThat(letters("not(contains(Name,'A'))")).containsExactly("B", "C", "D", "E");
+		assertThat(letters("not(Name eq '" + this.tag + " B') and not(JobTitle eq 'Dev')")).containsExactly("D", "E");
+		assertThat(letters("not(not(JobTitle eq 'QA'))")).containsExactly("B", "D");
+		assertThat(letters("Name eq 'not(x)' or JobTitle eq 'Lead'")).containsExactly("E");
+		String approval = approvalAskingFour();
+		List<JsonNode> visas = this.odata
+			.rows("Approval?$filter=Id eq " + approval
+					+ "&$expand=ApprovalVisaCollectionByApproval($filter=not(Position eq 1);$orderby=Position)")
+			.get(0)
+			.get("ApprovalVisaCollectionByApproval")
+			.valueStream()
+			.toList();
+		assertThat(visas).extracting((visa) -> visa.get("Position").intValue()).containsExactly(2, 3, 4);
+	}
+
 	@Test
 	void visaNotYetDecidedHasNoSetterToCompare() {
 		String approval = approvalAskingFour();
