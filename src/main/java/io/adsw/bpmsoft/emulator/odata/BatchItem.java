@@ -108,6 +108,11 @@ record BatchItem(String id, String method, String url, String path, @Nullable St
 			}
 			String named = "The request '" + id + "' of the batch";
 			for (String member : request.propertyNames()) {
+				if (member.equals("if")) {
+					throw ODataRequestException.invalidBody(named + " has the member 'if', OData 4.01's condition on"
+							+ " a request, which the stand does not support: its requests take id, method, url,"
+							+ " headers, body, atomicityGroup and dependsOn.");
+				}
 				if (!MEMBERS.contains(member)) {
 					throw ODataRequestException.invalidBody(named + " has the member '" + member
 							+ "', which a request of a batch does not have: its members are id, method, url,"

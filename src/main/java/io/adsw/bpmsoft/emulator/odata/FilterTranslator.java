@@ -104,6 +104,9 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 
 	private final Map<String, From<?, ?>> joins = new HashMap<>();
 
+	/** Whether a {@code $orderby} item is translated, for the words of a refusal. */
+	private boolean sorting;
+
 	FilterTranslator(EntitySets sets, EntitySetMapping<?> root, From<?, ?> from, CriteriaBuilder criteria) {
 		this.sets = sets;
 		this.root = root;
@@ -113,6 +116,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 
 	/** The predicate of a {@code $filter} expression. */
 	Predicate predicate(org.apache.olingo.server.api.uri.queryoption.expression.Expression filter) {
+		this.sorting = false;
 		return asPredicate(translate(filter));
 	}
 
@@ -121,6 +125,7 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	 * ({@code NULL}) before every value, first going up and last going down.
 	 */
 	Order order(org.apache.olingo.server.api.uri.queryoption.expression.Expression item, boolean descending) {
+		this.sorting = true;
 		Operand operand = asValue(translate(item));
 		if (operand.isLiteral()) {
 			throw ODataRequestException.invalidQuery("Only properties and functions of them can be sorted on.");
@@ -185,8 +190,11 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 				String name = navigation.getProperty().getName();
 				NavigationMapping mapping = set.navigation(name).orElseThrow();
 				if (mapping.collection()) {
-					throw ODataRequestException.invalidQuery("Filtering through the collection '" + name
-							+ "' is not supported; filter the collection itself instead.");
+					throw ODataRequestException.invalidQuery(this.sorting
+							? "Sorting through the collection '" + name
+									+ "' is not supported; sort the collection itself instead."
+							: "Filtering through the collection '" + name
+									+ "' is not supported; filter the collection itself instead.");
 				}
 				path.append(name).append('/');
 				EntitySetMapping<?> target = this.sets.get(mapping.target());

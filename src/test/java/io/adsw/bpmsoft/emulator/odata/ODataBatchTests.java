@@ -345,6 +345,10 @@ class ODataBatchTests {
 			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"},"
 					+ " \"extra\": 1}]|The request '1' of the batch has the member 'extra', which a request of a batch"
 					+ " does not have: its members are id, method, url, headers, body, atomicityGroup and dependsOn.",
+			"[{\"id\": \"1\", \"method\": \"PATCH\", \"url\": \"Contact(TAG)\", \"body\": {\"Name\": \"TAG\"},"
+					+ " \"if\": \"$0\"}]|The request '1' of the batch has the member 'if', OData 4.01's condition on a"
+					+ " request, which the stand does not support: its requests take id, method, url, headers, body,"
+					+ " atomicityGroup and dependsOn.",
 			"[{\"id\": \"1\", \"method\": \"POST\", \"url\": \"Contact\", \"body\": {\"Name\": \"TAG\"}},"
 					+ " {\"id\": \"2\", \"method\": \"POST\", \"url\": \"$batch\", \"body\": {\"requests\": []}}]|The"
 					+ " url '$batch' of the request '2' is a batch: a batch cannot hold another one; send its requests"
