@@ -202,12 +202,18 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			}
 		}
 		if (error.getStatusCode() == HttpStatusCode.NOT_ACCEPTABLE.getStatusCode()) {
+			String path = (request.getRawODataPath() != null) ? request.getRawODataPath() : this.sent.path();
+			if (key.equals("UNSUPPORTED_FORMAT_OPTION") && path.endsWith("/$value")) {
+				return notAcceptable("The $format option '" + quoted(message, 0) + "' does not apply to /$value,"
+						+ " which answers the bare value in plain text: leave $format out.");
+			}
 			if (key.equals("UNSUPPORTED_FORMAT_OPTION")) {
-				return notAcceptable("The $format option '" + quoted(message, 0) + "' is not supported: " + JSON_ONLY);
+				return notAcceptable("The $format option '" + quoted(message, 0) + "' is not supported: "
+						+ jsonOnly(quoted(message, 0)));
 			}
 			if (key.equals("UNSUPPORTED_ACCEPT_TYPES")) {
 				return notAcceptable("The content type '" + quoted(message, 0)
-						+ "' of the Accept header is not supported: " + JSON_ONLY);
+						+ "' of the Accept header is not supported: " + jsonOnly(quoted(message, 0)));
 			}
 		}
 		return switch (key) {
@@ -283,6 +289,19 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			return;
 		}
 		this.json.answer(response, AllowedMethods.refusal(uri, this.sets, method));
+	}
+
+	/**
+	 * Why a format is refused: JSON only, or, for JSON with a parameter Olingo does not
+	 * know ({@code odata.metadata=bogus}), which parameters it takes.
+	 */
+	private static String jsonOnly(String format) {
+		String type = format.split(";", 2)[0].strip();
+		if (format.contains(";") && (type.equalsIgnoreCase("application/json") || type.equalsIgnoreCase("json"))) {
+			return "the data service answers in JSON, and takes the parameters odata.metadata (minimal, full or"
+					+ " none), odata.streaming and IEEE754Compatible (true or false) and charset=utf-8.";
+		}
+		return JSON_ONLY;
 	}
 
 	/**

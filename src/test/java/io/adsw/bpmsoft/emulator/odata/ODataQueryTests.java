@@ -961,6 +961,26 @@ class ODataQueryTests {
 		assertThat(json(response)).isEqualTo(DataService.error(message, message));
 	}
 
+	@Test
+	void formatOfAValueIsRefusedSayingTheValueIsPlainText() {
+		Response response = this.odata.get("Contact(" + this.ids.get(0) + ")/Name/$value?$format=json");
+		assertThat(response.statusCode()).isEqualTo(406);
+		String message = "The $format option 'json' does not apply to /$value, which answers the bare value in plain"
+				+ " text: leave $format out.";
+		assertThat(json(response)).isEqualTo(DataService.error(message, message));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json;odata.metadata=bogus", "application/json;odata.streaming=maybe" })
+	void jsonOfAParameterTheServiceDoesNotKnowIsRefusedNamingTheParameters(String accept) {
+		Response response = this.odata.request().accept(accept).get(this.odata.url("Contact?$top=1"));
+		assertThat(response.statusCode()).isEqualTo(406);
+		String message = "The content type '" + accept + "' of the Accept header is not supported: the data service"
+				+ " answers in JSON, and takes the parameters odata.metadata (minimal, full or none), odata.streaming"
+				+ " and IEEE754Compatible (true or false) and charset=utf-8.";
+		assertThat(json(response)).isEqualTo(DataService.error(message, message));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "json", "application/json", "application/json;odata.metadata=minimal",
 			"application/json;odata.metadata=none", "application/json;odata.metadata=minimal;odata.streaming=true",
