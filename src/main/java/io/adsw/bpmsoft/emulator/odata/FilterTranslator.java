@@ -345,10 +345,12 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 	private Operand like(List<Operand> parameters, String prefix, String suffix) {
 		Operand subject = parameters.get(0);
 		Operand pattern = parameters.get(1);
-		if (subject.isLiteral() || !pattern.isLiteral() || !STRING.equals(pattern.type())
-				|| !STRING.equals(subject.type())) {
-			throw ODataRequestException
-				.invalidQuery("String functions take a string property first and a string literal second.");
+		if (subject.isLiteral() || !STRING.equals(pattern.type()) || !STRING.equals(subject.type())) {
+			throw ODataRequestException.invalidQuery("String functions take a string property (or a function of one)"
+					+ " first and a string second: a literal, or another string property.");
+		}
+		if (!pattern.isLiteral()) {
+			return Operand.of(inText(shownText(subject), shownText(pattern), prefix, suffix), BOOLEAN);
 		}
 		String escaped = ((String) pattern.value()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		Operand.Column column = subject.column();
@@ -362,6 +364,26 @@ class FilterTranslator implements ExpressionVisitor<Operand> {
 		// that matches anything.
 		return withEmptyColumn(subject, escaped.isEmpty(),
 				this.criteria.like(stringExpression(subject), prefix + escaped + suffix, '\\'));
+	}
+
+	/**
+	 * Whether one text holds another, found by its position rather than with
+	 * {@code LIKE}, so that a {@code %} or {@code _} in the column is no wildcard:
+	 * anywhere ({@code contains}), at the start ({@code startswith}) or at the end
+	 * ({@code endswith}). Empty text is in every text, as {@code contains(Name,'')}
+	 * finds.
+	 */
+	private Predicate inText(Expression<String> text, Expression<String> part, String prefix, String suffix) {
+		if (!prefix.isEmpty() && !suffix.isEmpty()) {
+			return this.criteria.greaterThan(this.criteria.locate(text, part), 0);
+		}
+		if (prefix.isEmpty()) {
+			return this.criteria.equal(this.criteria.locate(text, part), 1);
+		}
+		Expression<Integer> start = this.criteria
+			.sum(this.criteria.diff(this.criteria.length(text), this.criteria.length(part)), this.criteria.literal(1));
+		return this.criteria.and(this.criteria.ge(this.criteria.length(text), this.criteria.length(part)),
+				this.criteria.equal(this.criteria.substring(text, start), part));
 	}
 
 	/**

@@ -336,6 +336,36 @@ class ODataQueryTests {
 		assertThat(visas).extracting((visa) -> visa.get("Position").intValue()).containsExactly(2, 3, 4);
 	}
 
+	/**
+	 * A string function between two properties, as ASP.NET OData runs it: the second's
+	 * {@code %} and {@code _} are no wildcards, and an empty one is in every text.
+	 */
+	@Test
+	void stringFunctionComparesTwoProperties() {
+		given(" Anna X", "Anna");
+		given(" Y Boris", "Boris");
+		given(" Z", this.tag);
+		given(" W", "");
+		given(" 50% off", "5_%");
+		given(" 5_% off", "5_%");
+		assertThat(letters("contains(Name,GivenName)")).containsExactly("5_% off", "Anna X", "W", "Y Boris", "Z");
+		assertThat(letters("startswith(Name,GivenName)")).containsExactly("W", "Z");
+		assertThat(letters("endswith(Name,GivenName)")).containsExactly("W", "Y Boris");
+		assertThat(letters("not contains(Name,GivenName)")).containsExactly("50% off", "A", "B", "C", "D", "E");
+		assertThat(letters("contains(tolower(Name),tolower(GivenName)) and endswith(Name,'X')"))
+			.containsExactly("Anna X");
+		Response response = this.odata.get("Contact?$filter=contains('text',Name)");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response)).isEqualTo(invalidQuery("String functions take a string property (or a function"
+				+ " of one) first and a string second: a literal, or another string property."));
+	}
+
+	private void given(String name, String givenName) {
+		Contact contact = new Contact(UUID.randomUUID(), this.tag + name, null, Instant.now());
+		contact.setGivenName(givenName);
+		this.contactRepository.save(contact);
+	}
+
 	@Test
 	void visaNotYetDecidedHasNoSetterToCompare() {
 		String approval = approvalAskingFour();
