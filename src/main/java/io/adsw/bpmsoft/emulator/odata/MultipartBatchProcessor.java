@@ -1,8 +1,14 @@
 package io.adsw.bpmsoft.emulator.odata;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
@@ -30,6 +36,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MultipartBatchProcessor implements BatchProcessor {
 
+	private static final Pattern HOST_HEADER = Pattern.compile("(?im)^Host:[^\r\n]*\r?\n");
+
+	/**
+	 * A request line of a method without a body, its headers and one blank line before
+	 * the boundary.
+	 */
+	private static final Pattern BODILESS_BEFORE_BOUNDARY = Pattern
+		.compile("(?m)^((?:GET|DELETE) [^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*)(\r?\n--)");
+
 	private final PlatformTransactionManager transactions;
 
 	private final CreatioJson json;
@@ -55,7 +70,7 @@ class MultipartBatchProcessor implements BatchProcessor {
 			.rawServiceResolutionUri(request.getRawServiceResolutionUri())
 			.build();
 		List<BatchRequestPart> parts = this.odata.createFixedFormatDeserializer()
-			.parseBatchRequest(request.getBody(), boundary, options);
+			.parseBatchRequest(readable(request.getBody()), boundary, options);
 		if (parts.stream().mapToInt((part) -> part.getRequests().size()).sum() > JsonBatch.MAX_REQUESTS) {
 			throw JsonBatch.tooLarge();
 		}
@@ -68,6 +83,32 @@ class MultipartBatchProcessor implements BatchProcessor {
 		response.setContent(this.odata.createFixedFormatSerializer().batchResponse(answers, answerBoundary));
 		response.setHeader(HttpHeader.CONTENT_TYPE, ContentType.MULTIPART_MIXED + ";boundary=" + answerBoundary);
 		response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+	}
+
+	/**
+	 * The batch as ASP.NET OData reads it, in the form Olingo reads. Olingo refuses a
+	 * request whose {@code Host} is not the stand's own address and port
+	 * ({@code Host: localhost} of OData's examples, or the name a proxy was reached by),
+	 * and uses it for nothing else: the {@code Host} headers are left out. A line that
+	 * starts with {@code Host:} is a header, since the bodies of a batch's requests are
+	 * JSON. And a request without a body followed by one blank line and the boundary, as
+	 * in OData's own examples, lacks the blank line after its headers for Olingo, which
+	 * takes the line break before a boundary as the boundary's: it is given a second one.
+	 * The bytes are read as ISO-8859-1, which gives every byte back as it was.
+	 */
+	private static InputStream readable(InputStream body) throws ODataApplicationException {
+		byte[] bytes;
+		try {
+			bytes = body.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new ODataApplicationException("The batch could not be read.",
+					HttpStatusCode.BAD_REQUEST.getStatusCode(), Locale.ROOT, ex);
+		}
+		String text = new String(bytes, StandardCharsets.ISO_8859_1);
+		String readable = BODILESS_BEFORE_BOUNDARY.matcher(HOST_HEADER.matcher(text).replaceAll(""))
+			.replaceAll("$1\r\n$2");
+		return new ByteArrayInputStream(readable.equals(text) ? bytes : readable.getBytes(StandardCharsets.ISO_8859_1));
 	}
 
 	@Override

@@ -612,6 +612,50 @@ class ODataBatchTests {
 		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Multipart");
 	}
 
+	/**
+	 * OData's examples name a {@code Host} without the port in each request of a batch,
+	 * and a stand behind a proxy is reached by another name: neither is refused.
+	 */
+	@Test
+	void multipartRequestsTakeAHostHeaderOfAnyAddress() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		String get = request("GET", "Contact(" + id + ")?$select=Name", null, null);
+		String body = multipart("batch_h", get.replace("Accept:", "Host: localhost\r\nAccept:"),
+				changeSet("changeset_h", request("PATCH", "Contact(" + id + ")", json("JobTitle", "Host"), "1")
+					.replace("Accept:", "host: stand.example.org:443\r\nAccept:")));
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=batch_h")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(statuses(response.asString())).containsExactly(200, 204);
+		assertThat(this.odata.entity("Contact", id).get("JobTitle").asString()).isEqualTo("Host");
+	}
+
+	/**
+	 * OData's own examples end a request without a body with one blank line before the
+	 * boundary, which ASP.NET OData reads.
+	 */
+	@Test
+	void multipartRequestWithoutABodyTakesOneBlankLineBeforeTheBoundary() {
+		String id = this.odata.createContact(this.tag, DataService.email(this.tag));
+		String body = "--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+				+ "GET Contact(" + id + ")?$select=Name HTTP/1.1\r\nHost: localhost\r\n\r\n"
+				+ "--b\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n"
+				+ "--c\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
+				+ "DELETE Contact(" + id + ") HTTP/1.1\r\n\r\n--c--\r\n"
+				+ "--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+				+ "GET VisaStatus/$count HTTP/1.1\r\n\r\n--b--\r\n";
+		Response response = this.odata.request()
+			.contentType("multipart/mixed; boundary=b")
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.post(this.odata.url("$batch"));
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+		assertThat(statuses(response.asString())).containsExactly(200, 204, 200);
+		assertThat(response.asString()).contains("\"Name\":\"" + this.tag + "\"");
+		assertThat(this.odata.get("Contact(" + id + ")").statusCode()).isEqualTo(404);
+	}
+
 	@Test
 	void multipartChangeSetRefersToTheRowAnEarlierRequestCreated() {
 		String body = multipart("batch_7",
