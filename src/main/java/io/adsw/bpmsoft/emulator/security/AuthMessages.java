@@ -42,6 +42,12 @@ final class AuthMessages {
 				+ ".";
 	}
 
+	/** The login asked for with another method than POST. */
+	static String loginMethod(String method) {
+		return "The login takes POST, not " + method
+				+ ", with a JSON body: {\"UserName\": \"...\", \"UserPassword\": \"...\"}.";
+	}
+
 	static final String CSRF_MISSING = "The BPMCSRF header is missing: send the value of the BPMCSRF cookie in it.";
 
 	static final String CSRF_WRONG = "The BPMCSRF header does not match the BPMCSRF cookie.";

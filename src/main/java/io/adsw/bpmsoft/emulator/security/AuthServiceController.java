@@ -9,6 +9,8 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,6 +25,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -75,6 +79,27 @@ class AuthServiceController {
 		catch (AuthenticationException ex) {
 			return answer(LoginAnswer.failure(AuthMessages.WRONG_CREDENTIALS));
 		}
+	}
+
+	/**
+	 * Any other method than POST: a 405 with {@code Allow: POST}, its reason in the
+	 * login's own answer, rather than an error of another shape.
+	 */
+	@RequestMapping({ LOGIN, LOGIN_UNDER_ZERO })
+	ResponseEntity<LoginAnswer> otherMethod(HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.header(HttpHeaders.ALLOW, "POST")
+			.contentType(StandRefusals.CONTENT_TYPE)
+			.body(LoginAnswer.failure(AuthMessages.loginMethod(request.getMethod())));
+	}
+
+	/**
+	 * OPTIONS too, which Spring would otherwise answer itself, naming every method the
+	 * mapping above takes.
+	 */
+	@RequestMapping(path = { LOGIN, LOGIN_UNDER_ZERO }, method = RequestMethod.OPTIONS)
+	ResponseEntity<LoginAnswer> options(HttpServletRequest request) {
+		return otherMethod(request);
 	}
 
 	/**

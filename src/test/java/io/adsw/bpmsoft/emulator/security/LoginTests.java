@@ -58,6 +58,23 @@ class LoginTests {
 		assertThat(cookies.get("UserName").value()).isEqualTo("83|117|112|101|114|118|105|115|111|114");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND" })
+	void loginByAnotherMethodIsRefusedWith405InTheLoginsAnswer(String method) {
+		for (String path : new String[] { LOGIN, "/0" + LOGIN }) {
+			Response response = io.restassured.RestAssured.given()
+				.port(this.port)
+				.contentType("application/json")
+				.body("{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}")
+				.request(method, path);
+			assertThat(response.statusCode()).as(path).isEqualTo(405);
+			assertThat(response.header("Allow")).isEqualTo("POST");
+			assertThat(response.asString()).isEqualTo(loginFailure("The login takes POST, not " + method
+					+ ", with a JSON body: {\\\"UserName\\\": \\\"...\\\", \\\"UserPassword\\\": \\\"...\\\"}."));
+			assertThat(response.getCookies()).isEmpty();
+		}
+	}
+
 	@Test
 	void everyLoginGetsCookiesOfItsOwn() {
 		Session first = this.creatio.logIn();
