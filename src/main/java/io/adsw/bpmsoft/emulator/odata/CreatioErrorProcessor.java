@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.olingo.commons.api.edm.Edm;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
@@ -412,7 +413,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			return malformed.get().refusal();
 		}
 		if (second.startsWith("[")) {
-			return wrongOperand(request, exception, first, second);
+			return wrongOperand(request, exception, first, second, this.metadata.getEdm(), this.odata);
 		}
 		if (inList(exception)) {
 			return FilterTranslator.incompatible(second, first, "In", timeHint(second, first));
@@ -476,7 +477,7 @@ class CreatioErrorProcessor implements ErrorProcessor {
 	 * {@code -}. Which one, the parser's own method tells.
 	 */
 	private static ODataRequestException wrongOperand(ODataRequest request, @Nullable Exception exception,
-			String olingoType, String taken) {
+			String olingoType, String taken, Edm edm, OData odata) {
 		String given = FilterTranslator.creatioType(olingoType);
 		List<String> types = Arrays.stream(taken.replaceAll("[\\[\\]\\s]", "").split(","))
 			.filter((type) -> !type.isEmpty())
@@ -485,17 +486,23 @@ class CreatioErrorProcessor implements ErrorProcessor {
 		StackTraceElement[] stack = (exception != null) ? exception.getStackTrace() : new StackTraceElement[0];
 		// The check itself, then the step of the parser that called it, directly or
 		// through a check of numbers.
-		String caller = Arrays.stream(stack)
+		StackTraceElement step = Arrays.stream(stack)
 			.limit(4)
-			.map(StackTraceElement::getMethodName)
-			.filter((method) -> method.startsWith("parse"))
+			.filter((frame) -> frame.getMethodName().startsWith("parse"))
 			.findFirst()
-			.orElse("");
+			.orElse(null);
+		String caller = (step != null) ? step.getMethodName() : "";
+		// The left operand is checked before the right one is read: a refused right one
+		// comes after a condition.
+		boolean right = step != null
+				&& LogicalOperandChecks.ofTheRightOperand(caller, step.getLineNumber(), edm, odata);
 		String guid = given.equals("Edm.Guid")
 				? " A GUID is compared whole: <property> eq <guid>, or <property> in (<guid>, ...)." : "";
 		return switch (caller) {
-			case "parseAnd" -> FilterTranslator.incompatible(given, "Edm.Boolean", "And", "");
-			case "parseExpression" -> FilterTranslator.incompatible(given, "Edm.Boolean", "Or", "");
+			case "parseAnd" -> right ? FilterTranslator.incompatible("Edm.Boolean", given, "And", "")
+					: FilterTranslator.incompatible(given, "Edm.Boolean", "And", "");
+			case "parseExpression" -> right ? FilterTranslator.incompatible("Edm.Boolean", given, "Or", "")
+					: FilterTranslator.incompatible(given, "Edm.Boolean", "Or", "");
 			case "parseExprUnary" -> ODataRequestException
 				.invalidQuery("A unary operator with an incompatible type was detected. Found operand type '" + given
 						+ "' for operator kind '" + (types.contains("Edm.Boolean") ? "Not" : "Negate") + "'.");

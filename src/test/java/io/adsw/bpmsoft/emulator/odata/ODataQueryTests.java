@@ -506,8 +506,14 @@ class ODataQueryTests {
 	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
 			"contains(Id,'03')|A function was given an argument of type 'Edm.Guid', where it takes Edm.String. A GUID is"
 					+ " compared whole: <property> eq <guid>, or <property> in (<guid>, ...).",
-			"Name eq 'a' and Round|A binary operator with incompatible types was detected. Found operand types 'Edm.Int32'"
-					+ " and 'Edm.Boolean' for operator kind 'And'.",
+			"Name eq 'a' and Round|A binary operator with incompatible types was detected. Found operand types"
+					+ " 'Edm.Boolean' and 'Edm.Int32' for operator kind 'And'.",
+			"Name eq 'a' or (Name eq 'b' and Round)|A binary operator with incompatible types was detected. Found"
+					+ " operand types 'Edm.Boolean' and 'Edm.Int32' for operator kind 'And'.",
+			"Name eq 'a' or Round|A binary operator with incompatible types was detected. Found operand types"
+					+ " 'Edm.Boolean' and 'Edm.Int32' for operator kind 'Or'.",
+			"Name eq 'a' or 'x' or Round|A binary operator with incompatible types was detected. Found operand types"
+					+ " 'Edm.Boolean' and 'Edm.String' for operator kind 'Or'.",
 			"Round or Name eq 'a'|A binary operator with incompatible types was detected. Found operand types 'Edm.Int32'"
 					+ " and 'Edm.Boolean' for operator kind 'Or'.",
 			"not Name|A unary operator with an incompatible type was detected. Found operand type 'Edm.String' for"
