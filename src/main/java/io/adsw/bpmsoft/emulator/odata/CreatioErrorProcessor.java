@@ -196,6 +196,12 @@ class CreatioErrorProcessor implements ErrorProcessor {
 			return ODataRequestException.invalidQuery(
 					"The URI is malformed: text values are written in single quotes ('x'), not in double quotes.");
 		}
+		if (exception != null && exception.getClass().getName().startsWith(OLINGO_URI_PARSER)) {
+			ODataRequestException expected = ExpressionExpected.in(request.getRawQueryPath());
+			if (expected != null) {
+				return expected;
+			}
+		}
 		if (key.equals("SYNTAX")) {
 			ODataRequestException path = unfollowedPath(request);
 			if (path != null) {

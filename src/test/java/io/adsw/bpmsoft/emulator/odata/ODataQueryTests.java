@@ -534,6 +534,18 @@ class ODataQueryTests {
 		assertThat(json(response)).isEqualTo(invalidQuery(message));
 	}
 
+	/** As ASP.NET OData words it, with where the operand is missing. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "Name eq|7", "Name eq 'x' and|15", "\"Name eq 'x' or \"|15", "not|3", "(Name eq|8",
+					"ProcessListeners add|20", "contains(Name,'a') and not|26" })
+	void filterEndingWithAnOperatorSaysAnExpressionIsExpected(String filter, int position) {
+		Response response = this.odata.get("Contact?$filter=" + filter);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response))
+			.isEqualTo(invalidQuery("Expression expected at position " + position + " in '" + filter + "'."));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Name", "Round", "1", "'x'", "length(Name)" })
 	void filterThatIsNotAConditionIsRefused(String filter) {
