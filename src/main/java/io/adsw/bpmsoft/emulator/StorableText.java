@@ -20,6 +20,29 @@ public final class StorableText {
 		return value != null && value.indexOf('\u0000') >= 0;
 	}
 
+	/**
+	 * The first half of a surrogate pair without its other half, or a second half alone
+	 * ({@code "\ud800"} in JSON), as a code point; -1 when there is none. Such text has
+	 * no UTF-8 form: PostgreSQL would store it as {@code ?}, and no answer could give it
+	 * back.
+	 */
+	public static int loneSurrogate(@Nullable String value) {
+		if (value == null) {
+			return -1;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return c;
+			}
+		}
+		return -1;
+	}
+
 	/** The value with every NUL character shown as ␀. */
 	public static String shown(String value) {
 		return holdsNul(value) ? value.replace('\u0000', SHOWN_NUL) : value;

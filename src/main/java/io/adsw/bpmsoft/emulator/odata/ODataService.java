@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -296,6 +297,13 @@ class ODataService {
 	private static String storable(String value) {
 		if (StorableText.holdsNul(value)) {
 			throw ODataRequestException.invalidBody("A string value cannot hold the character U+0000.");
+		}
+		int surrogate = StorableText.loneSurrogate(value);
+		if (surrogate >= 0) {
+			throw ODataRequestException.invalidBody(String.format(Locale.ROOT,
+					"A string value cannot hold half of a surrogate pair alone (U+%04X): a character beyond U+FFFF is"
+							+ " written whole, or as both halves (\\ud83d\\ude00).",
+					surrogate));
 		}
 		return value;
 	}

@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 import io.adsw.bpmsoft.emulator.JsonInputErrors;
 import io.adsw.bpmsoft.emulator.StorableText;
@@ -91,7 +92,10 @@ public final class SeedFormat {
 		}
 	}
 
-	/** Text as usual, but refused where it holds a NUL character (see StorableText). */
+	/**
+	 * Text as usual, but refused where it holds a NUL character, or half of a surrogate
+	 * pair alone (see StorableText).
+	 */
 	private static final class StorableTextDeserializer extends StringDeserializer {
 
 		@Override
@@ -99,6 +103,11 @@ public final class SeedFormat {
 			String value = super.deserialize(parser, context);
 			if (StorableText.holdsNul(value)) {
 				return context.reportInputMismatch(this, "text cannot hold the character U+0000");
+			}
+			int surrogate = StorableText.loneSurrogate(value);
+			if (surrogate >= 0) {
+				return context.reportInputMismatch(this, String.format(Locale.ROOT,
+						"text cannot hold half of a surrogate pair alone (U+%04X)", surrogate));
 			}
 			return value;
 		}

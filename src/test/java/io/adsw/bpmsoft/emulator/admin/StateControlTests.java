@@ -497,6 +497,18 @@ class StateControlTests {
 	}
 
 	@Test
+	void stateHoldingHalfOfASurrogatePairAloneIsRefusedAndChangesNothing() {
+		this.admin.given()
+			.body("{\"contacts\":[{\"email\":\"half@example.com\",\"name\":\"a\\ud800b\"}]}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", matchesPattern("the state sent: contacts\\[0\\]\\.name: text cannot hold half of a"
+					+ " surrogate pair alone \\(U\\+D800\\) \\(line 1, column \\d+\\)"));
+		assertThat(this.contacts.findByEmailKey("half@example.com")).isEmpty();
+	}
+
+	@Test
 	void invalidStateIsRefusedAndChangesNothing() {
 		String ivan = this.data.contact("ivan");
 		String bad = "{\"contacts\":[],\"approvals\":[{\"id\":\"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\"status\":\"Somewhere\"}]}";

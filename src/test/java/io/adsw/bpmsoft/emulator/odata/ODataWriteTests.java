@@ -595,6 +595,19 @@ class ODataWriteTests {
 			.invalidQuery("The system query options '$skip', '$top' are not allowed for HTTP method 'POST'."));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "\\ud800|D800", "x\\ude00|DE00", "\\ude00\\ud83d|DE00" })
+	void halfOfASurrogatePairAloneIsRefusedAndNothingIsWritten(String escaped, String codePoint) {
+		Response response = this.odata.post("Contact", "{\"Name\": \"" + this.tag + escaped + "\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(DataService.json(response))
+			.isEqualTo(invalidBody("A string value cannot hold half of a surrogate" + " pair alone (U+" + codePoint
+					+ "): a character beyond U+FFFF is written whole, or as both halves" + " (\\ud83d\\ude00)."));
+		assertThat(countNamed(this.tag)).isZero();
+		assertThat(this.odata.post("Contact", "{\"Name\": \"" + this.tag + "\\ud83d\\ude00\"}").statusCode())
+			.isEqualTo(201);
+	}
+
 	@Test
 	void nulCharacterInATextIsRefusedAndNothingIsWritten() {
 		Response response = this.odata.post("Contact", json("Name", this.tag + "\u0000"));
