@@ -68,6 +68,23 @@ class SecretRefusalTests {
 				+ " in clear or as ENC(...) made by the encrypt command");
 	}
 
+	@Test
+	void encryptedValueCutShortIsRefusedUnseen(CapturedOutput output) {
+		String cut = encrypt(ELMA_KEY);
+		assertThatException()
+			.isThrownBy(() -> start("--emulator.elma.service-key=" + cut.substring(0, cut.length() - 1)));
+		assertRefusal(output, "emulator.elma.service-key starts as ENC(...) but has no closing parenthesis: give the"
+				+ " whole value the encrypt command printed");
+		assertThat(output.getAll()).doesNotContain(cut.substring(4, cut.length() - 1));
+	}
+
+	@Test
+	void settingRequiredEncryptedOnTheLocalStandNamesIt(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--emulator.secrets.require-encrypted=emulator.journal.max-age"));
+		assertRefusal(output, "emulator.journal.max-age is not set: the local stand needs it encrypted, as ENC(...)"
+				+ " made by the encrypt command");
+	}
+
 	/**
 	 * Any setting may be given as {@code ENC(...)}: one that does not bind is refused
 	 * without the value Spring Boot's report would print.

@@ -54,7 +54,9 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String stand = String.join(",", environment.getActiveProfiles());
+		// The local stand is the one without a profile.
+		String stand = (environment.getActiveProfiles().length > 0) ? String.join(",", environment.getActiveProfiles())
+				: "local";
 		String[] required = StringUtils.commaDelimitedListToStringArray(environment.getProperty(REQUIRE_ENCRYPTED, ""));
 		for (String setting : required) {
 			String value = environment.getProperty(setting.strip());
@@ -68,6 +70,11 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
 			}
 		}
 		List<EnumerablePropertySource<?>> encrypted = new ArrayList<>();
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable) {
+				refuseCutOff(enumerable);
+			}
+		}
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (source instanceof EnumerablePropertySource<?> enumerable && Arrays.stream(enumerable.getPropertyNames())
 				.anyMatch((name) -> MasterKey.isEncrypted(enumerable.getProperty(name)))) {
@@ -84,6 +91,23 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("emulatorDecryptedSecrets", Map.of(DECRYPTED, String.join(",", names))));
+	}
+
+	/**
+	 * A value that starts as {@code ENC(...)} does and lacks its closing parenthesis was
+	 * cut when it was copied: taken as it is, it would be a key or password in clear that
+	 * nobody meant.
+	 */
+	private static void refuseCutOff(EnumerablePropertySource<?> source) {
+		for (String name : source.getPropertyNames()) {
+			if (source.getProperty(name) instanceof CharSequence text) {
+				String value = text.toString().strip();
+				if (value.startsWith("ENC(") && !value.endsWith(")")) {
+					throw new SecretSettingException(name + " starts as ENC(...) but has no closing parenthesis: give"
+							+ " the whole value the encrypt command printed");
+				}
+			}
+		}
 	}
 
 	/**
