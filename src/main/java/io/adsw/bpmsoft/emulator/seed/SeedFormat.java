@@ -8,6 +8,7 @@ import io.adsw.bpmsoft.emulator.JsonInputErrors;
 import io.adsw.bpmsoft.emulator.StorableText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -100,6 +101,13 @@ public final class SeedFormat {
 
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) {
+			// A number or true/false is no text: an email of true would be stored as
+			// "true".
+			if (parser.currentToken() != null && parser.currentToken().isScalarValue()
+					&& parser.currentToken() != JsonToken.VALUE_STRING) {
+				return context.reportInputMismatch(this,
+						"expected text, written in quotes (\"" + parser.getString() + "\")");
+			}
 			String value = super.deserialize(parser, context);
 			if (StorableText.holdsNul(value)) {
 				return context.reportInputMismatch(this, "text cannot hold the character U+0000");

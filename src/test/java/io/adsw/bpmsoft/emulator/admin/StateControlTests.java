@@ -496,6 +496,19 @@ class StateControlTests {
 		assertThat(this.contacts.findByEmailKey("nul@example.com")).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "true|true", "12|12", "1.5e3|1.5e3" })
+	void textGivenAsANumberOrTrueOrFalseIsRefusedAndChangesNothing(String json, String shown) {
+		this.admin.given()
+			.body("{\"contacts\":[{\"email\":" + json + ",\"name\":\"x\"}]}")
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", matchesPattern("the state sent: contacts\\[0\\]\\.email: expected text, written in"
+					+ " quotes \\(\"" + shown.replace(".", "\\.") + "\"\\) \\(line 1, column \\d+\\)"));
+		assertThat(this.contacts.findByEmailKey(shown)).isEmpty();
+	}
+
 	@Test
 	void stateHoldingHalfOfASurrogatePairAloneIsRefusedAndChangesNothing() {
 		this.admin.given()
