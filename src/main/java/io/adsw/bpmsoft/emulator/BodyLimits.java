@@ -15,6 +15,15 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("emulator.body-limits")
 public record BodyLimits(@DefaultValue("30000000B") DataSize dataService, @DefaultValue("64MB") DataSize controlPlane) {
 
+	public BodyLimits {
+		// A negative limit would turn the limit off without a word.
+		if (dataService.isNegative() || controlPlane.isNegative()) {
+			throw new IllegalArgumentException(
+					"emulator.body-limits." + (dataService.isNegative() ? "data-service" : "control-plane")
+							+ " must not be negative: give a size such as 30000000B or 64MB");
+		}
+	}
+
 	/**
 	 * The limit for a request to the address (decoded, without the context path), or -1
 	 * when none is set here.

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.adsw.bpmsoft.emulator.crypto.MasterKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +106,22 @@ class StandProfilesTests {
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
 			.contains("Origin: \"emulator.journal.max-age\"")
 			.contains("Reason: must be longer than or equal to 1 second");
+	}
+
+	/** A negative wait or limit would turn the pacing or the limit off without a word. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"emulator.pacing.max-wait=-1s|emulator.pacing.max-wait must not be negative: give a wait such as 1s or"
+					+ " 500ms, or 0 for none",
+			"emulator.body-limits.data-service=-5B|emulator.body-limits.data-service must not be negative: give a"
+					+ " size such as 30000000B or 64MB",
+			"emulator.body-limits.control-plane=-1MB|emulator.body-limits.control-plane must not be negative: give"
+					+ " a size such as 30000000B or 64MB" })
+	void negativeWaitOrLimitRefusesToStart(String setting, String reason, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("dev", "--EMULATOR_MASTER_KEY=" + DEV_MASTER_KEY,
+				"--emulator.elma.service-key=" + encrypt(DEV_MASTER_KEY, DEV_KEY), "--" + setting)
+			.close());
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(reason);
 	}
 
 	@Test

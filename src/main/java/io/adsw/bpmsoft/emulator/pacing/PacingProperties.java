@@ -24,6 +24,13 @@ import org.springframework.validation.annotation.Validated;
 public record PacingProperties(@DefaultValue("0") @Min(0) int concurrentRequests,
 		@DefaultValue("1s") Duration maxWait) {
 
+	public PacingProperties {
+		if (maxWait.isNegative()) {
+			throw new IllegalArgumentException(
+					"emulator.pacing.max-wait must not be negative: give a wait such as 1s or 500ms, or 0 for none");
+		}
+	}
+
 	/** The number of requests worked on at once, {@code 0} resolved for this machine. */
 	int resolvedConcurrentRequests(int processors) {
 		return (this.concurrentRequests > 0) ? this.concurrentRequests : 2 * Math.max(1, processors);
