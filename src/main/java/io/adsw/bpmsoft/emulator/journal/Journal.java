@@ -139,9 +139,12 @@ public class Journal implements SmartLifecycle {
 	}
 
 	private void writeWithRetry(List<JournalRecord> batch) throws InterruptedException {
+		boolean retry = false;
 		while (true) {
 			try {
-				insert(batch);
+				if (!retry || !written(batch)) {
+					insert(batch);
+				}
 				break;
 			}
 			catch (DataIntegrityViolationException ex) {
@@ -161,6 +164,7 @@ public class Journal implements SmartLifecycle {
 				}
 				logger.warn("Journal: writing {} records failed, retrying in a second: {}", batch.size(),
 						ex.getMessage());
+				retry = true;
 				Thread.sleep(1000);
 			}
 		}
@@ -169,6 +173,25 @@ public class Journal implements SmartLifecycle {
 			this.writtenMonitor.notifyAll();
 		}
 		this.retention.written(batch);
+	}
+
+	/**
+	 * Whether the batch is in the database already: a commit whose answer an outage cut
+	 * off may have gone through, and writing the batch again would journal its requests
+	 * twice. The batch is one transaction, so its last record tells; it is found by when
+	 * it was received (to the microsecond, by the index on that column), from whom, for
+	 * which operation, with which status and after how long, which no other request
+	 * shares.
+	 */
+	boolean written(List<JournalRecord> batch) {
+		JournalRecord last = batch.get(batch.size() - 1);
+		Long found = this.jdbc.getJdbcTemplate()
+			.queryForObject(
+					"SELECT COUNT(*) FROM journal_entry WHERE received_on = ? AND endpoint = ?"
+							+ " AND client_address = ? AND status = ? AND duration_us = ?",
+					Long.class, utc(last.receivedOn()), cut(last.endpoint(), 200), cut(last.clientAddress(), 100),
+					last.status(), last.durationMicros());
+		return found != null && found > 0;
 	}
 
 	/** Inserts each record on its own; how many the database refused. */
