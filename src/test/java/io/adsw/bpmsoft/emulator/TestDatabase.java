@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The database test stands run on: H2 by default, or a real PostgreSQL when the build
- * runs with {@code -Demulator.test.database=postgresql} (the second pass of
+ * runs with {@code -Dstand.test.database=postgresql} (the second pass of
  * {@code ./mvnw verify}). The PostgreSQL server is embedded, started once per test JVM,
  * and every stand gets a database of its own in it.
  */
@@ -31,7 +31,7 @@ public final class TestDatabase {
 	}
 
 	public static boolean isPostgres() {
-		return "postgresql".equals(System.getProperty("emulator.test.database"));
+		return "postgresql".equals(System.getProperty("stand.test.database"));
 	}
 
 	/**

@@ -48,8 +48,8 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	@Override
 	public int getOrder() {
-		// After the configuration files have been read.
-		return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+		// After the configuration files have been read, and the profiles checked.
+		return ConfigDataEnvironmentPostProcessor.ORDER + 2;
 	}
 
 	@Override
