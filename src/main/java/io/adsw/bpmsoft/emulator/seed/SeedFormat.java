@@ -2,6 +2,7 @@ package io.adsw.bpmsoft.emulator.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 
 import io.adsw.bpmsoft.emulator.JsonInputErrors;
@@ -66,7 +67,8 @@ public final class SeedFormat {
 	 */
 	public static SeedDocument read(InputStream in, boolean yaml, String source) {
 		ObjectMapper mapper = yaml ? YAML : JSON;
-		try (in; JsonParser parser = mapper.createParser(in)) {
+		Utf8Text text = yaml ? new Utf8Text(in) : null;
+		try (in; JsonParser parser = (text != null) ? mapper.createParser(text) : mapper.createParser(in)) {
 			// A document with nothing in it (no bytes, only spaces or YAML comments) is
 			// one with no data, as null is.
 			if (parser.nextToken() == null) {
@@ -76,6 +78,10 @@ public final class SeedFormat {
 			return (seed != null) ? seed : new SeedDocument(null, null);
 		}
 		catch (JacksonException ex) {
+			if (text != null && notUtf8(ex)) {
+				throw new SeedException(source, "not UTF-8 at " + text.position()
+						+ ": a seed is read as UTF-8 (a file saved in windows-1251, say, is not)");
+			}
 			if (ex.getCause() instanceof MarkedYamlEngineException syntax && syntax.getProblem() != null) {
 				// One line, as every other refusal of a seed: the YAML parser's own text
 				// runs over several, with the line it stopped at drawn beneath.
@@ -91,6 +97,18 @@ public final class SeedFormat {
 		catch (IOException ex) {
 			throw new SeedException(source, ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Whether the reader refused bytes, under the exceptions of the parsers around it.
+	 */
+	private static boolean notUtf8(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CharacterCodingException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

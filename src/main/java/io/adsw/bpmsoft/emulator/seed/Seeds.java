@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,15 +100,17 @@ public class Seeds {
 
 	private void apply(SeedDocument seed, String source, NameParts nameParts) {
 		Instant now = this.clock.instant();
-		Set<UUID> ids = new HashSet<>();
-		Set<String> emails = new HashSet<>();
+		// Where each id, email and visa id was first given, to name it when it comes
+		// again.
+		Map<UUID, String> ids = new HashMap<>();
+		Map<String, String> emails = new HashMap<>();
 		List<SeedContact> seedContacts = seed.contactList();
 		for (int from = 0; from < seedContacts.size(); from += CHUNK) {
 			applyContacts(source, seedContacts, from, Math.min(from + CHUNK, seedContacts.size()), ids, emails, now,
 					nameParts);
 		}
 		ids.clear();
-		Set<UUID> stepIds = new HashSet<>();
+		Map<UUID, String> stepIds = new HashMap<>();
 		List<SeedApproval> seedApprovals = seed.approvalList();
 		for (int from = 0; from < seedApprovals.size(); from += CHUNK) {
 			applyApprovals(source, seedApprovals, from, Math.min(from + CHUNK, seedApprovals.size()), ids, stepIds,
@@ -154,8 +155,8 @@ public class Seeds {
 	 * in two queries, and the chunk is written and let go of at its end, so that a seed
 	 * of any size costs the same per contact.
 	 */
-	private void applyContacts(String source, List<SeedContact> seedContacts, int from, int to, Set<UUID> ids,
-			Set<String> emails, Instant now, NameParts nameParts) {
+	private void applyContacts(String source, List<SeedContact> seedContacts, int from, int to, Map<UUID, String> ids,
+			Map<String, String> emails, Instant now, NameParts nameParts) {
 		List<UUID> chunkIds = new ArrayList<>();
 		List<String> chunkEmails = new ArrayList<>();
 		for (int i = from; i < to; i++) {
@@ -177,8 +178,14 @@ public class Seeds {
 			author(source, where, "modifiedById", contact.modifiedById());
 			shown(source, where, "createdOn", contact.createdOn());
 			shown(source, where, "modifiedOn", contact.modifiedOn());
-			if ((id != null && !ids.add(id)) || (emailKey != null && !emails.add(emailKey))) {
-				throw new SeedException(source, where + " repeats the id or email of an earlier contact");
+			String sameId = (id != null) ? ids.putIfAbsent(id, where) : null;
+			if (sameId != null) {
+				throw new SeedException(source, where + " repeats the id of " + sameId + ": " + id);
+			}
+			String sameEmail = (emailKey != null) ? emails.putIfAbsent(emailKey, where) : null;
+			if (sameEmail != null) {
+				throw new SeedException(source, where + " repeats the email of " + sameEmail + ": " + email(contact)
+						+ " (emails are compared ignoring case)");
 			}
 			if (id != null) {
 				chunkIds.add(id);
@@ -208,8 +215,8 @@ public class Seeds {
 	 * Approvals {@code from} to {@code to} of the document, with the approvers their
 	 * steps name read in two queries.
 	 */
-	private void applyApprovals(String source, List<SeedApproval> seedApprovals, int from, int to, Set<UUID> ids,
-			Set<UUID> stepIds, Instant now) {
+	private void applyApprovals(String source, List<SeedApproval> seedApprovals, int from, int to,
+			Map<UUID, String> ids, Map<UUID, String> stepIds, Instant now) {
 		List<UUID> chunkIds = new ArrayList<>();
 		Set<UUID> approverIds = new LinkedHashSet<>();
 		Set<String> approverEmails = new LinkedHashSet<>();
@@ -217,8 +224,9 @@ public class Seeds {
 			String where = "approvals[" + i + "]";
 			SeedApproval approval = present(source, where, seedApprovals.get(i), "an approval");
 			UUID id = id(source, where, approval.id(), true);
-			if (!ids.add(id)) {
-				throw new SeedException(source, where + " repeats the id of an earlier approval");
+			String sameId = ids.putIfAbsent(id, where);
+			if (sameId != null) {
+				throw new SeedException(source, where + " repeats the id of " + sameId + ": " + id);
 			}
 			fits(source, where + ".name", approval.name(), Approval.MAX_NAME_LENGTH);
 			author(source, where, "createdById", approval.createdById());
@@ -234,8 +242,9 @@ public class Seeds {
 				shown(source, at, "modifiedOn", step.modifiedOn());
 				shown(source, at, "decidedOn", step.decidedOn());
 				UUID stepId = id(source, at, step.id(), false);
-				if (stepId != null && !stepIds.add(stepId)) {
-					throw new SeedException(source, where + ".steps[" + j + "] repeats the id of an earlier visa");
+				String sameStepId = (stepId != null) ? stepIds.putIfAbsent(stepId, at) : null;
+				if (sameStepId != null) {
+					throw new SeedException(source, at + " repeats the id of " + sameStepId + ": " + stepId);
 				}
 			}
 			for (SeedStep step : steps) {

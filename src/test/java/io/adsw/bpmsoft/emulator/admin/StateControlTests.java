@@ -20,6 +20,8 @@ import io.adsw.bpmsoft.emulator.StandData.StepView;
 import io.adsw.bpmsoft.emulator.StandTest;
 import io.adsw.bpmsoft.emulator.contact.Contact;
 import io.adsw.bpmsoft.emulator.contact.ContactRepository;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -613,6 +615,31 @@ class StateControlTests {
 			.body("detail", equalTo("the charset 'foo' the Content-Type names is not supported"));
 	}
 
+	/**
+	 * A YAML state that names no charset is read as UTF-8, and one in another encoding is
+	 * refused where its first character that is not UTF-8 stands.
+	 */
+	@Test
+	void yamlStateNotInUtf8IsRefusedNamingWhere() {
+		String state = "contacts:\n  - email: yaml1251@example.com\n    name: Иван Соколов\n";
+		given().port(this.port)
+			.auth()
+			.preemptive()
+			.basic("Supervisor", "Supervisor")
+			// As sent, without the charset REST Assured would add.
+			.config(RestAssuredConfig.config()
+				.encoderConfig(
+						EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+			.contentType("application/yaml")
+			.body(state.getBytes(java.nio.charset.Charset.forName("windows-1251")))
+			.put("/emulator/api/state")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the state sent: not UTF-8 at line 3, column 11: a seed is read as UTF-8 (a file"
+					+ " saved in windows-1251, say, is not)"));
+		assertThat(this.contacts.findByEmailKey("yaml1251@example.com")).isEmpty();
+	}
+
 	@Test
 	void oneApprovalGoesBackToNew() {
 		String approval = this.data.approval();
@@ -902,7 +929,8 @@ class StateControlTests {
 			.put("/emulator/api/state")
 			.then()
 			.statusCode(400)
-			.body("detail", equalTo("the state sent: approvals[1].steps[0] repeats the id of an earlier visa"));
+			.body("detail",
+					equalTo("the state sent: approvals[1].steps[0] repeats the id of approvals[0].steps[0]: " + visa));
 		this.admin.given()
 			.body(Map.of("contacts", List.of(contact), "approvals",
 					List.of(Map.of("id", "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "status", "InProgress", "steps",

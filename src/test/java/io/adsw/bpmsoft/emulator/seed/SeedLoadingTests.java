@@ -269,8 +269,11 @@ class SeedLoadingTests {
 					malformed.yml               | not valid YAML: expected <block end>, but found '<block sequence start>' (line 5, column 4)
 					approval-without-id.yml     | approvals[0] has no id
 					approval-id-not-a-guid.yml  | approvals[0]: id 123-123 is not a GUID
-					email-twice.yml             | contacts[1] repeats the id or email
+					email-twice.yml             | contacts[1] repeats the email of contacts[0]: IVAN.PETROV@example.com (emails are compared ignoring case)
+					contact-id-twice.yml        | contacts[2] repeats the id of contacts[0]: 8a4c1f6e-2b7d-4c1e-9f3a-5d6e7f8a9b0c
+					approval-twice.yml          | approvals[1] repeats the id of approvals[0]: 035e0f7b-18d2-4f24-87d8-59f107110a01
 					key-twice.json              | "contacts" is given more than once (line 3, column 13)
+					windows-1251.yml            | not UTF-8 at line 4, column 11: a seed is read as UTF-8 (a file saved in windows-1251, say, is not)
 					""")
 	void brokenSeedStopsTheStart(String file, String problem, CapturedOutput output) {
 		String seed = "classpath:seed/broken/" + file;
