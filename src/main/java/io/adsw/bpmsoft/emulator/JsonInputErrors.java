@@ -38,8 +38,12 @@ public final class JsonInputErrors {
 
 	/** The mistake, led by the path of the field it is in when there is one. */
 	public static String describe(JacksonException ex) {
+		return describe(ex, problem(ex));
+	}
+
+	/** A problem told in other words, led by the path of the field it is in. */
+	public static String describe(JacksonException ex, String problem) {
 		String path = path(ex.getPath());
-		String problem = problem(ex);
 		return path.isEmpty() ? problem : path + ": " + problem;
 	}
 

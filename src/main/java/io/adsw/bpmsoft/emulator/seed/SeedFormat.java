@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.adsw.bpmsoft.emulator.JsonInputErrors;
 import io.adsw.bpmsoft.emulator.StorableText;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
@@ -33,6 +35,12 @@ public final class SeedFormat {
 	 * approvals; seeds are the stand's own files or come from signed-in users.
 	 */
 	static final int MAX_YAML_CODE_POINTS = 1 << 30;
+
+	/**
+	 * Aliases are refused rather than read: the YAML parser hands a scalar alias over as
+	 * its anchor's name.
+	 */
+	private static final String ALIAS = "a YAML alias is not read in a seed; write out what it stands for";
 
 	private static final SimpleModule STORABLE_TEXT = new SimpleModule("storable-text").addDeserializer(String.class,
 			new StorableTextDeserializer());
@@ -92,11 +100,31 @@ public final class SeedFormat {
 			String place = (ex.getLocation() != null)
 					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
 					: "";
+			if (ex.processor() instanceof YAMLParser parser) {
+				String problem = yamlProblem(parser, ex);
+				if (problem != null) {
+					throw new SeedException(source, problem + place);
+				}
+			}
 			throw new SeedException(source, JsonInputErrors.describe(ex) + place);
 		}
 		catch (IOException ex) {
 			throw new SeedException(source, ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * What YAML can say that a seed does not read, in YAML's words: JSON's would speak of
+	 * a value that is no object, or of more after the JSON value.
+	 */
+	private static @Nullable String yamlProblem(YAMLParser parser, JacksonException ex) {
+		if (parser.isCurrentAlias()) {
+			return JsonInputErrors.describe(ex, ALIAS);
+		}
+		if (String.valueOf(ex.getOriginalMessage()).startsWith("Trailing token")) {
+			return "a second YAML document (after ---) follows the first; a seed is one document";
+		}
+		return null;
 	}
 
 	/**
@@ -125,6 +153,11 @@ public final class SeedFormat {
 					&& parser.currentToken() != JsonToken.VALUE_STRING) {
 				return context.reportInputMismatch(this,
 						"expected text, written in quotes (\"" + parser.getString() + "\")");
+			}
+			// The YAML parser hands over a scalar alias as its anchor's name: Ivan's
+			// name given as *n would be stored as "n".
+			if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+				return context.reportInputMismatch(this, ALIAS);
 			}
 			String value = super.deserialize(parser, context);
 			if (StorableText.holdsNul(value)) {

@@ -273,6 +273,8 @@ class SeedLoadingTests {
 					contact-id-twice.yml        | contacts[2] repeats the id of contacts[0]: 8a4c1f6e-2b7d-4c1e-9f3a-5d6e7f8a9b0c
 					approval-twice.yml          | approvals[1] repeats the id of approvals[0]: 035e0f7b-18d2-4f24-87d8-59f107110a01
 					key-twice.json              | "contacts" is given more than once (line 3, column 13)
+					alias.yml                   | contacts[1].name: a YAML alias is not read in a seed; write out what it stands for (line 6, column 11)
+					second-document.yml         | a second YAML document (after ---) follows the first; a seed is one document (line 6, column 1)
 					windows-1251.yml            | not UTF-8 at line 4, column 11: a seed is read as UTF-8 (a file saved in windows-1251, say, is not)
 					""")
 	void brokenSeedStopsTheStart(String file, String problem, CapturedOutput output) {
