@@ -1,5 +1,6 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,6 +19,12 @@ class ControlPlaneWebConfiguration implements WebMvcConfigurer {
 
 	ControlPlaneWebConfiguration(ControlPlaneOperations operations) {
 		this.operations = operations;
+	}
+
+	/** In place of Spring Boot's own, which reads form bodies on every address. */
+	@Bean
+	ControlPlaneFormContentFilter formContentFilter() {
+		return new ControlPlaneFormContentFilter();
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -46,6 +47,9 @@ final class KnownQueryParameters implements HandlerInterceptor {
 
 	private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
+	private static final String PERCENT_ENCODING = "each '%' is followed by two hex digits, and the bytes"
+			+ " they stand for are UTF-8";
+
 	/** How many unknown names a refusal repeats. */
 	private static final int MAX_NAMED = 5;
 
@@ -59,6 +63,22 @@ final class KnownQueryParameters implements HandlerInterceptor {
 		Taken taken = this.taken.computeIfAbsent(operation.getMethod(), (method) -> Taken.by(operation));
 		if (taken.any()) {
 			return true;
+		}
+		// The web server decodes parameters when they are first asked for, and fails
+		// then; an operation would have ended in a 500.
+		if (!taken.readsBody() && request.getAttribute(ControlPlaneFormContentFilter.UNREADABLE) != null) {
+			throw BadRequest.because("the form body cannot be read: " + PERCENT_ENCODING);
+		}
+		// Parameters are decoded for an operation that takes some; one that takes none
+		// reads no form body (below), and refuses a query string of any name.
+		try {
+			if (!taken.names().isEmpty()) {
+				request.getParameterMap();
+			}
+		}
+		catch (InvalidParameterException ex) {
+			throw BadRequest.because("the query string" + (isForm(request) ? " or the form body" : "")
+					+ " cannot be read: " + PERCENT_ENCODING);
 		}
 		Set<String> query = queryNames(request.getQueryString());
 		Set<String> unknown = new LinkedHashSet<>(query);

@@ -1,14 +1,19 @@
 package io.adsw.bpmsoft.emulator.admin;
 
+import java.io.IOException;
+
 import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.ElmaClient;
+import io.adsw.bpmsoft.emulator.RawResponses;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -20,6 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
 class UnknownParameterTests {
 
 	private static final String JOURNAL_FILTERS = "idCrm, email, endpoint, status, from, to";
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	AdminClient admin;
@@ -208,6 +216,58 @@ class UnknownParameterTests {
 	}
 
 	/** An approval whose chain the journal holds. */
+	/**
+	 * A '%' without two hex digits, or bytes that are no UTF-8, in the query or in a form
+	 * body: the web server fails to decode them when they are first asked for, and the
+	 * operation does not run.
+	 */
+	@Test
+	void parametersThatCannotBeDecodedAreRefusedAndChangeNothing() throws IOException {
+		String approval = journaled();
+		String query = "the query string cannot be read: each '%' is followed by two hex digits, and the bytes they"
+				+ " stand for are UTF-8";
+		for (String value : new String[] { "%ZZ", "%C3%28", "%FF" }) {
+			for (String request : new String[] { "GET /emulator/api/journal?idCrm=" + value,
+					"DELETE /emulator/api/journal?idCrm=" + value, "POST /emulator/api/reset?scope=" + value }) {
+				assertThat(RawResponses.signedIn(this.port, request + " HTTP/1.1")).startsWith("HTTP/1.1 400 ")
+					.contains("Content-Type: application/problem+json")
+					.contains("{\"detail\":\"" + query + "\"");
+			}
+		}
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.body("scope=%")
+			.post("/emulator/api/reset")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the query string or the form body cannot be read: each '%' is followed by two"
+					+ " hex digits, and the bytes they stand for are UTF-8"));
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.body("idCrm=%")
+			.delete("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo("the form body cannot be read: each '%' is followed by two hex digits, and the"
+					+ " bytes they stand for are UTF-8"));
+		this.admin.given().queryParam("idCrm", approval).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
+	/** DELETE's form body is a filter as its query string is. */
+	@Test
+	void journalDeletedByAFormBodyDeletesWhatItNames() {
+		String kept = journaled();
+		String deleted = journaled();
+		this.admin.given()
+			.contentType("application/x-www-form-urlencoded")
+			.formParam("idCrm", deleted)
+			.delete("/emulator/api/journal")
+			.then()
+			.statusCode(200)
+			.body("deleted", equalTo(1));
+		this.admin.given().queryParam("idCrm", kept).get("/emulator/api/journal").then().body("total", equalTo(1));
+	}
+
 	private String journaled() {
 		String approval = this.data.approval();
 		this.elma.createChain(approval, "Согласовано").spec(success());

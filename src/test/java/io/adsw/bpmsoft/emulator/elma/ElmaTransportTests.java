@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import io.adsw.bpmsoft.emulator.AdminClient;
 import io.adsw.bpmsoft.emulator.Contract;
 import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.RawResponses;
@@ -30,6 +31,7 @@ import static io.adsw.bpmsoft.emulator.ElmaClient.answer;
 import static io.adsw.bpmsoft.emulator.ElmaClient.json;
 import static io.adsw.bpmsoft.emulator.ElmaClient.success;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,6 +56,9 @@ class ElmaTransportTests {
 	@Autowired
 	StandData data;
 
+	@Autowired
+	AdminClient admin;
+
 	@ParameterizedTest
 	@ValueSource(strings = { "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "BREW" })
 	void otherMethodsAreNotAllowedEvenWithoutKey(String method) {
@@ -67,6 +72,30 @@ class ElmaTransportTests {
 			.then()
 			.spec(answer(405, "Метод HTTP " + method + " не поддерживается: ElmaService принимает только POST"))
 			.header("Allow", "POST");
+	}
+
+	/**
+	 * A form body sent with another method is the service's to answer and to journal as
+	 * sent, even one that is no valid form.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "PUT", "DELETE", "PATCH" })
+	void otherMethodsWithAFormBodyAreNotAllowedAndJournaledWithIt(String method) {
+		String body = "id_crm=form-" + method + "&broken=%";
+		this.elma.request()
+			.contentType("application/x-www-form-urlencoded")
+			.body(body)
+			.request(method, ElmaClient.CREATE)
+			.then()
+			.spec(answer(405, "Метод HTTP " + method + " не поддерживается: ElmaService принимает только POST"));
+		this.admin.given()
+			.queryParam("status", 405)
+			.queryParam("size", 1)
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(200)
+			.body("items[0].requestBody", equalTo(body))
+			.body("items[0].bodyTruncated", equalTo(false));
 	}
 
 	/**
