@@ -21,6 +21,10 @@ public final class JsonSyntax {
 
 	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
+	/** Jackson's limit on a number's length, in its own words. */
+	private static final Pattern NUMBER_TOO_LONG = Pattern
+		.compile("Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
 	private static final Pattern CLOSE_WITHOUT_OPEN = Pattern.compile("Unexpected close marker '.': no open");
 
 	private static final Pattern CLOSE_MISMATCH = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
@@ -85,6 +89,10 @@ public final class JsonSyntax {
 			return "\"" + duplicate + "\" is given more than once";
 		}
 		Matcher matcher;
+		if ((matcher = NUMBER_TOO_LONG.matcher(message)).lookingAt()) {
+			return "a number of " + matcher.group(1) + " characters is too long to read (at most " + matcher.group(2)
+					+ ")";
+		}
 		if (message.startsWith("Trailing token") || CLOSE_WITHOUT_OPEN.matcher(message).lookingAt()) {
 			return "more follows the JSON value";
 		}

@@ -157,6 +157,12 @@ public class Faults {
 		if (spec.email() != null && spec.email().isBlank()) {
 			throw new FaultSpecException("email, when given, names an approver: leave it out for every email");
 		}
+		// A chain's emails are split at ';' and ','; a rule's email holding either would
+		// never match one of them.
+		if (spec.email() != null && (spec.email().contains(";") || spec.email().contains(","))) {
+			throw new FaultSpecException("email names one approver, without ';' or ',' (a chain's emails are split"
+					+ " there): make a rule for each email");
+		}
 		fits("idCrm", spec.idCrm(), MAX_ID_CRM_LENGTH);
 		fits("email", spec.email(), MAX_EMAIL_LENGTH);
 		fits("message", spec.message(), MAX_MESSAGE_LENGTH);

@@ -275,6 +275,8 @@ class FaultControlTests {
 					{"endpoint":"*","status":500,"probability":1e-400}  | probability must be above 0 and at most 1
 					{"endpoint":"*","status":500,"idCrm":""}            | idCrm, when given, names an approval: leave it out for every approval
 					{"endpoint":"*","status":500,"email":"   "}         | email, when given, names an approver: leave it out for every email
+					{"endpoint":"*","status":418,"email":"a@x.ru;b@x.ru"} | email names one approver, without ';' or ',' (a chain's emails are split there): make a rule for each email
+					{"endpoint":"*","status":418,"email":"a@x.ru, b@x.ru"} | email names one approver, without ';' or ',' (a chain's emails are split there): make a rule for each email
 					{"endpoint":"*","drop":true,"message":"Сбой"}       | message needs a status: it is the envelope's error_message for that status
 					{"endpoint":"*","delayMs":0}                        | a delay of 0 ms alone does nothing: give a longer delayMs, a delayMaxMs, a status or drop: true
 					{"endpoint":"*","delayMs":0,"delayMaxMs":0}         | a delay of 0 ms alone does nothing: give a longer delayMs, a delayMaxMs, a status or drop: true
@@ -282,6 +284,13 @@ class FaultControlTests {
 					""")
 	void ruleThatWouldNeverApplyAsAskedIsRefused(String body, String detail) {
 		assertRefusedAndNoRuleKept(body, detail);
+	}
+
+	/** Past the parser's limit of a thousand characters, in the stand's words. */
+	@Test
+	void numberTooLongToReadIsRefusedAsSuch() {
+		assertRefusedAndNoRuleKept("{\"endpoint\":\"*\",\"status\":5" + "0".repeat(1200) + "}",
+				"a number of 1201 characters is too long to read (at most 1000)");
 	}
 
 	/**

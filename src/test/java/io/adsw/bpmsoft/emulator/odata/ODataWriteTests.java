@@ -566,7 +566,7 @@ class ODataWriteTests {
 		Response response = this.odata.post("Contact", "{\"Position\": " + "1".repeat(1200) + "}");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(DataService.json(response)).isEqualTo(invalidBody(
-				"The request body is not valid JSON: Number value length (1200) exceeds the maximum allowed (1000)."));
+				"The request body is not valid JSON: a number of 1200 characters is too long to read (at most 1000)."));
 	}
 
 	@ParameterizedTest
