@@ -26,6 +26,8 @@ import io.adsw.bpmsoft.emulator.ElmaClient;
 import io.adsw.bpmsoft.emulator.StandData;
 import io.adsw.bpmsoft.emulator.StandTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -495,6 +497,22 @@ class JournalControlTests {
 			.then()
 			.statusCode(400)
 			.body("detail", equalTo("status: \"bad\" is not a whole number"));
+	}
+
+	/**
+	 * A whole number is written in the digits 0 to 9: a hexadecimal one, one led by #, or
+	 * one in fullwidth digits, which Spring alone would read, is refused.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "size|0x3", "size|#3", "size|３", "status|0x190", "page|1e1" })
+	void wholeNumberInOtherDigitsIsRefused(String name, String value) {
+		this.admin.given()
+			.queryParam(name, value)
+			.get("/emulator/api/journal")
+			.then()
+			.statusCode(400)
+			.body("detail", equalTo(name + ": \"" + value + "\" is not a whole number"));
+		this.admin.given().queryParam("size", "+3").get("/emulator/api/journal").then().statusCode(200);
 	}
 
 	/** The likely slips are named: an unencoded + in an offset, digits too many. */
