@@ -28,6 +28,8 @@ import io.adsw.bpmsoft.emulator.seed.Snapshots.Snapshot;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -136,6 +138,12 @@ class StateController {
 	}
 
 	/** {@code GET /emulator/api/state}: the whole state as a seed document. */
+	@ApiResponse(responseCode = "200", description = "The state: JSON, or YAML for Accept: application/yaml",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = SeedDocument.class)),
+					@Content(mediaType = MediaType.APPLICATION_YAML_VALUE,
+							schema = @Schema(implementation = SeedDocument.class)) })
 	@GetMapping("/state")
 	SeedDocument export() {
 		return this.seeds.export();
@@ -149,6 +157,14 @@ class StateController {
 	 * the document is read. Checked here rather than by the mapping, whose refusal of a
 	 * request without a type would name it {@code 'null'}.
 	 */
+	// The body is read here, not bound: the document says what it takes.
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "The whole state, as GET /emulator/api/state exports it, or a seed document",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = SeedDocument.class)),
+					@Content(mediaType = MediaType.APPLICATION_YAML_VALUE,
+							schema = @Schema(implementation = SeedDocument.class)) })
 	@ApiResponse(responseCode = "200", description = "Replaced")
 	@ApiResponse(responseCode = "400", description = "A problem detail naming the field and what it should hold")
 	@ApiResponse(responseCode = "415", description = "Neither JSON nor YAML")

@@ -53,6 +53,11 @@ class ControlPlaneSurfaceTests {
 					org.hamcrest.Matchers.containsInAnyOrder("204", "400", "404", "500", "503"))
 			.body("paths.'/emulator/api/snapshots/{name}/restore'.post.responses.keySet()",
 					org.hamcrest.Matchers.containsInAnyOrder("200", "404", "500", "503"))
+			.body("paths.'/emulator/api/state'.put.requestBody.required", equalTo(true))
+			.body("paths.'/emulator/api/state'.put.requestBody.content.keySet()",
+					org.hamcrest.Matchers.containsInAnyOrder("application/json", "application/yaml"))
+			.body("paths.'/emulator/api/state'.get.responses.'200'.content.keySet()",
+					org.hamcrest.Matchers.containsInAnyOrder("application/json", "application/yaml"))
 			.body("components.securitySchemes.keySet()",
 					org.hamcrest.Matchers.containsInAnyOrder("basic", "session", "BPMCSRF"))
 			.body("components.securitySchemes.BPMCSRF.in", equalTo("header"))
