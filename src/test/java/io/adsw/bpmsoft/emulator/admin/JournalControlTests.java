@@ -170,6 +170,41 @@ class JournalControlTests {
 	}
 
 	/**
+	 * {@code from} takes the moment it names, {@code to} stops before it: two windows
+	 * that meet at a moment do not both hold an entry of that moment.
+	 */
+	@Test
+	void fromIsInclusiveAndToExclusive() {
+		String approval = this.data.approval();
+		this.elma.createChain(approval, "Согласовано").spec(ElmaClient.success());
+		String time = this.admin.given()
+			.queryParam("idCrm", approval)
+			.get("/emulator/api/journal")
+			.then()
+			.extract()
+			.path("items[0].time");
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.queryParam("from", time)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(1));
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.queryParam("to", time)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(0));
+		this.admin.given()
+			.queryParam("idCrm", approval)
+			.queryParam("from", time)
+			.queryParam("to", time)
+			.get("/emulator/api/journal")
+			.then()
+			.body("total", equalTo(0));
+	}
+
+	/**
 	 * The service reads a body in the charset of its byte order mark, whatever its
 	 * Content-Type declares; the journal shows it as the service read it.
 	 */
